@@ -1,0 +1,46 @@
+# newstool: every target creates the virtual environment it needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: help venv install demo test lint format bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python setup.cfg pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+venv install: $(STAMP)  ## create .venv and install newstool with its test extras
+
+demo: $(STAMP)  ## run the whole pipeline on seeds/ and print the result
+	$(BIN)/newstool ingest seeds/ | $(BIN)/newstool clean | $(BIN)/newstool split-sentences \
+		| $(BIN)/newstool stats | $(BIN)/newstool export -f markdown
+
+lint: $(STAMP)  ## ruff lint and format check
+	$(BIN)/ruff check newstool tests benchmarks examples
+	$(BIN)/ruff format --check newstool tests benchmarks examples
+
+format: $(STAMP)  ## apply ruff formatting and safe fixes
+	$(BIN)/ruff check --fix newstool tests benchmarks examples
+	$(BIN)/ruff format newstool tests benchmarks examples
+
+test: lint  ## lint, then the whole test suite (doctests included)
+	$(BIN)/python -m pytest
+
+$(VENV)/.bench-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	@touch $@
+
+bench: $(VENV)/.bench-installed  ## throughput and memory benchmarks against peer libraries
+	$(BIN)/python -m benchmarks
+
+clean:  ## remove the virtual environment and caches
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
