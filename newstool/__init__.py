@@ -1,7 +1,7 @@
 """newstool: turn raw, badly scraped news articles into clean, structured, analysable documents.
 
 Each stage is a plain function ``Document -> Document``; the command line is a thin layer over
-them.
+them. Names are imported on first use, so ``import newstool`` stays cheap for a short pipe stage.
 
 >>> import newstool
 >>> doc = newstool.ingest_bytes(b"Strong warning\\n\\nIt is late.He left.\\n")
@@ -9,9 +9,28 @@ them.
 ('Strong warning', 'It is late.He left.')
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from newstool.ingest import ingest_bytes, ingest_path  # noqa: E402
-from newstool.model import Document  # noqa: E402
+# public name -> module that defines it
+_PUBLIC = {
+    "Document": "newstool.model",
+    "ingest_bytes": "newstool.ingest",
+    "ingest_path": "newstool.ingest",
+}
 
-__all__ = ["Document", "__version__", "ingest_bytes", "ingest_path"]
+if TYPE_CHECKING:
+    from newstool.ingest import ingest_bytes, ingest_path
+    from newstool.model import Document
+
+__all__ = ["__version__", *_PUBLIC]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PUBLIC:
+        return getattr(importlib.import_module(_PUBLIC[name]), name)
+    raise AttributeError(f"module 'newstool' has no attribute {name!r}")

@@ -6,7 +6,7 @@ functions ``Document -> Document``; they never mutate their input, they return a
 
 >>> doc = Document.from_dict({"text": "Hello there.\\n\\nSecond block."})
 >>> doc.id
-'8a7b3d9d0e1d1f7b'
+'d0785fcd16d6e615'
 >>> [(b.type, doc.text[b.start:b.end]) for b in doc.blocks]
 [('paragraph', 'Hello there.'), ('paragraph', 'Second block.')]
 >>> Document.from_dict({"text": "x", "mine": 1}).to_dict()["mine"]
