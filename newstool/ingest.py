@@ -1,0 +1,369 @@
+"""Raw bytes to a :class:`~newstool.model.Document`: decode, normalise, find the structure.
+
+>>> doc = ingest_bytes("Storm hits coast\\n\\nDamage\\n\\nWind rose.\\nRoofs fell.\\n".encode("cp1252"))
+>>> doc.title, doc.text
+('Storm hits coast', 'Damage\\n\\nWind rose. Roofs fell.')
+>>> [b.type for b in doc.blocks], doc.source.encoding, doc.source.encoding_source
+(['heading', 'paragraph'], 'utf-8', 'utf8')
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from newstool.model import Block, Document, Source
+
+# Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+DETECTOR_SAMPLE_BYTES = 64 * 1024
+BINARY_SNIFF_BYTES = 1024
+# Share of non-ASCII bytes that must form valid UTF-8 for a file to count as damaged UTF-8.
+NEARLY_UTF8_SHARE = 0.9
+
+TITLE_MAX_CHARS = 200
+HEADING_MAX_CHARS = 120
+HEADING_MAX_WORDS = 15
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+# Bytes 0x80-0x9F are C1 control characters in ISO-8859-1/-9, which real text never holds; in
+# the Windows code page that extends it they are curly quotes, dashes and the euro sign.
+_C1_BYTES = re.compile(rb"[\x80-\x9f]")
+_WINDOWS_SUPERSET = {"latin-1": "cp1252", "iso8859-1": "cp1252", "iso8859-9": "cp1254"}
+# A detector names the vendor superset; when the standard subset decodes the file strictly, that
+# is the file's encoding (the two differ only in a few vendor punctuation mappings).
+_NARROWER = {"gb18030": ("gb2312", "gbk"), "gbk": ("gb2312",), "cp932": ("shift_jis",)}
+DETECTOR_CANDIDATES = 8
+_C1_CHARS = frozenset(chr(c) for c in range(0x80, 0xA0))
+# A run of word characters (and the symbols mojibake leaves inside words) with non-ASCII in it.
+_NON_ASCII_WORD = re.compile(r"[^\s\d\x00-\x40\x5b-\x60\x7b-\x7f]*[^\x00-\x7f][^\s\x00-\x40]*")
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+class IngestError(ValueError):
+    """Input that cannot become a document (binary, empty, undecodable); says what to do."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """The result of decoding: text and how it was obtained."""
+
+    text: str
+    encoding: str
+    confidence: float
+    source: str  # bom, utf8, utf8-lossy, detector, fallback, user
+    replacements: int = 0
+    warnings: tuple[str, ...] = field(default=())
+
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
+    """Decode raw bytes: BOM, strict UTF-8, nearly-valid UTF-8, chardet, then lossy UTF-8.
+
+    >>> decode_bytes("Zoë".encode("utf-16")).encoding
+    'utf-16-le'
+    >>> d = decode_bytes("Ménard café".encode("cp1252") * 20)
+    >>> d.text[:11], d.source
+    ('Ménard café', 'detector')
+    >>> decode_bytes(b"caf\\xc3\\xa9 " * 20 + b"\\xff").source
+    'utf8-lossy'
+    """
+    if encoding is not None:
+        return _decode_as_user_asked(data, encoding)
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return _lossy(data[len(bom) :], name, 1.0, "bom")
+    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        wide = _bomless_utf16_or_32(data)
+        if wide is None:
+            raise IngestError("looks binary (NUL bytes in the first 1 KB), not text; pass it over")
+        return _lossy(data, wide, 0.9, "detector")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", 1.0, "utf8")
+    except UnicodeDecodeError:
+        pass
+    share = _valid_utf8_share(data)
+    if share >= NEARLY_UTF8_SHARE:
+        return _lossy(data, "utf-8", share, "utf8-lossy")
+    detected = _detect(data)
+    if detected is not None:
+        return detected
+    return _lossy(data, "utf-8", 0.0, "fallback")
+
+
+def _decode_as_user_asked(data: bytes, encoding: str) -> Decoded:
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise IngestError(
+            f"unknown encoding {encoding!r}; use a Python codec name such as cp1252 or utf-16"
+        ) from None
+    if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    return _lossy(data, name, 1.0, "user")
+
+
+def _lossy(data: bytes, encoding: str, confidence: float, source: str) -> Decoded:
+    """Decode with replacement characters, counting them and warning when there are any."""
+    text = data.decode(encoding, errors="replace")
+    replacements = text.count("\ufffd") - _count_encoded_replacement_chars(data, encoding)
+    warnings: tuple[str, ...] = ()
+    if replacements:
+        warnings = (
+            f"ingest: {replacements} undecodable byte sequence(s) replaced with U+FFFD "
+            f"while decoding as {encoding}; pass --encoding if you know the right one",
+        )
+    if source == "fallback":
+        warnings = (
+            "ingest: encoding could not be detected; decoded as UTF-8 with replacements",
+            *warnings,
+        )
+    return Decoded(text, encoding, confidence, source, max(replacements, 0), warnings)
+
+
+def _count_encoded_replacement_chars(data: bytes, encoding: str) -> int:
+    """U+FFFD characters genuinely present in the input (not introduced by us)."""
+    try:
+        return data.count("\ufffd".encode(encoding))
+    except UnicodeEncodeError:
+        return 0
+
+
+def _valid_utf8_share(data: bytes) -> float:
+    """Share of non-ASCII bytes that belong to valid UTF-8 sequences.
+
+    >>> _valid_utf8_share("naïve café".encode("utf-8") + b"\\xe9")
+    0.8
+    """
+    non_ascii = len(_NON_ASCII.findall(data))
+    if not non_ascii:
+        return 1.0
+    # surrogateescape turns each invalid byte into one lone surrogate U+DC80..U+DCFF
+    invalid = len(_ESCAPED_BYTE.findall(data.decode("utf-8", errors="surrogateescape")))
+    return (non_ascii - invalid) / non_ascii
+
+
+def looks_binary(head: bytes) -> bool:
+    """NUL bytes in the first KB of something that is not UTF-16/32 text mark it binary.
+
+    >>> looks_binary(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR"), looks_binary("text".encode("utf-16-le"))
+    (True, False)
+    """
+    head = head[:BINARY_SNIFF_BYTES]
+    if b"\x00" not in head or any(head.startswith(bom) for bom, _ in _BOMS):
+        return False
+    return _bomless_utf16_or_32(head) is None
+
+
+def _bomless_utf16_or_32(data: bytes) -> str | None:
+    """UTF-16/32 without a BOM, told by where the NUL bytes of mostly-ASCII text fall.
+
+    >>> _bomless_utf16_or_32("plain words".encode("utf-16-be"))
+    'utf-16-be'
+    >>> _bomless_utf16_or_32(b"\\x7fELF\\x02\\x01\\x01\\x00\\x00\\x00") is None
+    True
+    """
+    sample = data[:BINARY_SNIFF_BYTES]
+    for width, names in ((4, ("utf-32-le", "utf-32-be")), (2, ("utf-16-le", "utf-16-be"))):
+        usable = len(sample) - len(sample) % width
+        if usable < width:
+            continue
+        for name in names:
+            try:
+                text = sample[:usable].decode(name)
+            except UnicodeDecodeError:
+                continue
+            printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
+            if printable >= 0.95 * len(text):
+                return name
+    return None
+
+
+def _detect(data: bytes) -> Decoded | None:
+    """chardet on a bounded sample; its best candidates are decoded and the least garbled wins.
+
+    The whole file is then decoded strictly with the winner, trying the next on failure.
+    """
+    import chardet  # lazy: loading its model costs tens of milliseconds
+    from chardet import EncodingEra
+
+    sample = data[:DETECTOR_SAMPLE_BYTES]
+    has_c1_bytes = _C1_BYTES.search(sample) is not None
+    # Mac, DOS and mainframe code pages are rare in news text, and on short samples they outscore
+    # the right answer (MacTurkish for German, say).
+    eras = EncodingEra.MODERN_WEB | EncodingEra.LEGACY_ISO | EncodingEra.LEGACY_REGIONAL
+    guesses = chardet.detect_all(sample, max_bytes=len(sample), encoding_era=eras)
+    candidates: dict[str, float] = {}
+    for guess in guesses[:DETECTOR_CANDIDATES]:
+        try:
+            name = codecs.lookup(guess["encoding"] or "").name
+        except LookupError:
+            continue
+        if has_c1_bytes:
+            name = _WINDOWS_SUPERSET.get(name, name)
+        for candidate in (*_NARROWER.get(name, ()), name):
+            candidates.setdefault(candidate, round(float(guess.get("confidence") or 0.0), 3))
+    ranked = sorted(candidates, key=lambda name: _garbling(sample, name))  # stable: chardet order
+    for name in ranked:
+        try:
+            return Decoded(data.decode(name), name, candidates[name], "detector")
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _garbling(sample: bytes, encoding: str) -> int:
+    """How wrong a decoding looks: words mixing scripts (``ZoыMщnard``), symbols glued inside
+    words (``donâ€™t``) and control characters; a sample that fails to decode ranks last.
+
+    >>> text = "By Zoë Ménard".encode("cp1252")
+    >>> _garbling(text, "cp1252") < _garbling(text, "iso8859-5")
+    True
+    """
+    try:
+        text = sample.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if exc.start < len(sample) - 4:  # a sample may end inside a multi-byte character
+            return 1 << 30
+        text = sample[: exc.start].decode(encoding)
+    score = sum(1 for ch in text if ch in _C1_CHARS)
+    for word in _NON_ASCII_WORD.findall(text):
+        scripts = {_script(ch) for ch in word if ch.isalpha()}
+        score += (len(scripts) > 1) + sum(not ch.isalnum() for ch in word if ord(ch) > 127)
+    return score
+
+
+def _script(ch: str) -> str:
+    """The first word of a letter's Unicode name, which names its script for our purposes.
+
+    >>> _script("é"), _script("ы"), _script("a")
+    ('LATIN', 'CYRILLIC', 'LATIN')
+    """
+    return unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]
+
+
+def normalise_text(text: str) -> str:
+    """Newlines to ``\\n``, Unicode NFC, no control characters but tab and newline, no trailing
+    spaces.
+
+    >>> normalise_text("Cafe\\u0301 \\r\\nline\\x00 two  \\rend")
+    'Café\\nline two\\nend'
+    """
+    text = _NEWLINES.sub("\n", text)
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub("", text)
+    return _TRAILING_SPACE.sub("", text)
+
+
+def split_structure(text: str) -> tuple[str | None, str, tuple[Block, ...]]:
+    """Title, body text and blocks of normalised text.
+
+    Blocks are separated by blank lines; hard-wrapped lines inside a block are joined with a
+    space. The first block is the title when it is a single short line without a final full stop
+    and more follows; any other single short line without final punctuation is a heading.
+
+    >>> title, body, blocks = split_structure("Big news\\n\\nWhy\\n\\nIt rained\\nall day.")
+    >>> title, body, [(b.type, body[b.start:b.end]) for b in blocks]
+    ('Big news', 'Why\\n\\nIt rained all day.', [('heading', 'Why'), ('paragraph', 'It rained all day.')])
+    """
+    raw_blocks = [b for b in _BLANK_LINES.split(text.strip("\n")) if b.strip()]
+    title = None
+    if len(raw_blocks) > 1 and _looks_like_title(raw_blocks[0]):
+        title = raw_blocks.pop(0).strip()
+    parts: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for raw in raw_blocks:
+        kind = "heading" if _looks_like_heading(raw) else "paragraph"
+        joined = " ".join(line.strip() for line in raw.split("\n") if line.strip())
+        if parts:
+            pos += 2
+        blocks.append(Block(kind, pos, pos + len(joined)))
+        parts.append(joined)
+        pos += len(joined)
+    return title, "\n\n".join(parts), tuple(blocks)
+
+
+def _looks_like_title(block: str) -> bool:
+    line = block.strip()
+    return "\n" not in line and len(line) <= TITLE_MAX_CHARS and not line.endswith((".", ",", ";"))
+
+
+def _looks_like_heading(block: str) -> bool:
+    line = block.strip()
+    return (
+        "\n" not in line
+        and len(line) <= HEADING_MAX_CHARS
+        and len(line.split()) <= HEADING_MAX_WORDS
+        and not line.endswith((".", ",", ";", ":", "!", "?", "…", '"', "”", "'"))
+    )
+
+
+def ingest_bytes(
+    data: bytes,
+    path: str | None = None,
+    *,
+    encoding: str | None = None,
+    ingested_at: str | None = None,
+) -> Document:
+    """Build a document from the raw bytes of one article.
+
+    ``path`` is recorded as given (None for stdin); ``encoding`` overrides detection. Raises
+    :class:`IngestError` for empty, binary or undecodable input.
+
+    >>> ingest_bytes(b"One line only.").title is None
+    True
+    """
+    if not data.strip():
+        raise IngestError("is empty (no text to ingest)")
+    decoded = decode_bytes(data, encoding)
+    text = normalise_text(decoded.text)
+    if not text.strip():
+        raise IngestError("holds no text after decoding (only control or space characters)")
+    title, body, blocks = split_structure(text)
+    digest = hashlib.sha256(data).hexdigest()
+    source = Source(
+        path=path,
+        bytes=len(data),
+        sha256=digest,
+        encoding=decoded.encoding,
+        encoding_confidence=decoded.confidence,
+        encoding_source=decoded.source,
+        replacements=decoded.replacements,
+        ingested_at=ingested_at or now_utc(),
+    )
+    doc = Document(id=digest[:16], text=body, title=title, source=source, blocks=blocks)
+    options = {"encoding": encoding} if encoding else {}
+    return doc.add_step("ingest", options, warnings=decoded.warnings)
+
+
+def ingest_path(path: str | os.PathLike[str], *, encoding: str | None = None) -> Document:
+    """Read and ingest one file; ``source.path`` is the path as given."""
+    return ingest_bytes(Path(path).read_bytes(), str(path), encoding=encoding)
+
+
+def now_utc() -> str:
+    """The ingestion time: now in UTC, or ``SOURCE_DATE_EPOCH`` when set (reproducible builds).
+
+    >>> os.environ["SOURCE_DATE_EPOCH"] = "0"; now_utc()
+    '1970-01-01T00:00:00Z'
+    >>> del os.environ["SOURCE_DATE_EPOCH"]
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
