@@ -1,0 +1,572 @@
+"""Renderers for every output: JSON Lines, a JSON array, and Markdown with YAML front matter.
+
+Every subcommand writes through :func:`open_writer`, so ``-f json`` or ``-f markdown`` look the
+same whichever stage produced the documents; ``export`` adds one file per document
+(:func:`write_document_file`), written atomically and never rewritten when unchanged.
+
+Markdown is escaped so that a CommonMark renderer shows exactly the document's words:
+
+>>> from newstool.model import Document
+>>> doc = Document.from_dict({"id": "abc", "title": "A: B", "text": "1. *Not* a list"})
+>>> print(render_markdown(doc), end="")
+---
+id: abc
+title: 'A: B'
+---
+<BLANKLINE>
+# A: B
+<BLANKLINE>
+1\\. \\*Not\\* a list
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import secrets
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, TextIO
+
+from newstool.model import Block, Document, text_id
+
+FORMATS = ("jsonl", "json", "markdown")
+EXTENSIONS = {"jsonl": ".jsonl", "json": ".json", "markdown": ".md"}
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+def dump_jsonl_line(doc: Document) -> str:
+    """One document as one compact JSON line, UTF-8 characters kept as they are.
+
+    >>> dump_jsonl_line(Document.from_dict({"id": "x", "text": "Café"}))[:40]
+    '{"schema": 1, "id": "x", "source": null,'
+    >>> dump_jsonl_line(Document.from_dict({"text": "é"})).endswith("]}\\n")
+    True
+    """
+    return json.dumps(doc.to_dict(), ensure_ascii=False) + "\n"
+
+
+def dump_json(doc: Document, indent: int = 2) -> str:
+    """One document as a pretty JSON object (no trailing newline).
+
+    >>> print(dump_json(Document.from_dict({"id": "x", "text": ""}), indent=1)[:27])
+    {
+     "schema": 1,
+     "id": "x",
+    """
+    return json.dumps(doc.to_dict(), ensure_ascii=False, indent=indent)
+
+
+# --- Markdown escaping ---------------------------------------------------------------------
+
+# Characters CommonMark reads as markup anywhere in a line: backslash escapes, code spans,
+# emphasis, links and images; "~" is escaped for GitHub-flavoured strikethrough (harmless in
+# CommonMark). An underscore between two letters or digits cannot open or close emphasis, so
+# snake_case stays readable. "<" starts HTML or an autolink only when a non-space follows;
+# "&" matters only when it would be read as an entity or character reference.
+_INLINE_MARKUP = re.compile(
+    r"""[\\`*\[\]~]
+    | (?<![^\W_])_ | _(?![^\W_])
+    | <(?=\S)
+    | &(?=\#[0-9]+;|\#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)""",
+    re.VERBOSE,
+)
+# What starts a block at the beginning of a line: ATX headings, block quotes, bullet lists,
+# thematic breaks and setext underlines (the rest of the line is escaped as inline text).
+_BLOCK_START_CHARS = frozenset("#>+-=")
+_ORDERED_LIST_START = re.compile(r"(\d{1,9})([.)])(?=[ \t]|$)")
+
+
+def escape_inline(text: str) -> str:
+    r"""Escape what CommonMark would read as inline markup, keeping ordinary prose readable.
+
+    A carriage return becomes a character reference: a CommonMark parser would read it as a
+    line ending.
+
+    >>> print(escape_inline("*bold* [x](y) <b> &amp; `code` a\\b snake_case _x_ AT&T 2 < 3"))
+    \*bold\* \[x\](y) \<b> \&amp; \`code\` a\\b snake_case \_x\_ AT&T 2 < 3
+    """
+    return _INLINE_MARKUP.sub(r"\\\g<0>", text).replace("\r", "&#13;")
+
+
+def escape_line_start(line: str) -> str:
+    r"""Escape the start of an (already inline-escaped) line that would open a block.
+
+    >>> [escape_line_start(s) for s in ["# x", "> q", "- a", "---", "===", "+1", "1. a", "1999)"]]
+    ['\\# x', '\\> q', '\\- a', '\\---', '\\===', '\\+1', '1\\. a', '1999\\)']
+    >>> escape_line_start("2018 was a year. 3.5 per cent")
+    '2018 was a year. 3.5 per cent'
+    """
+    if line[:1] in _BLOCK_START_CHARS:
+        return "\\" + line
+    return _ORDERED_LIST_START.sub(r"\1\\\2", line, count=1)
+
+
+def encode_edge_whitespace(line: str) -> str:
+    """Write white space at either end of a line as a character reference.
+
+    CommonMark strips it (and four leading spaces would start a code block; two trailing spaces
+    a hard line break); a character reference is kept as the character it stands for.
+
+    >>> encode_edge_whitespace("    code?  ")
+    '&#32;   code? &#32;'
+    >>> encode_edge_whitespace("\\u00a0")
+    '&#160;'
+    """
+    if line[:1].isspace():
+        line = f"&#{ord(line[0])};{line[1:]}"
+    if line[-1:].isspace():
+        line = f"{line[:-1]}&#{ord(line[-1])};"
+    return line
+
+
+def escape_markdown_text(text: str, *, at_line_start: bool = True) -> str:
+    r"""Escape one line of text so that CommonMark renders exactly ``text``.
+
+    With ``at_line_start`` the line may begin a block, so block markers are escaped too.
+
+    >>> print(escape_markdown_text("# Not a heading_ "))
+    \# Not a heading\_&#32;
+    >>> print(escape_markdown_text("# inside", at_line_start=False))
+    # inside
+    """
+    escaped = escape_inline(text)
+    if at_line_start:
+        escaped = escape_line_start(escaped)
+    return encode_edge_whitespace(escaped)
+
+
+def markdown_paragraph(text: str) -> str:
+    r"""A paragraph whose rendering is ``text``, each ``\n`` kept as a line break (a soft break).
+
+    An empty line cannot sit inside a Markdown paragraph (it would end it), so the newlines
+    around one are written as ``&#10;``, which renders as a newline too.
+
+    >>> print(markdown_paragraph("First line\n- not a list\n\n# nor a heading"))
+    First line
+    \- not a list&#10;&#10;\# nor a heading
+    """
+    lines = [escape_markdown_text(line) for line in text.split("\n")]
+    parts = [lines[0]]
+    for previous, line in zip(lines, lines[1:], strict=False):
+        parts.append("\n" if previous and line else "&#10;")
+        parts.append(line)
+    return "".join(parts)
+
+
+def markdown_heading(text: str, level: int) -> str:
+    r"""An ATX heading (one line) whose rendering is ``text``.
+
+    A trailing ``#`` is escaped (it would be read as a closing sequence) and newlines are written
+    as ``&#10;``.
+
+    >>> print(markdown_heading("C# and F #", 2))
+    ## C# and F \#
+    >>> print(markdown_heading("Two\nlines", 1))
+    # Two&#10;lines
+    """
+    content = encode_edge_whitespace(escape_inline(text).replace("\n", "&#10;"))
+    if content.endswith("#"):
+        content = content[:-1] + "\\#"
+    return f"{'#' * level} {content}".rstrip(" ")
+
+
+# --- Markdown documents --------------------------------------------------------------------
+
+
+def front_matter(doc: Document) -> dict[str, Any]:
+    """The YAML front matter fields: ``id``, ``title``, then, when present, ``source`` (path,
+    encoding, ingested_at), ``notes`` (kind, text), ``stats`` and ``warnings``.
+
+    >>> front_matter(Document.from_dict({"id": "a1", "text": "", "warnings": ["odd"]}))
+    {'id': 'a1', 'title': None, 'warnings': ['odd']}
+    """
+    fields: dict[str, Any] = {"id": doc.id, "title": doc.title}
+    if doc.source is not None:
+        source = doc.source
+        fields["source"] = {
+            "path": source.path,
+            "encoding": source.encoding,
+            "ingested_at": source.ingested_at,
+        }
+    if doc.notes:
+        fields["notes"] = [{"kind": note.kind, "text": note.text} for note in doc.notes]
+    if doc.stats:
+        fields["stats"] = doc.stats
+    if doc.warnings:
+        fields["warnings"] = list(doc.warnings)
+    return fields
+
+
+@functools.cache
+def _front_matter_dumper() -> type:
+    """PyYAML's safe dumper, also quoting strings that YAML 1.2 readers would take for numbers.
+
+    PyYAML (YAML 1.1) writes the id ``12e45678`` unquoted, but js-yaml or ruamel read it as a
+    float; quoting them keeps the front matter lossless for other tools.
+    """
+    import yaml
+
+    class FrontMatterDumper(yaml.SafeDumper):
+        pass
+
+    FrontMatterDumper.add_implicit_resolver(
+        "tag:yaml.org,2002:float",
+        re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"),
+        list("-+0123456789."),
+    )
+    return FrontMatterDumper
+
+
+def dump_front_matter(fields: dict[str, Any]) -> str:
+    """The front matter block: ``---``, the fields as YAML, ``---``.
+
+    >>> print(dump_front_matter({"id": "12e45678", "title": "--- Yes: no"}), end="")
+    ---
+    id: '12e45678'
+    title: '--- Yes: no'
+    ---
+    """
+    import yaml
+
+    body = yaml.dump(
+        fields,
+        Dumper=_front_matter_dumper(),
+        allow_unicode=True,
+        sort_keys=False,
+        width=float("inf"),
+    )
+    return f"---\n{body}---\n"
+
+
+def sentence_line_breaks(doc: Document, block: Block) -> str:
+    """The block's text with the single space between two sentences turned into a newline.
+
+    Sentences glued together with no space, or separated by anything else, stay on one line, so
+    the words are never changed.
+
+    >>> doc = Document.from_dict({"text": "One. Two.Three.  Four.", "sentences": [
+    ...     {"start": 0, "end": 4, "text": "One."}, {"start": 5, "end": 9, "text": "Two."},
+    ...     {"start": 9, "end": 15, "text": "Three."}, {"start": 17, "end": 22, "text": "Four."}]})
+    >>> sentence_line_breaks(doc, doc.blocks[0])
+    'One.\\nTwo.Three.  Four.'
+    """
+    inside = [s for s in doc.sentences or () if block.start <= s.start and s.end <= block.end]
+    chars = list(doc.text[block.start : block.end])
+    for previous, sentence in zip(inside, inside[1:], strict=False):
+        if doc.text[previous.end : sentence.start] == " ":
+            chars[previous.end - block.start] = "\n"
+    return "".join(chars)
+
+
+def markdown_body(doc: Document, *, sentences: bool = False) -> str:
+    """The Markdown body: ``# title``, then ``## heading`` and paragraphs, blank-line separated.
+
+    Empty blocks are left out (Markdown has no empty paragraph); a block of a type other than
+    ``heading`` is written as a paragraph.
+
+    >>> blocks = [{"type": "heading", "start": 0, "end": 1},
+    ...           {"type": "paragraph", "start": 3, "end": 4}]
+    >>> doc = Document.from_dict({"title": "T", "text": "H\\n\\nP", "blocks": blocks})
+    >>> markdown_body(doc)
+    '# T\\n\\n## H\\n\\nP\\n'
+    """
+    parts = [markdown_heading(doc.title, 1)] if doc.title else []
+    for block, text in doc.block_texts():
+        if not text:
+            continue
+        if block.type == "heading":
+            parts.append(markdown_heading(text, 2))
+        else:
+            if sentences and doc.sentences:
+                text = sentence_line_breaks(doc, block)
+            parts.append(markdown_paragraph(text))
+    return "".join(part + "\n\n" for part in parts)[:-1]
+
+
+def render_markdown(doc: Document, *, sentences: bool = False) -> str:
+    """The document as Markdown: YAML front matter, a blank line, then the body.
+
+    With ``sentences`` (and sentences in the document) each sentence starts a new line inside
+    its paragraph (semantic line breaks; a renderer still shows one paragraph).
+
+    >>> print(render_markdown(Document.from_dict({"id": "x", "text": "Hi."})), end="")
+    ---
+    id: x
+    title: null
+    ---
+    <BLANKLINE>
+    Hi.
+    """
+    body = markdown_body(doc, sentences=sentences)
+    return dump_front_matter(front_matter(doc)) + ("\n" + body if body else "")
+
+
+# A document in a stream: its front matter, then its body up to the next document's "---" line
+# (body lines never consist of "---": a leading "-" is always escaped).
+_STREAM_DOCUMENT = re.compile(
+    r"---\n(.*?)^---\n\n?(.*?)(?:\n(?=---\n)|\Z)", re.DOTALL | re.MULTILINE
+)
+
+
+def split_markdown_stream(text: str) -> list[tuple[dict[str, Any], str]]:
+    """Split a Markdown stream (as :func:`open_writer` writes it) into (front matter, body) pairs.
+
+    Raises :class:`ValueError` if the text is not such a stream.
+
+    >>> from newstool.model import Document
+    >>> docs = [Document.from_dict({"id": i, "text": "---"}) for i in ("a", "b")]
+    >>> stream = render_markdown(docs[0]) + "\\n" + render_markdown(docs[1])
+    >>> split_markdown_stream(stream)
+    [({'id': 'a', 'title': None}, '\\\\---\\n'), ({'id': 'b', 'title': None}, '\\\\---\\n')]
+    """
+    import yaml
+
+    pairs = []
+    position = 0
+    while position < len(text):
+        match = _STREAM_DOCUMENT.match(text, position)
+        if match is None:
+            line = text.count("\n", 0, position) + 1
+            raise ValueError(f"line {line}: expected a document starting with '---'")
+        pairs.append((yaml.safe_load(match.group(1)), match.group(2)))
+        position = match.end()
+    return pairs
+
+
+# --- Writers -----------------------------------------------------------------------------
+
+
+@dataclass
+class DocumentWriter:
+    """Writes a stream of documents in one format to ``out``, flushing after each one.
+
+    ``close()`` finishes the stream (the ``]`` of a JSON array, ``[]`` when no document came) but
+    does not close ``out``. Also a context manager that closes the stream on exit.
+    """
+
+    out: TextIO
+    render: Callable[[Document], str]
+    opening: str = ""
+    separator: str = ""
+    closing: str = ""
+    empty: str = ""
+    count: int = 0
+
+    def write(self, doc: Document) -> None:
+        """Write one document."""
+        self.out.write((self.separator if self.count else self.opening) + self.render(doc))
+        self.out.flush()
+        self.count += 1
+
+    def close(self) -> None:
+        """Finish the stream."""
+        self.out.write(self.closing if self.count else self.empty)
+        self.out.flush()
+
+    def __enter__(self) -> DocumentWriter:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def open_writer(
+    fmt: str, out: TextIO, *, indent: int = 2, sentences: bool = False
+) -> DocumentWriter:
+    """A writer of ``fmt`` (one of :data:`FORMATS`) to ``out``.
+
+    ``json`` writes one array item by item (never the whole corpus in memory); ``markdown``
+    separates documents with a blank line, each starting with its own front matter.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> with open_writer("json", out, indent=1) as writer:
+    ...     writer.write(Document.from_dict({"id": "a", "text": ""}))
+    >>> print(out.getvalue()[:32])
+    [
+     {
+      "schema": 1,
+      "id": "a",
+    >>> out = io.StringIO()
+    >>> open_writer("json", out).close()
+    >>> out.getvalue()
+    '[]\\n'
+    """
+    check_format(fmt)
+    if fmt == "json":
+        pad = " " * indent
+        return DocumentWriter(
+            out,
+            lambda doc: pad + dump_json(doc, indent).replace("\n", "\n" + pad),
+            opening="[\n",
+            separator=",\n",
+            closing="\n]\n",
+            empty="[]\n",
+        )
+    if fmt == "markdown":
+        return DocumentWriter(
+            out, functools.partial(render_markdown, sentences=sentences), separator="\n"
+        )
+    return DocumentWriter(out, dump_jsonl_line)
+
+
+def check_format(fmt: str) -> None:
+    """Raise :class:`ValueError` naming the known formats if ``fmt`` is not one of them.
+
+    >>> check_format("yaml")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown format 'yaml'; use one of jsonl, json, markdown
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def render_document(doc: Document, fmt: str, *, indent: int = 2, sentences: bool = False) -> str:
+    """The content of a one-document file: a JSON line, a JSON object, or Markdown.
+
+    >>> render_document(Document.from_dict({"id": "a", "text": ""}), "json", indent=0)[:12]
+    '{\\n"schema": '
+    """
+    check_format(fmt)
+    if fmt == "json":
+        return dump_json(doc, indent) + "\n"
+    if fmt == "markdown":
+        return render_markdown(doc, sentences=sentences)
+    return dump_jsonl_line(doc)
+
+
+# --- File names and files ----------------------------------------------------------------
+
+# Latin letters that Unicode does not decompose into ASCII.
+_TRANSLITERATION = str.maketrans(
+    {"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O", "đ": "d",
+     "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ı": "i"}
+)  # fmt: skip
+_WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{name}{n}" for name in ("com", "lpt") for n in range(10)]
+)
+
+
+def slugify(title: str | None, max_length: int = 60) -> str:
+    """An ASCII file-name stem from a title: lower case, words joined by ``-``.
+
+    Only ``a-z``, ``0-9`` and ``-`` remain (so no dot, slash or colon), never empty
+    (``untitled``), never a reserved Windows name; cut at a word boundary to ``max_length``.
+
+    >>> slugify("Strong warning to West")
+    'strong-warning-to-west'
+    >>> slugify("Ærø's Straße: café/bar"), slugify("../.."), slugify(None), slugify("CON")
+    ('aero-s-strasse-cafe-bar', 'untitled', 'untitled', 'con-doc')
+    >>> slugify("a very long title indeed", max_length=12)
+    'a-very-long'
+    """
+    ascii_text = (
+        unicodedata.normalize("NFKD", (title or "").translate(_TRANSLITERATION))
+        .encode("ascii", "ignore")
+        .decode("ascii")
+    )
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > max_length:
+        cut = slug[: max_length + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:max_length]
+        slug = slug.strip("-")
+    if not slug:
+        return "untitled"
+    return f"{slug}-doc" if slug in _WINDOWS_RESERVED else slug
+
+
+def export_filename(doc: Document, fmt: str) -> str:
+    """``<slug-of-title>-<first 8 of id>.<ext>``.
+
+    An id whose first 8 characters are not all ASCII letters and digits (a user's own id) is
+    replaced by the first 8 hex digits of its SHA-256, so the name stays safe.
+
+    >>> doc = Document.from_dict({"id": "a0fc1bd85d46184f", "title": "Strong warning", "text": ""})
+    >>> export_filename(doc, "markdown")
+    'strong-warning-a0fc1bd8.md'
+    >>> export_filename(Document.from_dict({"id": "../x", "text": ""}), "json")
+    'untitled-d6b96a97.json'
+    """
+    check_format(fmt)
+    prefix = doc.id[:8]
+    if not re.fullmatch(r"[A-Za-z0-9]+", prefix):
+        prefix = text_id(doc.id)[:8]
+    return f"{slugify(doc.title)}-{prefix}{EXTENSIONS[fmt]}"
+
+
+class ExportFileExistsError(FileExistsError):
+    """A different file already has the export's name, and ``force`` was not given."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path}: a different file already exists; use --force to overwrite it")
+        self.filename = str(path)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same directory and a rename.
+
+    Readers see the old file or the new one, never half a file. A new file gets the usual
+    permissions (umask); a replaced one keeps its mode.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     atomic_write_bytes(Path(tmp, "f.txt"), b"new")
+    ...     Path(tmp, "f.txt").read_bytes(), os.listdir(tmp)
+    (b'new', ['f.txt'])
+    """
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o7777)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def write_document_file(
+    directory: Path,
+    doc: Document,
+    fmt: str,
+    *,
+    force: bool = False,
+    indent: int = 2,
+    sentences: bool = False,
+) -> Literal["written", "replaced", "unchanged"]:
+    """Write ``doc`` into ``directory`` as :func:`export_filename`, atomically.
+
+    Returns ``"written"`` for a new file, ``"unchanged"`` when the file already holds the same
+    bytes (it is not touched, so its mtime stays), ``"replaced"`` when a different file was
+    overwritten with ``force``. Without ``force``, a different existing file raises
+    :class:`ExportFileExistsError` (a :class:`FileExistsError`).
+
+    >>> import tempfile
+    >>> doc = Document.from_dict({"id": "a0fc1bd8", "title": "T", "text": "x"})
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     [write_document_file(Path(tmp), doc, "markdown") for _ in range(2)]
+    ['written', 'unchanged']
+    """
+    path = Path(directory) / export_filename(doc, fmt)
+    data = render_document(doc, fmt, indent=indent, sentences=sentences).encode("utf-8")
+    if path.exists():
+        if path.read_bytes() == data:
+            return "unchanged"
+        if not force:
+            raise ExportFileExistsError(path)
+        atomic_write_bytes(path, data)
+        return "replaced"
+    atomic_write_bytes(path, data)
+    return "written"
