@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from newstool.ingest import ingest_bytes, ingest_path
     from newstool.model import Document
 
-__all__ = ["__version__", *_PUBLIC]
+__all__ = ["Document", "__version__", "ingest_bytes", "ingest_path"]
 
 
 def __getattr__(name: str) -> Any:

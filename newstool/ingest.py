@@ -1,6 +1,6 @@
 """Raw bytes to a :class:`~newstool.model.Document`: decode, normalise, find the structure.
 
->>> doc = ingest_bytes("Storm hits coast\\n\\nDamage\\n\\nWind rose.\\nRoofs fell.\\n".encode("cp1252"))
+>>> doc = ingest_bytes(b"Storm hits coast\\n\\nDamage\\n\\nWind rose.\\nRoofs fell.\\n")
 >>> doc.title, doc.text
 ('Storm hits coast', 'Damage\\n\\nWind rose. Roofs fell.')
 >>> [b.type for b in doc.blocks], doc.source.encoding, doc.source.encoding_source
@@ -161,8 +161,10 @@ def _valid_utf8_share(data: bytes) -> float:
 def looks_binary(head: bytes) -> bool:
     """NUL bytes in the first KB of something that is not UTF-16/32 text mark it binary.
 
-    >>> looks_binary(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR"), looks_binary("text".encode("utf-16-le"))
-    (True, False)
+    >>> looks_binary(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR")
+    True
+    >>> looks_binary("plain text".encode("utf-16-le"))
+    False
     """
     head = head[:BINARY_SNIFF_BYTES]
     if b"\x00" not in head or any(head.startswith(bom) for bom, _ in _BOMS):
@@ -171,7 +173,8 @@ def looks_binary(head: bytes) -> bool:
 
 
 def _bomless_utf16_or_32(data: bytes) -> str | None:
-    """UTF-16/32 without a BOM, told by where the NUL bytes of mostly-ASCII text fall.
+    """UTF-16/32 without a BOM: the width and byte order that decode the sample to printable
+    text with spaces in it.
 
     >>> _bomless_utf16_or_32("plain words".encode("utf-16-be"))
     'utf-16-be'
@@ -189,7 +192,7 @@ def _bomless_utf16_or_32(data: bytes) -> str | None:
             except UnicodeDecodeError:
                 continue
             printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
-            if printable >= 0.95 * len(text):
+            if printable >= 0.95 * len(text) and any(ch.isspace() for ch in text):
                 return name
     return None
 
@@ -278,8 +281,8 @@ def split_structure(text: str) -> tuple[str | None, str, tuple[Block, ...]]:
     and more follows; any other single short line without final punctuation is a heading.
 
     >>> title, body, blocks = split_structure("Big news\\n\\nWhy\\n\\nIt rained\\nall day.")
-    >>> title, body, [(b.type, body[b.start:b.end]) for b in blocks]
-    ('Big news', 'Why\\n\\nIt rained all day.', [('heading', 'Why'), ('paragraph', 'It rained all day.')])
+    >>> title, [(b.type, body[b.start:b.end]) for b in blocks]
+    ('Big news', [('heading', 'Why'), ('paragraph', 'It rained all day.')])
     """
     raw_blocks = [b for b in _BLANK_LINES.split(text.strip("\n")) if b.strip()]
     title = None

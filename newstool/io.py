@@ -62,7 +62,7 @@ def expand_paths(args: Iterable[str]) -> Iterator[str | InputProblem]:
             matches = sorted(glob.glob(arg, recursive=True))
             files = [m for m in matches if os.path.isfile(m)]
             if not files:
-                yield InputProblem(arg, "the pattern matches no file; check the pattern and quote it")
+                yield InputProblem(arg, "the pattern matches no file; check it (and quote it)")
             yield from files
         else:
             yield InputProblem(arg, "no such file or directory; check the path")

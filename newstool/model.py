@@ -63,7 +63,7 @@ class Step:
 
 @dataclass(frozen=True)
 class Edit:
-    """One change made by ``clean``: ``after`` sits at ``text[start:end]`` and replaced ``before``."""
+    """One change made by ``clean``: ``after`` sits at ``text[start:end]``, replacing ``before``."""
 
     rule: str
     start: int
@@ -211,7 +211,9 @@ class Document:
         """
         return [(b, self.text[b.start : b.end]) for b in self.blocks]
 
-    def add_step(self, name: str, options: dict[str, Any] | None = None, **changes: Any) -> Document:
+    def add_step(
+        self, name: str, options: dict[str, Any] | None = None, **changes: Any
+    ) -> Document:
         """A copy with ``changes`` applied and a step record for stage ``name`` appended.
 
         >>> doc = Document.from_dict({"text": "x"}).add_step("clean", {"rules": ["a"]}, text="y")

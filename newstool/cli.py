@@ -1,0 +1,324 @@
+"""The ``newstool`` command line: a thin Click layer over the library stages.
+
+Each subcommand reads documents (JSON Lines or raw articles), maps one library function over
+them and writes them with the shared writers. No text processing happens here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+import click
+
+from newstool import __version__
+from newstool.config import ConfigError, load_config
+from newstool.io import InputProblem, atomic_output, read_documents
+from newstool.model import Document
+
+EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+FORMATS = ("jsonl", "json", "markdown")
+
+EXIT_CODES_HELP = """\b
+Exit status: 0 all inputs processed; 1 some inputs failed (the others were
+still written); 2 usage or configuration error."""
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class UsageProblem(click.ClickException):
+    """A mistake in how newstool was called or configured: exit status 2."""
+
+    exit_code = EXIT_USAGE
+
+
+@dataclass
+class Settings:
+    """What the group hands to every subcommand."""
+
+    config: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def stage_settings(self, section: str) -> dict[str, Any]:
+        """Settings of a config section that are not command-line options."""
+        return self.config.get(section, {})
+
+
+# ---------------------------------------------------------------------------- reporting
+
+
+class Reporter:
+    """Errors, warnings and progress on stderr; remembers whether any input failed."""
+
+    def __init__(self, stage: str, quiet: bool) -> None:
+        self.stage = stage
+        self.quiet = quiet
+        self.failed = 0
+        self.written = 0
+        self._console: Any = None
+        self._progress: Any = None
+        if not quiet and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn
+
+            self._console = Console(stderr=True)
+            self._progress = Progress(
+                SpinnerColumn(),
+                TextColumn("newstool {task.fields[stage]}: {task.completed} documents"),
+                console=self._console,
+                transient=True,
+            )
+            self._task = self._progress.add_task("", total=None, stage=stage)
+            self._progress.start()
+
+    def error(self, message: str) -> None:
+        self.failed += 1
+        self._say("error", message, "red")
+
+    def warning(self, message: str) -> None:
+        if not self.quiet:
+            self._say("warning", message, "yellow")
+
+    def document_written(self) -> None:
+        self.written += 1
+        if self._progress is not None:
+            self._progress.update(self._task, completed=self.written)
+
+    def close(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def _say(self, level: str, message: str, colour: str) -> None:
+        if self._console is not None:
+            from rich.markup import escape
+
+            self._console.print(
+                f"[bold]newstool {self.stage}:[/] [{colour}]{level}:[/] {escape(message)}",
+                highlight=False,
+                soft_wrap=True,
+            )
+        else:
+            click.echo(f"newstool {self.stage}: {level}: {message}", err=True)
+
+
+def document_name(doc: Document) -> str:
+    """How messages name a document: its path, else its id."""
+    if doc.source is not None and doc.source.path:
+        return doc.source.path
+    return f"document {doc.id}"
+
+
+# ---------------------------------------------------------------------------- shared options
+
+
+def input_options(fn: Callable) -> Callable:
+    """PATH arguments and ``--encoding``, shared by every subcommand."""
+    fn = click.option(
+        "--encoding",
+        metavar="NAME",
+        help="Decode raw input with this codec (e.g. cp1252) instead of detecting it.",
+    )(fn)
+    return click.argument("paths", nargs=-1, metavar="[PATH]...")(fn)
+
+
+def output_options(fn: Callable) -> Callable:
+    """``-f/--format``, ``-o/--output`` and ``-q/--quiet``, shared by every subcommand."""
+    for option in reversed(
+        [
+            click.option(
+                "-f",
+                "--format",
+                "fmt",
+                type=click.Choice(FORMATS),
+                default="jsonl",
+                show_default=True,
+                help="jsonl feeds the next stage; json is one array; markdown has front matter.",
+            ),
+            click.option(
+                "-o",
+                "--output",
+                type=click.Path(dir_okay=False, writable=True),
+                help="Write to FILE (atomically: complete or not at all) instead of stdout.",
+            ),
+            click.option(
+                "-q", "--quiet", is_flag=True, help="No warnings or progress; errors only."
+            ),
+        ]
+    ):
+        fn = option(fn)
+    return fn
+
+
+# ---------------------------------------------------------------------------- streaming
+
+
+def run_stage(
+    stage: str,
+    paths: tuple[str, ...],
+    transform: Callable[[Document], Document],
+    *,
+    encoding: str | None,
+    fmt: str,
+    output: str | None,
+    quiet: bool,
+    writer_options: dict[str, Any] | None = None,
+) -> None:
+    """Read every input, apply ``transform`` to each document, write the results; exit with
+    status 1 when any input failed, after writing all the others."""
+    from newstool.export import open_writer
+
+    check_stdin_is_not_a_terminal(stage, paths)
+    reporter = Reporter(stage, quiet)
+    try:
+        with open_output(output) as out:
+            writer = open_writer(fmt, out, **(writer_options or {}))
+            for doc in transformed(stage, paths, encoding, transform, reporter):
+                writer.write(doc)
+                reporter.document_written()
+            writer.close()
+    finally:
+        reporter.close()
+    sys.exit(EXIT_INPUT_FAILED if reporter.failed else EXIT_OK)
+
+
+def transformed(
+    stage: str,
+    paths: tuple[str, ...],
+    encoding: str | None,
+    transform: Callable[[Document], Document],
+    reporter: Reporter,
+) -> Iterator[Document]:
+    """Documents after ``transform``; problems are reported and the stream goes on."""
+    for item in read_documents(paths, sys.stdin.buffer, encoding=encoding):
+        if isinstance(item, InputProblem):
+            (reporter.warning if item.skipped else reporter.error)(str(item))
+            continue
+        try:
+            result = transform(item)
+        except Exception as exc:  # one bad document must not stop a cron job's whole batch
+            if os.environ.get("NEWSTOOL_DEBUG"):
+                raise
+            reporter.error(
+                f"{document_name(item)}: {stage} failed ({type(exc).__name__}: {exc}); "
+                "the document was not written. Set NEWSTOOL_DEBUG=1 for a traceback and "
+                "please report it"
+            )
+            continue
+        for warning in result.warnings[len(item.warnings) :]:
+            reporter.warning(f"{document_name(result)}: {warning}")
+        yield result
+
+
+def check_stdin_is_not_a_terminal(stage: str, paths: tuple[str, ...]) -> None:
+    """With no PATH, stdin is read; on a terminal that would only wait, so say what to do."""
+    if not paths and sys.stdin.isatty():
+        raise UsageProblem(
+            f"no input: give files, directories or globs, or '-' to read standard input "
+            f"(e.g. newstool {stage} article.txt, or cat article.txt | newstool {stage})"
+        )
+
+
+@contextmanager
+def open_output(output: str | None) -> Iterator[IO[str]]:
+    """stdout, or a file written atomically."""
+    if output is None or output == "-":
+        if hasattr(sys.stdout, "reconfigure"):  # UTF-8 whatever the locale says
+            sys.stdout.reconfigure(encoding="utf-8")
+        yield sys.stdout
+    else:
+        try:
+            with atomic_output(output) as handle:
+                yield handle
+        except OSError as exc:
+            raise UsageProblem(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+# ---------------------------------------------------------------------------- commands
+
+
+@click.group(
+    context_settings=CONTEXT_SETTINGS,
+    epilog=EXIT_CODES_HELP,
+)
+@click.version_option(__version__, "-V", "--version", prog_name="newstool")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    envvar="NEWSTOOL_CONFIG",
+    help="YAML configuration file (default: ~/.config/newstool/config.yaml if present).",
+)
+@click.pass_context
+def cli(ctx: click.Context, config: str | None) -> None:
+    """Turn raw, badly scraped news articles into clean, structured documents.
+
+    \b
+    Examples:
+      newstool ingest seeds/ | newstool clean | newstool split-sentences \\
+        | newstool stats | newstool export -f markdown
+      newstool ingest 'archive/**/*.txt' -o docs.jsonl
+      cat article.txt | newstool clean -f markdown
+      newstool stats --summary docs.jsonl
+
+    Stages pass documents as JSON Lines on stdin/stdout; every stage also reads raw
+    text files. Run 'newstool COMMAND --help' for each command's options.
+    """
+    try:
+        settings = load_config(config)
+    except ConfigError as exc:
+        raise UsageProblem(str(exc)) from None
+    ctx.default_map = {}
+    for section, values in settings.items():
+        command = cli.commands[section]
+        params = {p.name for p in command.params}
+        ctx.default_map[section] = {k: v for k, v in values.items() if k in params}
+        extra = {k: v for k, v in values.items() if k not in params}
+        if extra and section != "clean":
+            raise UsageProblem(
+                f"{config or 'config'}: section {section!r} has no setting {next(iter(extra))!r}"
+            )
+        settings[section] = extra
+    ctx.obj = Settings(settings)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
+@input_options
+@output_options
+def ingest(
+    paths: tuple[str, ...], encoding: str | None, fmt: str, output: str | None, quiet: bool
+) -> None:
+    """Read raw articles and write newstool documents.
+
+    \b
+    Examples:
+      newstool ingest seeds/                     # every text file under seeds/
+      newstool ingest 'archive/**/*.txt' -o docs.jsonl
+      cat article.txt | newstool ingest
+      newstool ingest --encoding cp1251 old/*.txt
+
+    PATH is a file, a directory (walked recursively; hidden and binary files are
+    passed over), a glob pattern, or '-' for standard input. Encodings are
+    detected: byte-order mark, UTF-8, damaged UTF-8, then a statistical detector.
+    The first line becomes the title when it looks like one, short lines alone
+    become headings, and hard-wrapped lines are joined into paragraphs.
+    """
+    run_stage(
+        "ingest", paths, lambda doc: doc, encoding=encoding, fmt=fmt, output=output, quiet=quiet
+    )
+
+
+def main() -> None:
+    """Console-script entry point: ends quietly when the reader of stdout goes away."""
+    try:
+        cli(auto_envvar_prefix="NEWSTOOL", prog_name="newstool")
+    except BrokenPipeError:
+        # The reader (head, less) stopped reading: point stdout at devnull so that the final
+        # flush at exit does not raise again, as the Python signal docs' SIGPIPE note shows.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_INPUT_FAILED)
+
+
+__all__ = ["cli", "main"]
