@@ -6,11 +6,14 @@ them and writes them with the shared writers. No text processing happens here.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any
 
 import click
@@ -124,7 +127,7 @@ def input_options(fn: Callable) -> Callable:
     return click.argument("paths", nargs=-1, metavar="[PATH]...")(fn)
 
 
-def output_options(fn: Callable) -> Callable:
+def output_options(fn: Callable, *, output_help: str | None = None) -> Callable:
     """``-f/--format``, ``-o/--output`` and ``-q/--quiet``, shared by every subcommand."""
     for option in reversed(
         [
@@ -140,8 +143,9 @@ def output_options(fn: Callable) -> Callable:
             click.option(
                 "-o",
                 "--output",
-                type=click.Path(dir_okay=False, writable=True),
-                help="Write to FILE (atomically: complete or not at all) instead of stdout.",
+                type=click.Path(dir_okay=output_help is not None),
+                help=output_help
+                or "Write to FILE (atomically: complete or not at all) instead of stdout.",
             ),
             click.option(
                 "-q", "--quiet", is_flag=True, help="No warnings or progress; errors only."
@@ -307,6 +311,94 @@ def ingest(
     run_stage(
         "ingest", paths, lambda doc: doc, encoding=encoding, fmt=fmt, output=output, quiet=quiet
     )
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
+@input_options
+@functools.partial(
+    output_options,
+    output_help="Write to FILE, or with a directory (existing, or ending in '/') one file per "
+    "document named <title-slug>-<first 8 of id>.<ext>. Writes are atomic.",
+)
+@click.option("--force", is_flag=True, help="Overwrite different existing files in a directory.")
+@click.option(
+    "--indent", type=click.IntRange(0, 16), default=2, show_default=True, help="JSON indent."
+)
+@click.option("--sentences", is_flag=True, help="Markdown: one sentence per line.")
+def export(
+    paths: tuple[str, ...],
+    encoding: str | None,
+    fmt: str,
+    output: str | None,
+    quiet: bool,
+    force: bool,
+    indent: int,
+    sentences: bool,
+) -> None:
+    """Write documents as JSON, JSON Lines or Markdown with YAML front matter.
+
+    \b
+    Examples:
+      newstool ingest seeds/ | newstool clean | newstool export -f markdown
+      newstool export -f json --indent 4 docs.jsonl -o docs.json
+      newstool export -f markdown --sentences docs.jsonl -o articles/
+      newstool export -f markdown docs.jsonl -o articles/ --force
+
+    With a directory, re-exporting the same document leaves its file untouched, and a
+    different existing file is only overwritten with --force. A Markdown stream on
+    stdout is one document after another, each opening with its own front matter.
+    """
+    options = {"indent": indent, "sentences": sentences}
+    if output is not None and (os.path.isdir(output) or output.endswith(("/", os.sep))):
+        export_to_directory(paths, encoding, fmt, output, quiet, force, options)
+    else:
+        run_stage(
+            "export",
+            paths,
+            lambda doc: doc,
+            encoding=encoding,
+            fmt=fmt,
+            output=output,
+            quiet=quiet,
+            writer_options=options,
+        )
+
+
+def export_to_directory(
+    paths: tuple[str, ...],
+    encoding: str | None,
+    fmt: str,
+    directory: str,
+    quiet: bool,
+    force: bool,
+    options: dict[str, Any],
+) -> None:
+    """One file per document in ``directory``; a summary of what happened on stderr."""
+    from newstool.export import write_document_file
+
+    check_stdin_is_not_a_terminal("export", paths)
+    try:
+        os.makedirs(directory, exist_ok=True)
+    except OSError as exc:
+        raise UsageProblem(f"cannot create directory {directory}: {exc.strerror}") from None
+    reporter = Reporter("export", quiet)
+    outcomes: Counter[str] = Counter()
+    try:
+        for doc in transformed("export", paths, encoding, lambda d: d, reporter):
+            try:
+                outcomes[
+                    write_document_file(Path(directory), doc, fmt, force=force, **options)
+                ] += 1
+            except OSError as exc:
+                reporter.error(f"{document_name(doc)}: {exc}")
+                continue
+            reporter.document_written()
+    finally:
+        reporter.close()
+    if not quiet:
+        summary = ", ".join(f"{n} {what}" for what, n in sorted(outcomes.items())) or "nothing"
+        click.echo(f"newstool export: {summary} in {directory}", err=True)
+    sys.exit(EXIT_INPUT_FAILED if reporter.failed else EXIT_OK)
 
 
 def main() -> None:
