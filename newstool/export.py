@@ -64,13 +64,16 @@ def dump_json(doc: Document, indent: int = 2) -> str:
 
 # --- Markdown escaping ---------------------------------------------------------------------
 
-# Characters CommonMark reads as markup anywhere in a line: backslash escapes, code spans,
-# emphasis, links and images; "~" is escaped for GitHub-flavoured strikethrough (harmless in
-# CommonMark). An underscore between two letters or digits cannot open or close emphasis, so
-# snake_case stays readable. "<" starts HTML or an autolink only when a non-space follows;
-# "&" matters only when it would be read as an entity or character reference.
+# Characters CommonMark reads as markup anywhere in a line: backslash escapes, code spans and
+# emphasis; "~" is escaped for GitHub-flavoured strikethrough (harmless in CommonMark). An
+# underscore between two letters or digits cannot open or close emphasis, so snake_case stays
+# readable. A link or image needs "](" (inline), "][" (full reference) or "]:" (a definition,
+# without which "[shortcut]" stays text), so editorial [brackets] stay readable. "<" starts HTML
+# or an autolink only when a non-space follows; "&" matters only when it would be read as an
+# entity or character reference.
 _INLINE_MARKUP = re.compile(
-    r"""[\\`*\[\]~]
+    r"""[\\`*~]
+    | \](?=[(\[:])
     | (?<![^\W_])_ | _(?![^\W_])
     | <(?=\S)
     | &(?=\#[0-9]+;|\#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)""",
@@ -79,7 +82,7 @@ _INLINE_MARKUP = re.compile(
 # What starts a block at the beginning of a line: ATX headings, block quotes, bullet lists,
 # thematic breaks and setext underlines (the rest of the line is escaped as inline text).
 _BLOCK_START_CHARS = frozenset("#>+-=")
-_ORDERED_LIST_START = re.compile(r"(\d{1,9})([.)])(?=[ \t]|$)")
+_ORDERED_LIST_START = re.compile(r"\A(\d{1,9})([.)])(?=[ \t]|$)")
 
 
 def escape_inline(text: str) -> str:
@@ -89,7 +92,7 @@ def escape_inline(text: str) -> str:
     line ending.
 
     >>> print(escape_inline("*bold* [x](y) <b> &amp; `code` a\\b snake_case _x_ AT&T 2 < 3"))
-    \*bold\* \[x\](y) \<b> \&amp; \`code\` a\\b snake_case \_x\_ AT&T 2 < 3
+    \*bold\* [x\](y) \<b> \&amp; \`code\` a\\b snake_case \_x\_ AT&T 2 < 3
     """
     return _INLINE_MARKUP.sub(r"\\\g<0>", text).replace("\r", "&#13;")
 
@@ -310,7 +313,7 @@ def render_markdown(doc: Document, *, sentences: bool = False) -> str:
 # A document in a stream: its front matter, then its body up to the next document's "---" line
 # (body lines never consist of "---": a leading "-" is always escaped).
 _STREAM_DOCUMENT = re.compile(
-    r"---\n(.*?)^---\n\n?(.*?)(?:\n(?=---\n)|\Z)", re.DOTALL | re.MULTILINE
+    r"---\n(.*?)^---\n(?:\n(?!---\n)(.*?))?(?:\n(?=---\n)|\Z)", re.DOTALL | re.MULTILINE
 )
 
 
@@ -334,7 +337,7 @@ def split_markdown_stream(text: str) -> list[tuple[dict[str, Any], str]]:
         if match is None:
             line = text.count("\n", 0, position) + 1
             raise ValueError(f"line {line}: expected a document starting with '---'")
-        pairs.append((yaml.safe_load(match.group(1)), match.group(2)))
+        pairs.append((yaml.safe_load(match.group(1)), match.group(2) or ""))
         position = match.end()
     return pairs
 
@@ -444,10 +447,10 @@ def render_document(doc: Document, fmt: str, *, indent: int = 2, sentences: bool
 
 # --- File names and files ----------------------------------------------------------------
 
-# Latin letters that Unicode does not decompose into ASCII.
+# Latin letters that Unicode does not decompose into ASCII, and the fraction slash of "½".
 _TRANSLITERATION = str.maketrans(
-    {"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O", "đ": "d",
-     "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ı": "i"}
+    {"\u2044": "-", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O",
+     "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ı": "i"}
 )  # fmt: skip
 _WINDOWS_RESERVED = frozenset(
     ["con", "prn", "aux", "nul"] + [f"{name}{n}" for name in ("com", "lpt") for n in range(10)]
@@ -467,11 +470,8 @@ def slugify(title: str | None, max_length: int = 60) -> str:
     >>> slugify("a very long title indeed", max_length=12)
     'a-very-long'
     """
-    ascii_text = (
-        unicodedata.normalize("NFKD", (title or "").translate(_TRANSLITERATION))
-        .encode("ascii", "ignore")
-        .decode("ascii")
-    )
+    decomposed = unicodedata.normalize("NFKD", title or "").translate(_TRANSLITERATION)
+    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(slug) > max_length:
         cut = slug[: max_length + 1]
@@ -506,7 +506,7 @@ class ExportFileExistsError(FileExistsError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(f"{path}: a different file already exists; use --force to overwrite it")
-        self.filename = str(path)
+        self.path = path
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

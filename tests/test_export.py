@@ -1,0 +1,473 @@
+"""Export renderers, read back with real parsers: PyYAML for front matter, markdown-it-py (the
+CommonMark preset) for the body. Rendered text must equal the document's text exactly."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import stat
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from newstool.export import (
+    EXTENSIONS,
+    FORMATS,
+    ExportFileExistsError,
+    atomic_write_bytes,
+    dump_jsonl_line,
+    export_filename,
+    markdown_body,
+    markdown_paragraph,
+    open_writer,
+    render_document,
+    render_markdown,
+    slugify,
+    split_markdown_stream,
+    write_document_file,
+)
+from newstool.ingest import ingest_path
+from newstool.model import Document
+
+from .conftest import SEED
+
+COMMONMARK = MarkdownIt("commonmark")
+
+
+def rendered_blocks(body: str) -> list[tuple[str, str]]:
+    """What a CommonMark renderer shows: (tag, text) per block, soft breaks as newlines.
+
+    Fails when anything but headings and paragraphs of plain text comes out.
+    """
+    blocks = []
+    tokens = COMMONMARK.parse(body)
+    assert {t.type for t in tokens} <= {
+        "heading_open",
+        "heading_close",
+        "paragraph_open",
+        "paragraph_close",
+        "inline",
+    }, [t.type for t in tokens]
+    for opening, inline in zip(tokens, tokens[1:], strict=False):
+        if inline.type != "inline":
+            continue
+        kinds = {child.type for child in inline.children}
+        assert kinds <= {"text", "softbreak"}, inline.children
+        text = "".join(c.content if c.type == "text" else "\n" for c in inline.children)
+        blocks.append((opening.tag, text))
+    return blocks
+
+
+def expected_blocks(doc: Document) -> list[tuple[str, str]]:
+    """The headings and paragraphs the document holds, as a renderer should show them."""
+    blocks = [("h1", doc.title)] if doc.title else []
+    for block, text in doc.block_texts():
+        if text:
+            blocks.append(("h2" if block.type == "heading" else "p", text))
+    return blocks
+
+
+def split_front_matter(markdown: str) -> tuple[dict, str]:
+    """The one document of ``markdown``, as (front matter, body)."""
+    [(fields, body)] = split_markdown_stream(markdown)
+    return fields, body
+
+
+def make_doc(title: str | None, blocks: list[tuple[str, str]], **fields) -> Document:
+    """A document with the given title and (type, text) blocks, joined by blank lines."""
+    text, spans = "", []
+    for kind, block_text in blocks:
+        if text:
+            text += "\n\n"
+        spans.append({"type": kind, "start": len(text), "end": len(text) + len(block_text)})
+        text += block_text
+    return Document.from_dict({"title": title, "text": text, "blocks": spans, **fields})
+
+
+# --- the seed -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_doc() -> Document:
+    return ingest_path(SEED)
+
+
+def test_seed_front_matter_loads_with_pyyaml(seed_doc):
+    fields, _ = split_front_matter(render_markdown(seed_doc))
+    assert fields["id"] == seed_doc.id
+    assert fields["title"] == "Strong warning to West"
+    assert fields["source"] == {
+        "path": seed_doc.source.path,
+        "encoding": "utf-8",
+        "ingested_at": seed_doc.source.ingested_at,
+    }
+
+
+def test_seed_body_renders_as_the_documents_title_heading_and_paragraph(seed_doc):
+    _, body = split_front_matter(render_markdown(seed_doc))
+    paragraph = seed_doc.text[seed_doc.blocks[1].start : seed_doc.blocks[1].end]
+    assert rendered_blocks(body) == [
+        ("h1", "Strong warning to West"),
+        ("h2", "Reconciliation in Idlib"),
+        ("p", paragraph),
+    ]
+
+
+def test_seed_markdown_stays_readable(seed_doc):
+    """Only the editorial bracket before nothing link-like... is left alone: no escapes at all."""
+    _, body = split_front_matter(render_markdown(seed_doc))
+    assert "\\" not in body
+    assert "[outlawed in Russia - TASS]" in body
+
+
+# --- escaping, case by case -------------------------------------------------------------------
+
+NASTY_PARAGRAPHS = [
+    "1. Not a list",
+    "2) Not a list either",
+    "123456789. Nine digits",
+    "# Not a heading",
+    "###### Six",
+    "> not a quote",
+    "- not a bullet",
+    "+ not a bullet",
+    "* not a bullet",
+    "---",
+    "***",
+    "___",
+    "- - -",
+    "Setext?\n===",
+    "Setext?\n---",
+    "```\nnot code\n```",
+    "~~~\nnot code\n~~~",
+    "`code` and ``more``",
+    "    indented four",
+    "\tindented by a tab",
+    "line one\n    indented continuation\n\tand a tab",
+    "trailing spaces  \nhard break?",
+    "trailing backslash\\\nhard break?",
+    "<b>bold</b> and <br/> and </p>",
+    "<!-- comment -->",
+    "<?php echo 1; ?>",
+    "<![CDATA[x]]>",
+    "<div>\nblock html\n</div>",
+    "<http://example.com> and <me@example.com>",
+    "&amp; &lt; &#42; &#x2A; &copy; but AT&T and R&D; stay",
+    "*emphasis* **strong** _under_ __score__",
+    "snake_case_name and _leading and trailing_",
+    "[link](http://example.com) ![image](x.png)",
+    "[ref][label] and [collapsed][]",
+    "[label]: http://example.com",
+    "[editorial note] stays as written",
+    "a \\ backslash and \\* escaped star and C:\\Users",
+    "~~strike~~ and ~tilde",
+    "a\n\nblank line inside",
+    "\nstarts with a newline",
+    "ends with a newline\n",
+    "   ",
+    "\u00a0non-breaking edges\u00a0",
+    "carriage\rreturn",
+    "| a | b |\n| - | - |",
+    "2 < 3 and 5 > 4, 3.5 per cent.",
+]
+
+
+@pytest.mark.parametrize("text", NASTY_PARAGRAPHS)
+def test_nasty_paragraph_renders_exactly_its_text(text):
+    doc = make_doc("T", [("paragraph", text)])
+    assert rendered_blocks(markdown_body(doc)) == [("h1", "T"), ("p", text)]
+
+
+NASTY_HEADINGS = ["C#", "F #", "#", "## ##", "  spaced  ", "two\nlines", "=== x ===", "- a", "1. a"]
+
+
+@pytest.mark.parametrize("text", NASTY_HEADINGS)
+def test_nasty_heading_and_title_render_exactly(text):
+    doc = make_doc(text, [("heading", text)])
+    assert rendered_blocks(markdown_body(doc)) == [("h1", text), ("h2", text)]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "It's 3.5 per cent, said Mr. Smith (AP) - in 2018. Really?",
+        "snake_case, AT&T, 2 < 3, 5 > 4, [sic] and #hashtag inside",
+        "Line one\nLine two",
+    ],
+)
+def test_ordinary_prose_is_not_escaped(prose):
+    assert markdown_paragraph(prose) == prose
+
+
+# --- escaping, generated ---------------------------------------------------------------------
+
+NASTY_PIECES = [
+    "#", "##", "*", "**", "_", "__", "[x](y)", "![i](s)", "[a]", "]:", "][", "<b>", "</b>",
+    "<http://a.b>", "&amp;", "&#35;", "&", "1.", "2)", "---", "===", "***", "`", "```", "~~~",
+    "\\", " ", "  ", "    ", "\t", ">", "-", "+", "=", "~", "|", "!", "<", "\n", "\r",
+    "word", "é", "\u00a0", "\u2028", "\u3000",
+]  # fmt: skip
+# Any character but C0/C1 controls (CommonMark turns NUL into U+FFFD; tab, CR and LF are above).
+CHARACTERS = st.characters(blacklist_categories=("Cs", "Cc"))
+nasty_text = st.lists(st.one_of(st.sampled_from(NASTY_PIECES), CHARACTERS), max_size=12).map(
+    "".join
+)
+nasty_blocks = st.lists(
+    st.tuples(st.sampled_from(["heading", "paragraph"]), nasty_text.filter(bool)), max_size=4
+)
+
+
+@settings(derandomize=True, max_examples=400, deadline=None)
+@given(title=st.one_of(st.none(), nasty_text), blocks=nasty_blocks)
+def test_generated_documents_render_exactly_and_front_matter_round_trips(title, blocks):
+    doc = make_doc(title, blocks, id="12e45678")
+    fields, body = split_front_matter(render_markdown(doc))
+    assert (fields["id"], fields["title"]) == ("12e45678", title)
+    assert rendered_blocks(body) == expected_blocks(doc)
+
+
+@settings(derandomize=True, max_examples=100, deadline=None)
+@given(titles=st.lists(nasty_text, max_size=4), blocks=nasty_blocks)
+def test_markdown_stream_splits_back_into_its_documents(titles, blocks):
+    docs = [make_doc(title, blocks, notes=[{"kind": "n", "text": title}]) for title in titles]
+    out = io.StringIO()
+    with open_writer("markdown", out) as writer:
+        for doc in docs:
+            writer.write(doc)
+    pairs = split_markdown_stream(out.getvalue())
+    assert [fields["title"] for fields, _ in pairs] == titles
+    assert [fields["notes"][0]["text"] for fields, _ in pairs] == titles
+    assert [body for _, body in pairs] == [markdown_body(doc) for doc in docs]
+
+
+def test_body_lines_of_dashes_are_never_document_boundaries():
+    doc = make_doc("---", [("paragraph", "---\n---"), ("heading", "---")])
+    out = io.StringIO()
+    with open_writer("markdown", out) as writer:
+        writer.write(doc)
+        writer.write(doc)
+    assert [body for _, body in split_markdown_stream(out.getvalue())] == [markdown_body(doc)] * 2
+
+
+def test_split_rejects_text_that_is_not_a_stream():
+    with pytest.raises(ValueError, match="line 1: expected a document starting with '---'"):
+        split_markdown_stream("# just markdown\n")
+
+
+# --- front matter -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["A: B", "'quoted' \"double\"", "---", "...", "- item", "yes", "null", "1e3", "#x", "{a}"],
+)
+def test_front_matter_title_round_trips_whatever_the_title(title):
+    fields, _ = split_front_matter(render_markdown(make_doc(title, [])))
+    assert fields["title"] == title
+
+
+def test_front_matter_carries_notes_stats_and_warnings_when_present():
+    doc = make_doc(
+        "T",
+        [("paragraph", "x")],
+        notes=[{"kind": "editorial", "text": "Updated: 5pm"}],
+        stats={"words": 1, "flesch_reading_ease": 120.5},
+        warnings=["decoded with replacement characters"],
+    )
+    fields, _ = split_front_matter(render_markdown(doc))
+    assert list(fields) == ["id", "title", "notes", "stats", "warnings"]
+    assert fields["notes"] == [{"kind": "editorial", "text": "Updated: 5pm"}]
+    assert fields["stats"] == {"words": 1, "flesch_reading_ease": 120.5}
+    assert fields["warnings"] == ["decoded with replacement characters"]
+
+
+def test_ids_that_yaml_1_2_reads_as_numbers_are_quoted():
+    markdown = render_markdown(Document.from_dict({"id": "1234e567", "text": ""}))
+    assert "id: '1234e567'\n" in markdown
+
+
+# --- sentences --------------------------------------------------------------------------------
+
+
+def test_sentences_option_puts_each_sentence_on_its_own_line():
+    text = "First one. Second.Glued. Third 1. Fourth."
+    spans = [(0, 10), (11, 18), (18, 24), (25, 33), (34, 41)]
+    sentences = [{"start": s, "end": e, "text": text[s:e]} for s, e in spans]
+    doc = make_doc(None, [("paragraph", text)], sentences=sentences)
+    body = markdown_body(doc, sentences=True)
+    assert body == "First one.\nSecond.Glued.\nThird 1.\nFourth.\n"
+    [(tag, rendered)] = rendered_blocks(body)
+    assert (tag, rendered.replace("\n", " ")) == ("p", text)
+
+
+def test_sentences_option_without_sentences_renders_plain_paragraphs():
+    doc = make_doc(None, [("paragraph", "One. Two.")])
+    assert markdown_body(doc, sentences=True) == "One. Two.\n"
+
+
+# --- JSON and JSON Lines ----------------------------------------------------------------------
+
+
+DOCS = [
+    make_doc("Über", [("paragraph", "Café <b>")]),
+    make_doc(None, [("heading", "H"), ("paragraph", "p")], stats={"words": 1}),
+]
+
+
+@pytest.mark.parametrize("indent", [0, 2, 4])
+def test_json_writer_writes_the_same_array_as_json_dumps(indent):
+    out = io.StringIO()
+    with open_writer("json", out, indent=indent) as writer:
+        for doc in DOCS:
+            writer.write(doc)
+    expected = [doc.to_dict() for doc in DOCS]
+    assert out.getvalue() == json.dumps(expected, ensure_ascii=False, indent=indent) + "\n"
+
+
+def test_json_writer_streams_each_document_as_it_comes():
+    out = io.StringIO()
+    writer = open_writer("json", out)
+    writer.write(DOCS[0])
+    assert json.loads(out.getvalue() + "\n]") == [DOCS[0].to_dict()]
+    writer.write(DOCS[1])
+    assert json.loads(out.getvalue() + "\n]") == [d.to_dict() for d in DOCS]
+
+
+@pytest.mark.parametrize("fmt, expected", [("json", "[]\n"), ("jsonl", ""), ("markdown", "")])
+def test_an_empty_stream_is_valid_output(fmt, expected):
+    out = io.StringIO()
+    open_writer(fmt, out).close()
+    assert out.getvalue() == expected
+
+
+def test_jsonl_writer_writes_one_document_per_line_readable_back():
+    out = io.StringIO()
+    with open_writer("jsonl", out) as writer:
+        for doc in DOCS:
+            writer.write(doc)
+    lines = out.getvalue().splitlines()
+    assert [Document.from_dict(json.loads(line)) for line in lines] == DOCS
+    assert "Über" in lines[0]
+
+
+def test_writer_rejects_unknown_format():
+    with pytest.raises(ValueError, match="unknown format 'yaml'; use one of jsonl, json, markdown"):
+        open_writer("yaml", io.StringIO())
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_one_document_file_reads_back(fmt):
+    content = render_document(DOCS[0], fmt)
+    if fmt == "markdown":
+        fields, body = split_front_matter(content)
+        assert rendered_blocks(body) == expected_blocks(DOCS[0])
+    else:
+        assert Document.from_dict(json.loads(content)) == DOCS[0]
+    assert content == dump_jsonl_line(DOCS[0]) if fmt == "jsonl" else content.endswith("\n")
+
+
+# --- file names ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        ("Strong warning to West", "strong-warning-to-west"),
+        ("../../etc/passwd", "etc-passwd"),
+        (".hidden", "hidden"),
+        ("C:\\Windows\\System32", "c-windows-system32"),
+        ("CON", "con-doc"),
+        ("nul", "nul-doc"),
+        ("COM1", "com1-doc"),
+        ("Crème brûlée à Göteborg", "creme-brulee-a-goteborg"),
+        ("Łódź Straße Ærøskøbing", "lodz-strasse-aeroskobing"),
+        ("ﬁnal ½ ２０２４", "final-1-2-2024"),
+        ("日本語のニュース", "untitled"),
+        ("", "untitled"),
+        (None, "untitled"),
+        ("---", "untitled"),
+    ],
+)
+def test_slugify(title, slug):
+    assert slugify(title) == slug
+
+
+@settings(derandomize=True, max_examples=300)
+@given(title=st.text(max_size=200), max_length=st.integers(8, 80))
+def test_slug_is_always_a_safe_ascii_name(title, max_length):
+    slug = slugify(title, max_length)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug)
+    assert len(slug) <= max_length + len("-doc")
+    assert slug not in {"con", "prn", "aux", "nul", "com1", "lpt1"}
+
+
+def test_export_filename_uses_slug_and_first_8_of_id():
+    doc = make_doc("Strong warning to West", [], id="a0fc1bd85d46184f")
+    assert [export_filename(doc, fmt) for fmt in FORMATS] == [
+        f"strong-warning-to-west-a0fc1bd8{EXTENSIONS[fmt]}" for fmt in FORMATS
+    ]
+
+
+@pytest.mark.parametrize("doc_id", ["../../x", "a/b", "", "ünï", "..\\..\\"])
+def test_export_filename_is_safe_whatever_the_id(doc_id):
+    name = export_filename(make_doc(None, [], id=doc_id), "markdown")
+    assert re.fullmatch(r"untitled-[0-9a-f]{8}\.md", name)
+
+
+# --- files ------------------------------------------------------------------------------------
+
+
+def test_write_document_file_writes_then_leaves_the_same_bytes_alone(tmp_path):
+    doc = DOCS[0]
+    assert write_document_file(tmp_path, doc, "markdown") == "written"
+    path = tmp_path / export_filename(doc, "markdown")
+    assert path.read_text(encoding="utf-8") == render_markdown(doc)
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    assert write_document_file(tmp_path, doc, "markdown") == "unchanged"
+    assert path.stat().st_mtime_ns == 1_000_000_000
+    assert os.listdir(tmp_path) == [path.name]
+
+
+def test_a_different_existing_file_is_kept_unless_forced(tmp_path):
+    path = tmp_path / export_filename(DOCS[0], "json")
+    path.write_text("mine", encoding="utf-8")
+    with pytest.raises(ExportFileExistsError, match="already exists; use --force to overwrite"):
+        write_document_file(tmp_path, DOCS[0], "json")
+    assert path.read_text(encoding="utf-8") == "mine"
+    assert isinstance(ExportFileExistsError(path), FileExistsError)
+    assert write_document_file(tmp_path, DOCS[0], "json", force=True) == "replaced"
+    assert json.loads(path.read_text(encoding="utf-8")) == DOCS[0].to_dict()
+
+
+def test_options_change_the_file_content(tmp_path):
+    write_document_file(tmp_path, DOCS[0], "json", indent=2)
+    with pytest.raises(ExportFileExistsError):
+        write_document_file(tmp_path, DOCS[0], "json", indent=4)
+
+
+def test_atomic_write_keeps_the_mode_of_a_replaced_file(tmp_path):
+    path = tmp_path / "out.md"
+    path.write_bytes(b"old")
+    path.chmod(0o600)
+    atomic_write_bytes(path, b"new")
+    assert (path.read_bytes(), stat.S_IMODE(path.stat().st_mode)) == (b"new", 0o600)
+
+
+def test_atomic_write_leaves_no_temporary_file_when_it_fails(tmp_path):
+    target = tmp_path / "a-directory"
+    target.mkdir()
+    with pytest.raises(OSError):
+        atomic_write_bytes(target, b"x")
+    assert os.listdir(tmp_path) == ["a-directory"]
+
+
+def test_front_matter_is_yaml_even_for_a_pyyaml_reader_of_the_whole_file():
+    """The text between the first two '---' lines is one YAML mapping."""
+    markdown = render_markdown(DOCS[1])
+    yaml_text = markdown.split("---\n")[1]
+    assert yaml.safe_load(yaml_text)["stats"] == {"words": 1}
