@@ -1,0 +1,660 @@
+"""Split English news text into sentences with exact character offsets.
+
+The regex engine finds every candidate end (a run of ``.``, ``?``, ``!`` or ``…``, with any
+closing quotes and brackets glued to it); Python then looks only at those few places and asks
+a short, ordered list of named rules whether the sentence ends there. The first rule with an
+opinion decides (see :func:`explain_boundaries`). Blank lines, bullets and numbered list items
+also start sentences. No state is carried from one candidate to the next, so one unbalanced quote
+cannot derail the rest of a document.
+
+>>> [s.text for s in split_sentences('Lavrov met Muallem."It is late," he said.Dr. Li left.')]
+['Lavrov met Muallem.', '"It is late," he said.', 'Dr. Li left.']
+>>> split_sentences("It rose 2.5%. Then it fell.")[1]
+Sentence(start=14, end=27, text='Then it fell.')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from newstool.model import Document, Sentence
+
+_DATA = Path(__file__).parent / "data"
+
+_CLOSERS = "\"'”’»)]}"
+_OPENERS = "\"'“‘«([{"
+_CURRENCY = "$£€¥"
+
+# A candidate end: a spaced ellipsis (". . .") or a run of terminal marks, then closers.
+_CANDIDATE = re.compile(r"(\.(?:[ \u00a0]\.){2,}|[.?!…‽]+)([\"'”’»)\]}]*)")
+# What follows a candidate: white space, opening punctuation, a word, and the next character.
+_FOLLOWING = re.compile(r"(\s*)([\"'“‘«(\[{]*)([^\W_]*)(.?)", re.DOTALL)
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+_BULLET = re.compile(r"(?:(?<=\n)|^)[ \t]*[-*–•●▪◦‣](?=[ \t])|[•●▪◦‣]")
+_LIST_MARKER = re.compile(
+    r"(?<!\S)(?:\((?P<paren>\d{1,2}|[a-z])\)|(?P<label>\d{1,2}|[A-Za-z])(?P<close>\.\)|[.)]))"
+    r"(?=[ \t]+\S)"
+)
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_URL_OR_EMAIL = re.compile(r"^[\"'(<]*(?:www|https?|ftp)\b|://|@", re.IGNORECASE)
+_WORD_FILE_ENTRY = re.compile(r"[^\W\d_][\w.'&-]*")
+
+
+# --- word lists ---------------------------------------------------------------------------------
+
+
+def load_abbreviations(path: str | Path) -> frozenset[str]:
+    """Read a word list: one word per line, ``#`` starts a comment, a trailing period is optional.
+
+    Raises ValueError naming the file and line when the file is not UTF-8 text or a line holds
+    more than one word (OSError when it cannot be read at all).
+
+    >>> import tempfile, os
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+    ...     _ = f.write("# mine\\nApprox.\\nkm  # kilometres\\n\\n")
+    >>> sorted(load_abbreviations(f.name))
+    ['Approx', 'km']
+    >>> os.unlink(f.name)
+    """
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise ValueError(f"{path}: not a UTF-8 text file; expected one word per line") from None
+    words = set()
+    for number, line in enumerate(lines, 1):
+        entry = line.split("#", 1)[0].strip()
+        if not entry:
+            continue
+        if not _WORD_FILE_ENTRY.fullmatch(entry):
+            raise ValueError(
+                f"{path}:{number}: {entry!r} is not a single word; "
+                "write one abbreviation per line (a '#' starts a comment)"
+            )
+        words.add(entry.rstrip("."))
+    return frozenset(words)
+
+
+def is_listed(word: str, words: frozenset[str]) -> bool:
+    """Whether ``word`` is in a word list: lower-case entries match any case, others exactly.
+
+    >>> words = frozenset({"co", "Sat"})
+    >>> is_listed("CO", words), is_listed("Sat", words), is_listed("sat", words)
+    (True, True, False)
+    """
+    return word in words or word.lower() in words
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists the rules consult (see the files in ``newstool/data/``)."""
+
+    abbreviations: frozenset[str]
+    prefixes: frozenset[str]
+    finals: frozenset[str]
+    starters: frozenset[str]
+    calendar: frozenset[str]
+
+
+@cache
+def lexicon(extra: frozenset[str] | None = None) -> Lexicon:
+    """The built-in word lists, loaded once, plus ``extra`` general abbreviations.
+
+    >>> "corp" in lexicon().abbreviations, "xyz" in lexicon(frozenset({"xyz"})).abbreviations
+    (True, True)
+    """
+    if extra is not None:
+        base = lexicon()
+        return replace(base, abbreviations=base.abbreviations | extra)
+    return Lexicon(
+        abbreviations=load_abbreviations(_DATA / "abbreviations.txt"),
+        prefixes=load_abbreviations(_DATA / "abbreviations_prefix.txt"),
+        finals=load_abbreviations(_DATA / "abbreviations_final.txt"),
+        starters=load_abbreviations(_DATA / "sentence_starters.txt"),
+        calendar=load_abbreviations(_DATA / "calendar_words.txt"),
+    )
+
+
+def abbreviation_kind(word: str, lex: Lexicon) -> str | None:
+    """How a period after ``word`` behaves: ``prefix``, ``final``, ``general`` or None (a word).
+
+    Single letters and letter-dot chains (``U.S``, ``J.K``) are general abbreviations.
+
+    >>> lex = lexicon()
+    >>> [abbreviation_kind(w, lex) for w in ("Mr", "p.m", "U.S.A", "J", "Co", "said")]
+    ['prefix', 'final', 'general', 'general', 'general', None]
+    """
+    if is_listed(word, lex.prefixes):
+        return "prefix"
+    if is_listed(word, lex.finals):
+        return "final"
+    if (
+        is_listed(word, lex.abbreviations)
+        or (len(word) == 1 and word.isalpha())
+        or _INITIALS.fullmatch(word)
+    ):
+        return "general"
+    return None
+
+
+def previous_word(token: str, lex: Lexicon) -> str:
+    """The word a period ends, from the non-space ``token`` before it.
+
+    Leading quotes and brackets go; a glued earlier sentence (``said.Dr``) goes unless the whole
+    token is an abbreviation (``U.S``, ``Ph.D``).
+
+    >>> lex = lexicon()
+    >>> previous_word('"(U.S', lex), previous_word("said.Dr", lex), previous_word("Ph.D", lex)
+    ('U.S', 'Dr', 'Ph.D')
+    """
+    word = token.lstrip(_OPENERS)
+    if "." in word and abbreviation_kind(word, lex) is None:
+        return word.rsplit(".", 1)[1]
+    return word
+
+
+# --- candidates and rules -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible sentence end and the context the rules look at."""
+
+    text: str
+    start: int  # the first terminal mark
+    end: int  # after the marks and the closers glued to them
+    marks: str  # ".", "?!", "...", ". . ."
+    closers: str  # closing quotes and brackets after the marks
+    token: str  # the non-space run before the marks, as written
+    prev: str  # the word the marks end (see previous_word)
+    kind: str | None  # abbreviation_kind(prev)
+    gap: str  # white space after the candidate
+    opener: str  # opening quotes and brackets after the gap
+    word: str  # the next word (letters and digits)
+    after: str  # the character after that word
+    sentence_start: int  # where the current sentence starts
+
+    def sentence_so_far(self) -> str:
+        """The current sentence up to the candidate."""
+        return self.text[self.sentence_start : self.start]
+
+
+def no_sentence_to_end(c: Candidate, lex: Lexicon) -> bool | None:
+    """Marks with nothing before them in the sentence end nothing: ``... and then``.
+
+    >>> [s.text for s in split_sentences("... The end.")]
+    ['... The end.']
+    """
+    return False if c.sentence_so_far().isspace() or c.start == c.sentence_start else None
+
+
+def inside_web_address(c: Candidate, lex: Lexicon) -> bool | None:
+    """A period glued inside a URL or an e-mail address is not an end.
+
+    >>> [s.text for s in split_sentences("Write to Jane.Doe@Example.org. Or see www.Example.com.")]
+    ['Write to Jane.Doe@Example.org.', 'Or see www.Example.com.']
+    """
+    if c.gap or c.opener:
+        return None
+    return False if c.after in ("@", "/") or _URL_OR_EMAIL.search(c.token) else None
+
+
+def digit_glued_after_period(c: Candidate, lex: Lexicon) -> bool | None:
+    """A digit right after the mark continues a number: ``2.5``, ``10.30``, ``v1.2``.
+
+    >>> [s.text for s in split_sentences("It grew 2.5% by 10.30 today.")]
+    ['It grew 2.5% by 10.30 today.']
+    """
+    glued = not (c.gap or c.opener or c.closers)
+    return False if glued and c.word[:1].isdigit() else None
+
+
+def spaced_ellipsis_omits_words(c: Candidate, lex: Lexicon) -> bool | None:
+    """Three spaced dots (``. . .``) mark words left out inside a sentence; a fourth ends it.
+
+    >>> [s.text for s in split_sentences("He said . . . I stayed. It ended . . . . Then rain.")]
+    ['He said . . . I stayed.', 'It ended . . . .', 'Then rain.']
+    """
+    return False if c.marks.count(".") == 3 and " " in c.marks else None
+
+
+def list_label_starts_sentence(c: Candidate, lex: Lexicon) -> bool | None:
+    """A number or a letter alone at the start of a sentence is a list label: ``1. Buy milk.``
+
+    >>> [s.text for s in split_sentences("1. Buy milk.")]
+    ['1. Buy milk.']
+    """
+    label = c.token.isdigit() and len(c.token) <= 2 or c.token.isalpha() and len(c.token) == 1
+    return False if label and c.sentence_so_far().strip() == c.token else None
+
+
+def lowercase_sentence_start(c: Candidate, lex: Lexicon) -> bool | None:
+    """A full stop after a word, then a lower-case sentence opener, is an end: ``said.the``.
+
+    Scraped text often loses the space and the capital. Only plain words before the period
+    count (not ``e.g.``, ``p.m.``), only a bare period, and only words that open sentences.
+
+    >>> [s.text for s in split_sentences("He pointed out.he said. The U.S. and it.")]
+    ['He pointed out.', 'he said.', 'The U.S. and it.']
+    """
+    if c.marks != "." or c.closers or c.opener or c.kind or c.after == ".":
+        return None
+    plain_word = len(c.prev) >= 2 and c.prev.isalpha()
+    return True if plain_word and c.word in lex.starters else None
+
+
+def lowercase_continues(c: Candidate, lex: Lexicon) -> bool | None:
+    """A lower-case word after the mark continues the sentence: ``"Why?" he asked``, ``etc. and``.
+
+    >>> [s.text for s in split_sentences('"Why?" he asked. Pens, ink etc. and paper.')]
+    ['"Why?" he asked.', 'Pens, ink etc. and paper.']
+    """
+    return False if c.word[:1].islower() else None
+
+
+def orphan_comma_after_full_stop(c: Candidate, lex: Lexicon) -> bool | None:
+    """A period after a plain lower-case word, glued to a comma, ends a sentence.
+
+    Scrapers that drop a quotation leave ``said., fighting ...``: ``said`` is no abbreviation,
+    so its period is a full stop and the comma opens a fragment. After an abbreviation the
+    comma belongs to the sentence (``Inc., the``).
+
+    >>> [s.text for s in split_sentences("Lavrov said., fighting on. Acme Inc., the firm, won.")]
+    ['Lavrov said.', ', fighting on.', 'Acme Inc., the firm, won.']
+    """
+    if c.marks != "." or c.closers or c.gap or c.opener or c.word or c.after != ",":
+        return None
+    return True if c.kind is None and c.prev.isalpha() and c.prev.islower() else None
+
+
+def punctuation_continues(c: Candidate, lex: Lexicon) -> bool | None:
+    """A comma, semicolon, colon or closing mark after the candidate continues the sentence.
+
+    >>> [s.text for s in split_sentences("Go now!, she said; ok?: fine.")]
+    ['Go now!, she said; ok?: fine.']
+    """
+    return False if not c.word and c.after and c.after in ",;:" + _CLOSERS else None
+
+
+def question_or_exclamation(c: Candidate, lex: Lexicon) -> bool | None:
+    """``?``, ``!`` and ``?!`` end a sentence before anything but lower case (handled earlier).
+
+    >>> [s.text for s in split_sentences("Really?! Yes. Why? (No idea.)")]
+    ['Really?!', 'Yes.', 'Why?', '(No idea.)']
+    """
+    return True if "?" in c.marks or "!" in c.marks or "‽" in c.marks else None
+
+
+def ellipsis_before_capital(c: Candidate, lex: Lexicon) -> bool | None:
+    """An unspaced ellipsis (``...``, ``…``) before a capital, a digit or a quote ends a sentence.
+
+    >>> [s.text for s in split_sentences("We waited… Nothing came... and then it did.")]
+    ['We waited…', 'Nothing came... and then it did.']
+    """
+    return True if "…" in c.marks or c.marks.count(".") > 1 else None
+
+
+def capital_acronym_with_dot(c: Candidate, lex: Lexicon) -> bool | None:
+    """Two capital acronyms glued by a period are one name: ``ASP.NET``.
+
+    >>> [s.text for s in split_sentences("It runs on ASP.NET and Java.")]
+    ['It runs on ASP.NET and Java.']
+    """
+    glued = not (c.gap or c.opener or c.closers)
+    acronyms = len(c.prev) > 1 and c.prev.isupper() and len(c.word) > 1 and c.word.isupper()
+    return False if glued and acronyms else None
+
+
+def full_stop_after_word(c: Candidate, lex: Lexicon) -> bool | None:
+    """A period after a word that is no abbreviation ends the sentence, glued or not.
+
+    >>> [s.text for s in split_sentences("Talks ended in Idlib.On Wednesday, he left (late).Then")]
+    ['Talks ended in Idlib.', 'On Wednesday, he left (late).', 'Then']
+    """
+    return True if c.kind is None else None
+
+
+def abbreviation_before_number(c: Candidate, lex: Lexicon) -> bool | None:
+    """An abbreviation before a number or a currency sign continues: ``p. 5``, ``No. 10``.
+
+    >>> [s.text for s in split_sentences("See p. 5 and No. 10 on Jan. 5, vol. $3.")]
+    ['See p. 5 and No. 10 on Jan. 5, vol. $3.']
+    """
+    return (
+        False if c.word[:1].isdigit() or (not c.word and c.after and c.after in _CURRENCY) else None
+    )
+
+
+def abbreviation_before_closing_mark(c: Candidate, lex: Lexicon) -> bool | None:
+    """An abbreviation whose period a closing quote or bracket follows ends a sentence.
+
+    >>> [s.text for s in split_sentences('He joined Acme Co." Mr. Lee (of Acme Inc.) agreed.')]
+    ['He joined Acme Co."', 'Mr. Lee (of Acme Inc.) agreed.']
+    """
+    return True if c.closers else None
+
+
+def title_before_name(c: Candidate, lex: Lexicon) -> bool | None:
+    """A title or a prefix abbreviation never ends a sentence: ``Mr. He``, ``Ali vs. Frazier``.
+
+    >>> [s.text for s in split_sentences("Ali vs. Frazier. Prof. Li spoke.")]
+    ['Ali vs. Frazier.', 'Prof. Li spoke.']
+    """
+    return False if c.kind == "prefix" else None
+
+
+def abbreviation_before_sentence_starter(c: Candidate, lex: Lexicon) -> bool | None:
+    """An abbreviation before a capitalised sentence opener (``The``, ``He``) ends a sentence.
+
+    A single capital letter followed by a period is an initial, not the word ``A`` or ``I``.
+
+    >>> [s.text for s in split_sentences("He is in the U.S. The firm is J. A. Li's.")]
+    ['He is in the U.S.', "The firm is J. A. Li's."]
+    """
+    if not c.word[:1].isupper() or (len(c.word) == 1 and c.after == "."):
+        return None
+    return True if c.word.lower() in lex.starters else None
+
+
+def final_abbreviation_before_capital(c: Candidate, lex: Lexicon) -> bool | None:
+    """``etc.``, ``a.m.``, ``p.m.`` end a sentence before a capital, except a day, a month or a
+    time zone, or when the sentence would be a short opening phrase (``At 5 a.m. Mr. Li left.``).
+
+    >>> text = "At 5 a.m. Mr. Li left. He was back at 6 p.m. Police came at 7 p.m. Friday."
+    >>> [s.text for s in split_sentences(text)]
+    ['At 5 a.m. Mr. Li left.', 'He was back at 6 p.m.', 'Police came at 7 p.m. Friday.']
+    """
+    if c.kind != "final" or not c.word[:1].isupper() or c.word.isupper():
+        return None
+    if is_listed(c.word, lex.calendar) or len(c.sentence_so_far().split()) < 4:
+        return None
+    return True
+
+
+def abbreviation_continues(c: Candidate, lex: Lexicon) -> bool | None:
+    """Otherwise a period after an abbreviation or an initial continues: ``St. Louis``, ``J. Li``.
+
+    >>> [s.text for s in split_sentences("J. K. Rowling met St. Louis Cardinals fans.")]
+    ['J. K. Rowling met St. Louis Cardinals fans.']
+    """
+    return False
+
+
+Rule = Callable[[Candidate, Lexicon], "bool | None"]
+
+RULES: tuple[Rule, ...] = (
+    no_sentence_to_end,
+    inside_web_address,
+    digit_glued_after_period,
+    spaced_ellipsis_omits_words,
+    list_label_starts_sentence,
+    lowercase_sentence_start,
+    lowercase_continues,
+    orphan_comma_after_full_stop,
+    punctuation_continues,
+    question_or_exclamation,
+    ellipsis_before_capital,
+    capital_acronym_with_dot,
+    full_stop_after_word,
+    abbreviation_before_number,
+    abbreviation_before_closing_mark,
+    title_before_name,
+    abbreviation_before_sentence_starter,
+    final_abbreviation_before_capital,
+    abbreviation_continues,
+)
+"""The rules, in the order they are asked; the first that answers True or False decides."""
+
+
+def decide(c: Candidate, lex: Lexicon) -> tuple[bool, str]:
+    """Whether the candidate ends a sentence, and the name of the rule that said so."""
+    for rule in RULES:
+        verdict = rule(c, lex)
+        if verdict is not None:
+            return verdict, rule.__name__
+    raise AssertionError("abbreviation_continues always answers")  # pragma: no cover
+
+
+# --- structure: blank lines, bullets, numbered lists ----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    value: int  # 1, 2, 3 or the code of a, b, c
+    start: int
+    period: int | None  # offset of the label's period, if it has one
+    end: int
+    opens: bool  # stands where an item may begin
+    in_list: bool = False
+
+
+def _opens_item(text: str, pos: int) -> bool:
+    """Whether a list label at ``pos`` stands where an item may begin: the start, a new line, or
+    after an end mark, a colon or a bullet."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t\u00a0":
+        i -= 1
+    return i == 0 or text[i - 1] in "\n.?!:;•" + _CLOSERS
+
+
+def _label(m: re.Match, text: str) -> tuple[tuple, _Label] | None:
+    """The style and value of a list label match; None for capital initials such as ``J.``."""
+    label = m["paren"] or m["label"]
+    close = m["close"] or ")"
+    if label.isupper() and close.startswith("."):
+        return None
+    style = (bool(m["paren"]), label.isdigit(), close)
+    value = int(label) if label.isdigit() else ord(label.lower())
+    period = m.start("close") if close.startswith(".") else None
+    return style, _Label(value, m.start(), period, m.end(), _opens_item(text, m.start()))
+
+
+def list_items(text: str) -> tuple[list[int], set[int]]:
+    """Offsets where numbered or lettered list items start, and the periods of their labels.
+
+    A label counts when the next label of the same style follows with item words in between
+    (``1. x 2. y``, ``a) x b) y``) and the first stands where an item may begin. Capital letters
+    with a period are initials (``J. K.``), never labels.
+
+    >>> list_items("Steps: 1. Open it 2. Shut it. In 2. Out 3.")
+    ([7, 18], {8, 19})
+    """
+    last: dict[tuple, _Label] = {}
+    items: list[_Label] = []
+    for m in _LIST_MARKER.finditer(text):
+        found = _label(m, text)
+        if found is None:
+            continue
+        style, label = found
+        prev = last.get(style)
+        if (
+            prev is not None
+            and label.value == prev.value + 1
+            and (prev.in_list or prev.opens)
+            and any(ch.isalpha() for ch in text[prev.end : label.start])
+        ):
+            if not prev.in_list:
+                items.append(prev)
+            label = replace(label, in_list=True)
+            items.append(label)
+        last[style] = label
+    items.sort(key=lambda item: item.start)
+    return [i.start for i in items], {i.period for i in items if i.period is not None}
+
+
+def structural_starts(text: str) -> tuple[list[int], set[int]]:
+    """Offsets where a blank line, a bullet or a list item starts a sentence whatever the
+    punctuation, and the periods of list labels (which end nothing).
+
+    >>> structural_starts("One\\n\\nTwo • three\\n- four")
+    ([5, 9, 17], set())
+    """
+    starts, periods = list_items(text)
+    starts += [m.end() for m in _BLANK_LINE.finditer(text)]
+    starts += [m.start() for m in _BULLET.finditer(text)]
+    return sorted(set(starts)), periods
+
+
+# --- splitting ----------------------------------------------------------------------------------
+
+
+def _token_before(text: str, pos: int) -> str:
+    """The non-space run that ends at ``pos`` (at most 64 characters of it)."""
+    floor = max(0, pos - 64)
+    i = pos
+    while i > floor and not text[i - 1].isspace():
+        i -= 1
+    return text[i:pos]
+
+
+def _candidate(text: str, m: re.Match, sentence_start: int, lex: Lexicon) -> Candidate:
+    marks, closers = m.group(1), m.group(2)
+    end = m.end()
+    if closers[-1:] in "\"'" and closers and text[end : end + 1].isalnum():
+        closers, end = closers[:-1], end - 1  # a straight quote glued to a word opens it
+    token = _token_before(text, m.start())
+    prev = previous_word(token, lex)
+    gap, opener, word, after = _FOLLOWING.match(text, end).groups()
+    return Candidate(
+        text, m.start(), end, marks, closers, token, prev, abbreviation_kind(prev, lex),
+        gap, opener, word, after, sentence_start,
+    )  # fmt: skip
+
+
+def iter_decisions(text: str, lex: Lexicon) -> Iterator[tuple[Candidate, bool, str]]:
+    """Every candidate end in ``text`` with the verdict and the name of the deciding rule."""
+    starts, label_periods = structural_starts(text)
+    next_start = 0  # index into starts
+    sentence_start = 0
+    for m in _CANDIDATE.finditer(text):
+        while next_start < len(starts) and starts[next_start] <= m.start():
+            sentence_start = max(sentence_start, starts[next_start])
+            next_start += 1
+        c = _candidate(text, m, sentence_start, lex)
+        if m.start() in label_periods:
+            yield c, False, "list_item_label"
+            continue
+        verdict, rule = decide(c, lex)
+        if verdict:
+            sentence_start = c.end
+        yield c, verdict, rule
+
+
+def explain_boundaries(
+    text: str, abbreviations: frozenset[str] | None = None
+) -> list[tuple[int, bool, str]]:
+    """For each candidate end: its offset, whether it ends a sentence, and the rule that decided.
+
+    >>> explain_boundaries("Mr. Li left.Then")
+    [(2, False, 'title_before_name'), (11, True, 'full_stop_after_word')]
+    """
+    lex = lexicon(abbreviations)
+    return [(c.start, verdict, rule) for c, verdict, rule in iter_decisions(text, lex)]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start, end`` moved inwards past white space."""
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return end, end
+    start += len(chunk) - len(chunk.lstrip())
+    return start, start + len(stripped)
+
+
+def sentence_spans(text: str, abbreviations: frozenset[str] | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence in ``text``, trimmed of white space.
+
+    >>> sentence_spans("  Hi there.  Bye. ")
+    [(2, 11), (13, 17)]
+    """
+    lex = lexicon(abbreviations)
+    cuts = [c.end for c, verdict, _ in iter_decisions(text, lex) if verdict]
+    cuts += structural_starts(text)[0]
+    spans = []
+    start = 0
+    for cut in [*sorted(set(cuts)), len(text)]:
+        span = _trimmed(text, start, cut)
+        if span[0] < span[1]:
+            spans.append(span)
+        start = cut
+    return spans
+
+
+def split_sentences(text: str, abbreviations: frozenset[str] | None = None) -> list[Sentence]:
+    """The sentences of ``text``, with offsets into it (``text[s.start:s.end] == s.text``).
+
+    ``abbreviations`` adds words whose period does not end a sentence (see
+    :func:`load_abbreviations`).
+
+    >>> [s.text for s in split_sentences("The Acme Co. board met.It voted.")]
+    ['The Acme Co. board met.', 'It voted.']
+    >>> [s.text for s in split_sentences("Gov. Lee met Rear Adm. Li.", frozenset({"Rear"}))]
+    ['Gov. Lee met Rear Adm. Li.']
+    """
+    return [
+        Sentence(start, end, text[start:end]) for start, end in sentence_spans(text, abbreviations)
+    ]
+
+
+SUPPORTED_LANGUAGES = ("en",)
+
+
+def check_language(lang: str) -> None:
+    """Raise ValueError unless the segmenter knows ``lang``.
+
+    >>> check_language("fr")
+    Traceback (most recent call last):
+    ValueError: language 'fr' is not supported yet: newstool splits English only (--lang en)
+    """
+    if lang not in SUPPORTED_LANGUAGES:
+        raise ValueError(
+            f"language {lang!r} is not supported yet: newstool splits English only (--lang en)"
+        )
+
+
+def split_document(
+    doc: Document, abbreviations: frozenset[str] | None = None, lang: str = "en"
+) -> Document:
+    """``doc`` with ``sentences`` found block by block (headings are not sentences).
+
+    >>> doc = Document.from_dict({"text": "Title\\n\\nIt is late.He left.",
+    ...     "blocks": [{"type": "heading", "start": 0, "end": 5},
+    ...                {"type": "paragraph", "start": 7, "end": 26}]})
+    >>> [s.text for s in split_document(doc).sentences]
+    ['It is late.', 'He left.']
+    """
+    check_language(lang)
+    sentences = []
+    for block, text in doc.block_texts():
+        if block.type == "heading":
+            continue
+        for start, end in sentence_spans(text, abbreviations):
+            sentences.append(Sentence(block.start + start, block.start + end, text[start:end]))
+    options = {"lang": lang, "abbreviations": sorted(abbreviations or ())}
+    return doc.add_step("split-sentences", options, sentences=tuple(sentences))
+
+
+__all__ = [
+    "RULES",
+    "Candidate",
+    "Lexicon",
+    "abbreviation_kind",
+    "check_language",
+    "decide",
+    "explain_boundaries",
+    "is_listed",
+    "iter_decisions",
+    "lexicon",
+    "list_items",
+    "load_abbreviations",
+    "previous_word",
+    "sentence_spans",
+    "split_document",
+    "split_sentences",
+    "structural_starts",
+]
