@@ -115,8 +115,8 @@ def read_documents(
 def read_stream(
     handle: BinaryIO, name: str, *, path: str | None = None, encoding: str | None = None
 ) -> Iterator[Document | InputProblem]:
-    """JSON Lines when the input starts with ``{`` and its first line parses as JSON (or the
-    file is named ``*.jsonl``); otherwise one raw article, ingested."""
+    """JSON Lines when the file is named ``*.jsonl``/``*.ndjson`` or its first line opens a JSON
+    object (``{"``, or ``{`` and the line parses); otherwise one raw article, ingested."""
     first = handle.readline()
     if _is_json_lines(first, name):
         yield from _read_json_lines(first, handle, name)
@@ -132,6 +132,8 @@ def _is_json_lines(first_line: bytes, name: str) -> bool:
     if name.endswith(JSONL_SUFFIXES):
         return True
     stripped = first_line.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b'{"'):  # a JSON object's first key: JSON Lines, even if broken
+        return True
     if not stripped.startswith(b"{"):
         return False
     try:
