@@ -245,7 +245,7 @@ def open_output(output: str | None) -> Iterator[IO[str]]:
 
 
 @click.group(
-    context_settings=CONTEXT_SETTINGS,
+    context_settings={**CONTEXT_SETTINGS, "auto_envvar_prefix": "NEWSTOOL"},
     epilog=EXIT_CODES_HELP,
 )
 @click.version_option(__version__, "-V", "--version", prog_name="newstool")
@@ -548,7 +548,7 @@ def export_to_directory(
 def main() -> None:
     """Console-script entry point: ends quietly when the reader of stdout goes away."""
     try:
-        cli(auto_envvar_prefix="NEWSTOOL", prog_name="newstool")
+        cli(prog_name="newstool")
     except BrokenPipeError:
         # The reader (head, less) stopped reading: point stdout at devnull so that the final
         # flush at exit does not raise again, as the Python signal docs' SIGPIPE note shows.
