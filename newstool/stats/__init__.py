@@ -1,0 +1,171 @@
+"""Per-document statistics (``compute_stats``) and mergeable corpus summaries (``Summary``).
+
+Every figure is computed over the document's sentences, which cover its paragraphs; headings
+are counted in ``headings`` but are not prose, so their words are not in ``words``. Words
+follow the one tokenisation of :mod:`newstool.stats.tokens`, syllables
+:mod:`newstool.stats.syllables`, scores :mod:`newstool.stats.readability`.
+
+>>> from newstool.model import Document
+>>> doc = Document.from_dict({"text": "Heading\\n\\nThe cat sat. It is 10,000 years old.",
+...     "blocks": [{"type": "heading", "start": 0, "end": 7},
+...                {"type": "paragraph", "start": 9, "end": 45}]})
+>>> figures = compute_stats(doc).stats
+>>> figures["words"], figures["sentences"], figures["syllables"], figures["headings"]
+(8, 2, 10, 1)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from newstool.stats import readability as r
+from newstool.stats.syllables import is_year, syllables
+from newstool.stats.terms import capitalised_phrases, most_common, term_counts
+from newstool.stats.tokens import is_number, letters_and_digits, words
+
+if TYPE_CHECKING:
+    from newstool.model import Document
+    from newstool.stats.summary import Summary
+
+_SYLLABIC_ENDING = re.compile(r"..(?:ing|[td]ed|(?:[sxz]|ch|sh|[cg])es)$")
+_PERCENTAGE = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One document's figures (``stats``) and its full term and phrase counts."""
+
+    stats: dict[str, Any]
+    terms: Counter[str]
+    phrases: Counter[str]
+
+
+def sentence_texts(doc: Document) -> list[str]:
+    """The document's sentences: its own ``sentences`` when present, else split block by block
+    (headings are not sentences).
+
+    >>> from newstool.model import Document
+    >>> sentence_texts(Document.from_dict({"text": "It is late.He left.\\n\\nGo."}))
+    ['It is late.', 'He left.', 'Go.']
+    """
+    if doc.sentences is not None:
+        return [s.text for s in doc.sentences]
+    from newstool.sentences import split_sentences
+
+    return [
+        s.text
+        for block, text in doc.block_texts()
+        if block.type != "heading"
+        for s in split_sentences(text)
+    ]
+
+
+def stem_syllables(word: str, count: int) -> int:
+    """Syllables without an -ing, -ed or -es ending that is a syllable of its own (for Gunning's
+    complex words): -ing always, -ed after t or d, -es after a hissing sound.
+
+    >>> stem_syllables("created", 3), stem_syllables("announces", 3), stem_syllables("terrorist", 3)
+    (2, 2, 3)
+    """
+    return count - bool(_SYLLABIC_ENDING.search(word.lower()))
+
+
+def number_counts(sentences: list[str], tokens: list[str]) -> dict[str, int]:
+    """Counts of numbers (number words), years (1100-2099 written as four digits) and
+    percentages (a number followed by "%", "per cent" or "percent").
+
+    >>> number_counts(["In 2017, 40% (or 3.5 per cent) of 10,000."],
+    ...     ["In", "2017", "40", "or", "3.5", "per", "cent", "of", "10,000"])
+    {'numbers': 4, 'years': 1, 'percentages': 2}
+    """
+    return {
+        "numbers": sum(map(is_number, tokens)),
+        "years": sum(is_year(t) for t in tokens),
+        "percentages": sum(len(_PERCENTAGE.findall(s)) for s in sentences),
+    }
+
+
+def analyse(doc: Document, top: int = 10) -> Analysis:
+    """All figures of one document; ``top`` bounds the term and phrase lists in ``stats``."""
+    sentences = sentence_texts(doc)
+    per_sentence = [words(s) for s in sentences]
+    tokens = [w for ws in per_sentence for w in ws]
+    counts = [syllables(w) for w in tokens]
+    n_words, n_sentences, n_syllables = len(tokens), len(per_sentence), sum(counts)
+    characters = sum(letters_and_digits(w) for w in tokens)
+    letters = sum(c.isalpha() for w in tokens for c in w)
+    polysyllables = sum(n >= 3 for n in counts)
+    complex_words = sum(
+        r.is_complex_word(n, w, stem_syllables(w, n)) for w, n in zip(tokens, counts, strict=True)
+    )
+    lowered = [w.lower() for w in tokens]
+    terms = term_counts(tokens)
+    phrases = Counter(p for s in sentences for p in capitalised_phrases(s))
+    blocks = Counter(b.type for b in doc.blocks)
+    stats = {
+        "characters": len(doc.text),
+        "words": n_words,
+        "sentences": n_sentences,
+        "paragraphs": blocks["paragraph"],
+        "headings": blocks["heading"],
+        "avg_sentence_words": _round(n_words / n_sentences if n_sentences else None),
+        "max_sentence_words": max(map(len, per_sentence), default=0),
+        "avg_word_chars": _round(characters / n_words if n_words else None),
+        "syllables": n_syllables,
+        "polysyllables": polysyllables,
+        "complex_words": complex_words,
+        "letters": letters,
+        "letters_and_digits": characters,
+        "reading_time_s": _round(r.reading_time_s(n_words), 1),
+        "flesch_reading_ease": _round(r.flesch_reading_ease(n_words, n_sentences, n_syllables)),
+        "flesch_kincaid_grade": _round(r.flesch_kincaid_grade(n_words, n_sentences, n_syllables)),
+        "gunning_fog": _round(r.gunning_fog(n_words, n_sentences, complex_words)),
+        "smog_index": _round(r.smog_index(n_sentences, polysyllables)),
+        "coleman_liau_index": _round(r.coleman_liau_index(n_words, n_sentences, letters)),
+        "automated_readability_index": _round(
+            r.automated_readability_index(n_words, n_sentences, characters)
+        ),
+        "lexical_diversity": {
+            "type_token_ratio": _round(r.type_token_ratio(lowered), 3),
+            "mtld": _round(r.mtld(lowered)),
+        },
+        "top_terms": [{"term": t, "count": n} for t, n in most_common(terms, top)],
+        "capitalised_phrases": [{"phrase": p, "count": n} for p, n in most_common(phrases, top)],
+        "numbers": number_counts(sentences, tokens),
+    }
+    return Analysis(stats, terms, phrases)
+
+
+def document_stats(doc: Document, top: int = 10) -> dict[str, Any]:
+    """The ``stats`` object of one document (see the README for every figure).
+
+    >>> from newstool.model import Document
+    >>> document_stats(Document.from_dict({"text": "Go now."}))["flesch_reading_ease"]
+    120.21
+    """
+    return analyse(doc, top).stats
+
+
+def compute_stats(doc: Document, top: int = 10) -> Document:
+    """``doc`` with ``stats`` added and a ``stats`` step recorded."""
+    return doc.add_step("stats", {"top": top}, stats=document_stats(doc, top))
+
+
+def summarise(docs: Any, top: int = 10) -> Summary:
+    """A corpus :class:`~newstool.stats.summary.Summary` of an iterable of documents."""
+    from newstool.stats.summary import Summary
+
+    summary = Summary(top=top)
+    for doc in docs:
+        summary.add(doc)
+    return summary
+
+
+def _round(value: float | None, digits: int = 2) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+__all__ = ["Analysis", "analyse", "compute_stats", "document_stats", "sentence_texts", "summarise"]

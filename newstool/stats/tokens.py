@@ -1,0 +1,55 @@
+"""The one word tokenisation every figure uses.
+
+A word is a run of letters and digits. Inside a word, an apostrophe (' or ’) or a hyphen
+joins two runs, so hyphenated words ("de-escalation", "al-Nusra") and contractions or
+possessives ("isn't", "Russia's") count once. A number is one word, with its thousands
+separators and decimal point ("10,000", "3.5"). Dotted initialisms ("U.S.", "e.g.") are one
+word. Everything else (punctuation, symbols such as "%", spaces) is not part of a word and
+separates words, so a glued sentence boundary ("Muallem.It") gives two words.
+
+>>> words('Muallem."It is 10,000 de-escalation zones," Russia\\'s envoy said (U.S.).')
+['Muallem', 'It', 'is', '10,000', 'de-escalation', 'zones', "Russia's", 'envoy', 'said', 'U.S.']
+"""
+
+from __future__ import annotations
+
+import re
+
+_RUN = r"(?:\d+(?:[.,]\d+)+|[^\W_]+)"
+WORD = re.compile(rf"(?:[^\W\d_]\.){{2,}}|{_RUN}(?:['’\-\u2010\u2011]{_RUN})*")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, in order (see the module docstring for what a word is).
+
+    >>> words("It's 50% -- or 3.5 times -- more")
+    ["It's", '50', 'or', '3.5', 'times', 'more']
+    """
+    return WORD.findall(text)
+
+
+def word_spans(text: str) -> list[re.Match[str]]:
+    """The words of ``text`` as matches, for callers that need offsets or the gaps between words.
+
+    >>> [(m.start(), m.group()) for m in word_spans("A  b.")]
+    [(0, 'A'), (3, 'b')]
+    """
+    return list(WORD.finditer(text))
+
+
+def is_number(word: str) -> bool:
+    """A word that is a number (digits with optional separators).
+
+    >>> is_number("10,000"), is_number("3.5"), is_number("G7")
+    (True, True, False)
+    """
+    return word[:1].isdigit() and word.replace(",", "").replace(".", "").isdigit()
+
+
+def letters_and_digits(word: str) -> int:
+    """Letters and digits in a word, not counting apostrophes, hyphens or separators.
+
+    >>> letters_and_digits("de-escalation"), letters_and_digits("10,000")
+    (12, 5)
+    """
+    return sum(c.isalnum() for c in word)
