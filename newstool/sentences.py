@@ -309,6 +309,16 @@ def capital_acronym_with_dot(c: Candidate, lex: Lexicon) -> bool | None:
     return False if glued and acronyms else None
 
 
+def glued_letter_abbreviation(c: Candidate, lex: Lexicon) -> bool | None:
+    """A period glued to one letter and another period is inside an abbreviation: ``Ph.D.``
+
+    >>> [s.text for s in split_sentences("She has a Ph.D. in law and a B.Sc. in maths.")]
+    ['She has a Ph.D. in law and a B.Sc. in maths.']
+    """
+    glued = not (c.gap or c.opener or c.closers)
+    return False if glued and len(c.word) == 1 and c.after == "." else None
+
+
 def full_stop_after_word(c: Candidate, lex: Lexicon) -> bool | None:
     """A period after a word that is no abbreviation ends the sentence, glued or not.
 
@@ -399,6 +409,7 @@ RULES: tuple[Rule, ...] = (
     question_or_exclamation,
     ellipsis_before_capital,
     capital_acronym_with_dot,
+    glued_letter_abbreviation,
     full_stop_after_word,
     abbreviation_before_number,
     abbreviation_before_closing_mark,

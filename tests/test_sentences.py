@@ -1,0 +1,216 @@
+"""The sentence splitter: the case file, the seed article, invariants, word lists, documents."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newstool.model import Document
+from newstool.sentences import (
+    RULES,
+    explain_boundaries,
+    load_abbreviations,
+    split_document,
+    split_sentences,
+)
+
+CASES_FILE = Path(__file__).parent / "data" / "sentence_cases.json"
+CASES = json.loads(CASES_FILE.read_text(encoding="utf-8"))
+ALL_CASES = [
+    pytest.param(case["text"], case["sentences"], id=f"{category}-{number}")
+    for category, cases in CASES.items()
+    for number, case in enumerate(cases)
+]
+
+
+def texts(text: str, **kwargs) -> list[str]:
+    return [s.text for s in split_sentences(text, **kwargs)]
+
+
+def test_case_file_is_large_and_covers_every_category():
+    assert len(ALL_CASES) >= 60
+    assert all(len(cases) >= 2 for cases in CASES.values())
+
+
+@pytest.mark.parametrize("text, expected", ALL_CASES)
+def test_case(text, expected):
+    assert texts(text) == expected
+
+
+def test_every_rule_decides_some_case():
+    decided = {rule for case in ALL_CASES for _, _, rule in explain_boundaries(case.values[0])}
+    assert {rule.__name__ for rule in RULES} | {"list_item_label"} <= decided
+
+
+# --- the seed article ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def seed_body(seed_text) -> str:
+    """The glued paragraph of the seed (title, heading, paragraph are separated by blank lines)."""
+    return seed_text.split("\n\n")[2].strip()
+
+
+SEED_SENTENCE_OPENINGS = [
+    "The situation when",
+    '"It is unacceptable',
+    "Moscow has sent",
+    ", fighting against",
+    "the Russian top",
+    "he said.",
+    '"Our Defense',
+    "According to the Russian",
+    "Idlib is the only",
+    "In 2017,",
+    "According to United",
+    "On Wednesday,",
+    "Damascus is making",
+    '"Our Syrian friends',
+]
+
+
+def test_seed_finds_all_13_boundaries_and_invents_none(seed_body):
+    sentences = split_sentences(seed_body)
+    openings = [
+        s.text[: len(opening)]
+        for s, opening in zip(sentences, SEED_SENTENCE_OPENINGS, strict=False)
+    ]
+    assert openings == SEED_SENTENCE_OPENINGS
+    assert len(sentences) == 14
+
+
+def test_seed_document_keeps_the_heading_whole(seed_text):
+    title, heading, body = seed_text.split("\n\n", 2)
+    text = f"{heading}\n\n{body.strip()}"
+    doc = Document.from_dict(
+        {
+            "text": text,
+            "title": title,
+            "blocks": [
+                {"type": "heading", "start": 0, "end": len(heading)},
+                {"type": "paragraph", "start": len(heading) + 2, "end": len(text)},
+            ],
+        }
+    )
+    sentences = split_document(doc).sentences
+    assert len(sentences) == 14
+    assert sentences[0].start == len(heading) + 2
+    assert all(doc.text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_one_unbalanced_quote_does_not_swallow_the_rest():
+    text = 'the talks ended," he said. ' + "Prices rose. Wages fell. " * 5
+    assert len(split_sentences(text)) == 11
+
+
+# --- invariants ---------------------------------------------------------------------------------
+
+PIECES = st.sampled_from(
+    [
+        "word", "Word", "U.S.", "Mr.", "e.g.", "3.5", "10", "a", "I", "etc.", " ", " ", "  ",
+        "\n", "\n\n", ".", ". ", "?", "!", "...", "…", '"', "“", "”", "'", "(", ")", ",", "-",
+        "•", "1.", "b)", "www.x.org", "a@b.co", "\t", "\u00a0", ". . .",
+    ]
+)  # fmt: skip
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_sentences_slice_back_in_order_and_cover_all_text(text):
+    sentences = split_sentences(text)
+    position = 0
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+        assert s.text and s.text == s.text.strip()
+        assert position <= s.start < s.end
+        assert text[position : s.start].strip() == ""  # nothing but space between sentences
+        position = s.end
+    assert text[position:].strip() == ""
+
+
+@settings(derandomize=True, max_examples=100, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join), st.lists(PIECES, max_size=30).map("".join))
+def test_sentences_never_cross_a_blank_line(first, second):
+    text = f"{first}\n\n{second}"
+    boundary = len(first) + 1
+    assert all(s.end <= boundary or s.start > boundary for s in split_sentences(text))
+
+
+# --- word lists ---------------------------------------------------------------------------------
+
+
+def test_load_abbreviations_reads_words_comments_and_periods(tmp_path):
+    path = tmp_path / "mine.txt"
+    path.write_text("# my list\nRear  # as in Rear Adm.\nAdm.\n\nquux\n", encoding="utf-8")
+    assert load_abbreviations(path) == frozenset({"Rear", "Adm", "quux"})
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"two words\n", "mine.txt:1: 'two words' is not a single word"),
+        (b"ok\n\xff\xfe\x00\n", "not a UTF-8 text file"),
+        (b"ok\n!!\n", "mine.txt:2"),
+    ],
+)
+def test_load_abbreviations_rejects_a_bad_file(tmp_path, content, message):
+    path = tmp_path / "mine.txt"
+    path.write_bytes(content)
+    with pytest.raises(ValueError, match=message):
+        load_abbreviations(path)
+
+
+def test_extra_abbreviations_keep_a_sentence_whole():
+    text = "The Zorg. Mission landed. It was late."
+    assert texts(text) == ["The Zorg.", "Mission landed.", "It was late."]
+    assert texts(text, abbreviations=frozenset({"Zorg"})) == [
+        "The Zorg. Mission landed.",
+        "It was late.",
+    ]
+
+
+def test_built_in_lists_are_case_aware():
+    assert texts("He sat. John stood.") == ["He sat.", "John stood."]
+    assert texts("Polls open Sat. Morning is busiest.") == ["Polls open Sat. Morning is busiest."]
+
+
+# --- documents ----------------------------------------------------------------------------------
+
+
+def make_doc(blocks: list[tuple[str, str]]) -> Document:
+    text, spans, position = "", [], 0
+    for kind, block in blocks:
+        spans.append({"type": kind, "start": position, "end": position + len(block)})
+        text += block + "\n\n"
+        position += len(block) + 2
+    return Document.from_dict({"text": text.rstrip("\n"), "blocks": spans})
+
+
+def test_split_document_skips_headings_and_offsets_into_the_text():
+    doc = make_doc([("heading", "Talks. Again."), ("paragraph", "It rained.It poured. Then")])
+    result = split_document(doc)
+    assert [s.text for s in result.sentences] == ["It rained.", "It poured.", "Then"]
+    assert all(doc.text[s.start : s.end] == s.text for s in result.sentences)
+    assert result.steps[-1].name == "split-sentences"
+    assert result.text == doc.text and doc.sentences is None
+
+
+def test_split_document_never_crosses_blocks():
+    doc = make_doc([("paragraph", "It ended with Mr."), ("paragraph", "Smith said no")])
+    assert [s.text for s in split_document(doc).sentences] == ["It ended with Mr.", "Smith said no"]
+
+
+def test_split_document_records_extra_abbreviations():
+    doc = make_doc([("paragraph", "The Zorg. Mission landed.")])
+    result = split_document(doc, abbreviations=frozenset({"Zorg"}))
+    assert len(result.sentences) == 1
+    assert result.steps[-1].options == {"lang": "en", "abbreviations": ["Zorg"]}
+
+
+def test_split_document_refuses_other_languages():
+    with pytest.raises(ValueError, match="'de' is not supported"):
+        split_document(make_doc([("paragraph", "Es regnet.")]), lang="de")
