@@ -1,0 +1,143 @@
+"""Page furniture that scrapers keep: boilerplate lines and paragraphs repeated word for word.
+
+>>> fixed(remove_boilerplate_lines, "Talks ended.\\n\\nRead more: Talks began\\n\\nBoth left.")
+'Talks ended.\\n\\nBoth left.'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
+from newstool.model import blocks_from_blank_lines
+
+_LINE = re.compile(r"[^\n]+")
+# A paragraph must have this many words before a repeat of it counts as damage ("Yes." twice
+# in an interview is not).
+_MIN_REPEATED_WORDS = 3
+
+
+@cache
+def default_boilerplate_patterns() -> tuple[str, ...]:
+    """The patterns shipped in ``newstool/data/boilerplate.txt``.
+
+    >>> "(follow|find|like|join) us on .{1,80}" in default_boilerplate_patterns()
+    True
+    """
+    lines = resources.files("newstool").joinpath("data/boilerplate.txt").read_text("utf-8")
+    return tuple(line for line in lines.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def compile_patterns(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One case-insensitive regular expression matching any of ``patterns`` (None for none).
+
+    Raises :class:`ValueError` naming the first pattern that is not a valid expression.
+
+    >>> bool(compile_patterns(("follow us on .+",)).fullmatch("Follow us on Mastodon"))
+    True
+    >>> compile_patterns(("ok", "(unclosed"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: boilerplate pattern 2 '(unclosed' is not a valid regular expression: missing ), ...
+    """
+    for number, pattern in enumerate(patterns, 1):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(
+                f"boilerplate pattern {number} {pattern!r} is not a valid regular expression: {exc}"
+            ) from None
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -> list[Change]:
+    """Remove lines that match a boilerplate pattern as a whole ("Read more: ...",
+    "Follow us on ...", "All rights reserved"), with the line break or blank line around them.
+
+    ``patterns`` defaults to :func:`default_boilerplate_patterns`.
+
+    >>> fixed(remove_boilerplate_lines, "Rates rose.\\nFollow us on Twitter\\n© 2024 Example News")
+    'Rates rose.'
+
+    A sentence that merely mentions the words is not boilerplate:
+
+    >>> unchanged = "Officials said they would follow us on the issue, and read more reports."
+    >>> fixed(remove_boilerplate_lines, unchanged) == unchanged
+    True
+    """
+    pattern = compile_patterns(
+        default_boilerplate_patterns() if patterns is None else tuple(patterns)
+    )
+    if pattern is None:
+        return []
+    spans = []
+    for line in _LINE.finditer(text):
+        stripped = line.group().strip()
+        if stripped and pattern.fullmatch(stripped):
+            start = line.start() + line.group().index(stripped)
+            spans.append((start, start + len(stripped)))
+    return removal_changes(text, spans)
+
+
+def remove_repeated_paragraphs(text: str) -> list[Change]:
+    """Remove a paragraph that repeats an earlier one word for word (spacing aside).
+
+    >>> fixed(remove_repeated_paragraphs, "The vote is on Monday.\\n\\nIt is close.\\n\\n"
+    ...       "The  vote is on Monday.")
+    'The vote is on Monday.\\n\\nIt is close.'
+
+    Short paragraphs (fewer than three words) may repeat:
+
+    >>> fixed(remove_repeated_paragraphs, "Yes.\\n\\nReally?\\n\\nYes.")
+    'Yes.\\n\\nReally?\\n\\nYes.'
+    """
+    seen: set[str] = set()
+    spans = []
+    for block in blocks_from_blank_lines(text):
+        words = text[block.start : block.end].split()
+        key = " ".join(words)
+        if len(words) >= _MIN_REPEATED_WORDS and key in seen:
+            spans.append((block.start, block.end))
+        seen.add(key)
+    return removal_changes(text, spans)
+
+
+def removal_changes(text: str, spans: Iterable[tuple[int, int]]) -> list[Change]:
+    """Changes that delete the sorted ``spans`` of ``text`` and leave the separators tidy.
+
+    Neighbouring spans with only white space between them go as one; each goes with the
+    smaller of the separators around it, so lines stay lines and paragraphs stay paragraphs.
+
+    >>> text = "A\\nB\\n\\nC\\n\\nD"
+    >>> [text[c.start : c.end] for c in removal_changes(text, [(2, 3), (5, 6)])]
+    ['\\nB\\n\\nC']
+    """
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and not text[merged[-1][1] : start].strip():
+            start = merged.pop()[0]
+        merged.append((start, end))
+    return [Change(*_with_separator(text, start, end), "") for start, end in merged]
+
+
+def _with_separator(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``start..end`` by the white space on the side that keeps the text well formed."""
+    before = start
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    after = end
+    while after < len(text) and text[after].isspace():
+        after += 1
+    if after == len(text):
+        return before, end if before else after
+    if before == 0:
+        return start, after
+    if text.count("\n", before, start) < text.count("\n", end, after):
+        return before, end
+    return start, after

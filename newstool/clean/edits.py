@@ -1,0 +1,135 @@
+"""Changes proposed by rules, turned into reversible edits; block offsets carried along.
+
+A rule looks at a text and proposes :class:`Change` objects: "replace ``text[start:end]`` with
+``after``", in input offsets, sorted and not overlapping. :func:`apply_changes` applies them
+left to right and records one :class:`~newstool.model.Edit` per change, whose ``start``/``end``
+locate ``after`` in the text as it stood right after that edit. Undoing edits from last to first
+(:func:`undo_edits`) restores the original exactly.
+
+>>> text, edits = apply_changes("demo", "a.B  c", [Change(2, 2, " "), Change(4, 5, "")])
+>>> text
+'a. B c'
+>>> [(e.start, e.end, e.before, e.after) for e in edits]
+[(2, 3, '', ' '), (5, 5, ' ', '')]
+>>> undo_edits(text, edits)
+'a.B  c'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from newstool.model import Block, Edit, Note
+
+
+@dataclass(frozen=True)
+class Change:
+    """Replace ``text[start:end]`` by ``after``; optionally keep a note or flag a warning.
+
+    ``warning`` is a message without a position: :func:`newstool.clean.clean` adds the offset
+    where the change ends up in the cleaned text.
+    """
+
+    start: int
+    end: int
+    after: str
+    note: Note | None = None
+    warning: str | None = None
+
+
+def apply_changes(rule: str, text: str, changes: Sequence[Change]) -> tuple[str, list[Edit]]:
+    """Apply sorted, non-overlapping ``changes`` and return the new text and the edits.
+
+    >>> text, edits = apply_changes("r", "xyz", [Change(0, 1, "X"), Change(3, 3, "!")])
+    >>> text, edits[1]
+    ('Xyz!', Edit(rule='r', start=3, end=4, before='', after='!'))
+    """
+    pieces: list[str] = []
+    edits: list[Edit] = []
+    pos = 0
+    shift = 0
+    for change in changes:
+        if change.start < pos or change.end < change.start:
+            raise ValueError(f"rule {rule!r} proposed overlapping or unsorted changes")
+        pieces.append(text[pos : change.start])
+        pieces.append(change.after)
+        start = change.start + shift
+        edits.append(
+            Edit(
+                rule,
+                start,
+                start + len(change.after),
+                text[change.start : change.end],
+                change.after,
+            )
+        )
+        shift += len(change.after) - (change.end - change.start)
+        pos = change.end
+    pieces.append(text[pos:])
+    return "".join(pieces), edits
+
+
+def undo_edits(text: str, edits: Iterable[Edit]) -> str:
+    """The text before ``edits`` were applied: each one undone, last first.
+
+    >>> undo_edits("a. b", [Edit("r", 2, 3, "", " ")])
+    'a.b'
+    """
+    for edit in reversed(list(edits)):
+        if text[edit.start : edit.end] != edit.after:
+            raise ValueError(f"edit {edit} does not match the text at {edit.start}..{edit.end}")
+        text = text[: edit.start] + edit.before + text[edit.end :]
+    return text
+
+
+def position_after(pos: int, edits: Iterable[Edit]) -> int:
+    """Where offset ``pos`` ends up once ``edits`` (applied after it was taken) are applied.
+
+    An offset inside a replaced stretch moves to the start of the replacement.
+
+    >>> position_after(5, [Edit("r", 1, 2, "", " "), Edit("r", 7, 7, "xx", "")])
+    6
+    """
+    for edit in edits:
+        old_end = edit.start + len(edit.before)
+        if pos >= old_end and (pos > edit.start or edit.before):
+            pos += len(edit.after) - len(edit.before)
+        elif pos > edit.start:
+            pos = edit.start
+    return pos
+
+
+def remap_blocks(blocks: Iterable[Block], changes: Sequence[Change]) -> tuple[Block, ...]:
+    """Block offsets moved through ``changes``; a block whose text was removed is dropped.
+
+    Text inserted at a block's end belongs to the block; text inserted at its start does too.
+
+    >>> remap_blocks([Block("heading", 0, 1), Block("paragraph", 3, 6)], [Change(0, 3, "")])
+    (Block(type='paragraph', start=0, end=3),)
+    """
+    moved = (
+        Block(b.type, _moved(b.start, changes, at_end=False), _moved(b.end, changes, at_end=True))
+        for b in blocks
+    )
+    return tuple(b for b in moved if b.start < b.end)
+
+
+def _moved(pos: int, changes: Sequence[Change], at_end: bool) -> int:
+    shift = 0
+    for change in changes:
+        if change.start >= pos and not (at_end and change.start == change.end == pos):
+            break
+        if change.end > pos:
+            return change.start + shift + (len(change.after) if at_end else 0)
+        shift += len(change.after) - (change.end - change.start)
+    return pos + shift
+
+
+def fixed(rule: Callable[..., list[Change]], text: str, **arguments: object) -> str:
+    """The text after one rule: a shorthand for the examples in rule docstrings.
+
+    >>> fixed(lambda text: [Change(0, 0, ">")], "quote")
+    '>quote'
+    """
+    return apply_changes("example", text, rule(text, **arguments))[0]

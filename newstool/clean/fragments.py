@@ -1,0 +1,48 @@
+"""Fragments: stray punctuation left behind where a scraper lost a piece of text.
+
+>>> fixed(remove_orphan_punctuation, 'Lavrov said., fighting terrorism," he added.')
+'Lavrov said. fighting terrorism," he added.'
+"""
+
+from __future__ import annotations
+
+import re
+
+from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
+from newstool.clean.words import ABBREVIATIONS
+
+# A word, its full stop, then a comma, semicolon or colon that cannot belong there.
+_ORPHAN = re.compile(r"(?P<word>[^\W\d_]+)\.(?P<orphan>[ \t]*[,;:])")
+_CONTEXT = re.compile(r"(?:\S+\s+)?\S+\Z")
+
+
+def remove_orphan_punctuation(text: str) -> list[Change]:
+    """Remove a comma, semicolon or colon stranded right after a sentence's full stop.
+
+    ``said., fighting`` is what remains when the end of one quotation and the start of the
+    next were lost; the orphan goes and a warning names the place for a human to check.
+
+    >>> [change.warning for change in remove_orphan_punctuation("Lavrov said. , and")]
+    ['removed orphan "," after "Lavrov said."']
+
+    A period that belongs to an abbreviation or an initial keeps its comma:
+
+    >>> unchanged = "U.S., Russia etc., Acme Inc., Ph.D., J. Smith; Calif.; Sept.: ok"
+    >>> fixed(remove_orphan_punctuation, unchanged) == unchanged
+    True
+    """
+    changes = []
+    for match in _ORPHAN.finditer(text):
+        word = match["word"]
+        if len(word) < 2 or word in ABBREVIATIONS or _follows_period(text, match.start()):
+            continue
+        orphan = match["orphan"].strip()
+        context = _CONTEXT.search(text, max(0, match.start() - 80), match.start("orphan")).group()
+        warning = f'removed orphan "{orphan}" after "{context}"'
+        changes.append(Change(match.start("orphan"), match.end(), "", warning=warning))
+    return changes
+
+
+def _follows_period(text: str, index: int) -> bool:
+    """True if the word at ``index`` continues a dotted abbreviation such as ``Ph.D``."""
+    return index > 0 and text[index - 1] == "."

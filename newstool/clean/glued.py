@@ -1,0 +1,110 @@
+"""Sentences glued together when a scraper dropped the space (or line break) between them.
+
+>>> fixed(separate_glued_sentences, 'He left.Then she said."Stop."')
+'He left. Then she said. "Stop."'
+"""
+
+from __future__ import annotations
+
+import re
+
+from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
+from newstool.clean.words import ABBREVIATIONS, is_web_ending, looks_like_web_address, token_around
+
+# A sentence stop, optional closing quotes or brackets, then a letter
+# (maybe after an opening quote).
+
+_CANDIDATE = re.compile(r"(?P<stop>[.!?]+)(?P<close>[\"”’»)\]]*)(?=[\"“]?[^\W\d_])")
+_WORD_BEFORE = re.compile(r"[^\W_]*\Z")
+_WORD = re.compile(r"[^\W\d_]+")
+# What may follow a lower-case word for it to read as prose rather than code or a file name.
+_NOT_PROSE_AFTER = re.compile(r"[\w@/\\(\[=&-]|\.\w")
+
+
+def separate_glued_sentences(text: str) -> list[Change]:
+    r"""Insert the missing space after ``.``, ``!`` or ``?`` (and any closing quote) when a new
+    sentence starts right after it.
+
+    A capital, or an opening quote, starts a sentence; so does a lower-case word after a full
+    word (``out.he said``: the space is added, the case is left alone).
+
+    >>> fixed(separate_glued_sentences, "in Idlib.On Wednesday, he pointed out.he said.")
+    'in Idlib. On Wednesday, he pointed out. he said.'
+    >>> fixed(separate_glued_sentences, 'Lavrov said."Our friends agree," he said.Really?Yes!')
+    'Lavrov said. "Our friends agree," he said. Really? Yes!'
+
+    It does not apply to abbreviations and initials, numbers, web and e-mail addresses,
+    ellipses, or a closing quote followed by a lower-case word:
+
+    >>> unchanged = "U.S. and e.g. Ph.D. J.R.R. Tolkien, Mr.Smith 3.5 at 10.30 v2.1.3 wait...What"
+    >>> fixed(separate_glued_sentences, unchanged) == unchanged
+    True
+    >>> unchanged = "see tass.com, www.un.org/en, press@kremlin.ru and ASP.NET; What?!"
+    >>> fixed(separate_glued_sentences, unchanged) == unchanged
+    True
+    """
+    changes = []
+    for match in _CANDIDATE.finditer(text):
+        where = _gap_position(text, match)
+        if where is not None:
+            changes.append(Change(where, where, " "))
+    return changes
+
+
+def _gap_position(text: str, match: re.Match[str]) -> int | None:
+    """Where the missing space goes for this candidate, or None when it is no boundary."""
+    stop, close = match["stop"], match["close"]
+    if ".." in stop or match.start() == 0:
+        return None
+    left = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start()).group()
+    opening = text[match.end()] in '"“'
+    right_start = match.end() + opening
+    right = _WORD.match(text, right_start).group()
+    right_end = right_start + len(right)
+    if stop == "." and _is_abbreviation(left, right, text[right_end : right_end + 1]):
+        return None
+    if looks_like_web_address(token_around(text, match.start())):
+        return None
+    if right[0].islower():
+        if close or opening or not _starts_lower_case_sentence(left, right, text, right_end):
+            return None
+    elif len(left) > 1 and left.isupper() and len(right) > 1 and right.isupper():
+        return None  # a name such as ASP.NET
+    if close.endswith('"') and opens_quotation(text, match.end() - 1):
+        return match.end() - 1
+    return match.end()
+
+
+def _is_abbreviation(left: str, right: str, after_right: str) -> bool:
+    """A period after an initial or a known abbreviation, or before one more initial (U.S.)."""
+    initial = len(left) == 1 and left.isalpha()
+    return initial or left in ABBREVIATIONS or (len(right) == 1 and after_right == ".")
+
+
+def _starts_lower_case_sentence(left: str, right: str, text: str, right_end: int) -> bool:
+    """A lower-case word starts a sentence only after a full word, and only if it reads as prose."""
+    return (
+        len(left) > 1
+        and left.isalpha()
+        and len(right) > 1
+        and not is_web_ending(right)
+        and not _NOT_PROSE_AFTER.match(text, right_end)
+    )
+
+
+def opens_quotation(text: str, index: int) -> bool:
+    """Whether the straight double quote at ``text[index]`` opens a quotation.
+
+    It opens one when the next quote on the line looks like a closing quote (it follows a
+    non-space); with no quote after it, when an even number of quotes precede it on the line.
+
+    >>> text = 'said."It is," he said. He said "go."Then'
+    >>> opens_quotation(text, 5), opens_quotation(text, 35)
+    (True, False)
+    """
+    line_end = text.find("\n", index)
+    following = text.find('"', index + 1, len(text) if line_end == -1 else line_end)
+    if following != -1:
+        return not text[following - 1].isspace()
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count('"', line_start, index) % 2 == 0

@@ -1,0 +1,87 @@
+"""Mojibake: UTF-8 text that was once decoded as cp1252, Latin-1 or cp1251.
+
+The repair is ftfy's encoding fixer and nothing else (no quote uncurling, no normalisation, no
+line-break or width fixes), so text that is already right is never touched. ftfy is slow
+(about 1-6 MB/s) and slow to import, so it runs only on the lines a cheap pattern flags.
+
+>>> fixed(fix_mojibake, "I donâ€™t know ZoÃ« MÃ©nard")
+'I don’t know Zoë Ménard'
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from functools import cache
+
+from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
+
+# What the bytes 0x80-0xBF (UTF-8 continuation bytes) look like when decoded by mistake.
+_CONTINUATION_1252 = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_CONTINUATION_1251 = "\u0080-\u00bf\u0402-\u040f\u0452-\u045f\u0490\u0491€‚„…†‡‰‹›‘’“”•–—™№"
+# The same letters without the punctuation that ordinary Russian puts after a lower-case letter.
+_RARE_CONTINUATION_1251 = "\u0402-\u040f\u0452-\u045f\u0490\u0491€‚„†‡‰‹›™"
+# A UTF-8 lead byte (0xC2-0xF4) so decoded, followed by such a continuation.
+_SUSPECT = re.compile(
+    f"[\u00c2-\u00f4][{_CONTINUATION_1252}]"  # cp1252 / Latin-1: "Ã©", "â€™"
+    f"|[\u0412-\u042f][{_CONTINUATION_1251}]"  # cp1251, two bytes: "Р“", "Рѕ", "Г©"
+    f"|[\u0430-\u0444][{_RARE_CONTINUATION_1251}]"  # cp1251, three or four bytes: "вЂ™"
+)
+_LINE = re.compile(r"[^\n]+")
+
+
+def fix_mojibake(text: str) -> list[Change]:
+    """Repair UTF-8 that was decoded as cp1252, Latin-1 or cp1251, on the lines that show it.
+
+    >>> fixed(fix_mojibake, "Р“РѕСЂРѕРґ and cafÃ© â€” closed")
+    'Город and café — closed'
+
+    Correct text in any script stays as it is, curly quotes included:
+
+    >>> unchanged = "Москва, “Zoë” Ménard, naïve café, Ελλάδα, 東京"
+    >>> fixed(fix_mojibake, unchanged) == unchanged
+    True
+    """
+    changes = []
+    for line in _LINE.finditer(text):
+        if _SUSPECT.search(line.group()):
+            repaired = _fix_encoding(line.group())
+            changes.extend(_differences(line.group(), repaired, line.start()))
+    return changes
+
+
+def _differences(old: str, new: str, offset: int) -> list[Change]:
+    """The smallest changes that turn ``old`` into ``new``, with offsets shifted by ``offset``."""
+    if old == new:
+        return []
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    return [
+        Change(offset + i1, offset + i2, new[j1:j2])
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+
+
+def _fix_encoding(line: str) -> str:
+    import ftfy
+
+    return ftfy.fix_text(line, _ftfy_config())
+
+
+@cache
+def _ftfy_config():
+    """ftfy limited to its encoding repair."""
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )

@@ -1,0 +1,154 @@
+"""Which rules run and how: :class:`CleanOptions`, and reading it from the YAML ``clean:`` section.
+
+>>> options_from_config({"rules": {"curl_quotes": True}, "keep_editorial_notes": True})
+... # doctest: +ELLIPSIS
+CleanOptions(rules=(...), keep_editorial_notes=True, quotes='keep', boilerplate=(...))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from newstool.clean.boilerplate import compile_patterns, default_boilerplate_patterns
+from newstool.clean.registry import DEFAULT_RULES, RULES, RULES_BY_NAME
+
+QUOTE_STYLES = {"keep": (), "straight": ("straighten_quotes",), "typographic": ("curl_quotes",)}
+
+
+@dataclass(frozen=True)
+class CleanOptions:
+    """Settings for :func:`newstool.clean.clean`.
+
+    - ``rules``: names of the rules to run (they run in registry order, whatever order given);
+    - ``keep_editorial_notes``: leave bracketed notes in the text (the rule does not run);
+    - ``quotes``: ``keep`` (default: as the rules say), ``straight`` or ``typographic``
+      (runs that quote rule and not the other);
+    - ``boilerplate``: regular expressions for whole boilerplate lines.
+
+    Raises :class:`ValueError` for an unknown rule, quote style or a bad pattern.
+
+    >>> CleanOptions(rules=("separate_glued_sentences",), quotes="straight").active_rules()
+    ('separate_glued_sentences', 'straighten_quotes')
+    >>> CleanOptions(rules=("tidy",))
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown clean rule 'tidy'; see `newstool clean --list-rules`
+    """
+
+    rules: tuple[str, ...] = DEFAULT_RULES
+    keep_editorial_notes: bool = False
+    quotes: str = "keep"
+    boilerplate: tuple[str, ...] = field(default_factory=default_boilerplate_patterns)
+
+    def __post_init__(self) -> None:
+        check_rule_names(self.rules)
+        if self.quotes not in QUOTE_STYLES:
+            raise ValueError(
+                f"unknown quote style {self.quotes!r}; use one of: {', '.join(QUOTE_STYLES)}"
+            )
+        compile_patterns(tuple(self.boilerplate))
+
+    def active_rules(self) -> tuple[str, ...]:
+        """The rules that run, in registry order, once the switches are applied."""
+        wanted = set(self.rules)
+        if self.keep_editorial_notes:
+            wanted.discard("extract_editorial_notes")
+        if self.quotes != "keep":
+            wanted -= {name for names in QUOTE_STYLES.values() for name in names}
+            wanted.update(QUOTE_STYLES[self.quotes])
+        return tuple(rule.name for rule in RULES if rule.name in wanted)
+
+
+def check_rule_names(names: Iterable[str]) -> None:
+    """Raise :class:`ValueError` for the first name that is not a rule."""
+    for name in names:
+        if name not in RULES_BY_NAME:
+            raise ValueError(f"unknown clean rule {name!r}; see `newstool clean --list-rules`")
+
+
+def select_rules(
+    base: Iterable[str] = DEFAULT_RULES, add: Iterable[str] = (), skip: Iterable[str] = ()
+) -> tuple[str, ...]:
+    """``base`` plus ``add`` minus ``skip``, in registry order: for ``--rule`` and ``--skip``.
+
+    >>> select_rules(add=["curl_quotes"], skip=["fix_mojibake"])[-2:]
+    ('separate_glued_sentences', 'curl_quotes')
+    """
+    add, skip = tuple(add), tuple(skip)
+    check_rule_names((*add, *skip))
+    wanted = (set(base) | set(add)) - set(skip)
+    return tuple(rule.name for rule in RULES if rule.name in wanted)
+
+
+_CONFIG_KEYS = {"rules", "keep_editorial_notes", "quotes", "boilerplate", "default_boilerplate"}
+
+
+def options_from_config(section: Mapping[str, Any] | None) -> CleanOptions:
+    """:class:`CleanOptions` from the ``clean:`` section of the YAML configuration::
+
+        clean:
+          rules: {curl_quotes: true, remove_repeated_paragraphs: false}  # on top of the defaults
+          keep_editorial_notes: false
+          quotes: keep            # keep | straight | typographic
+          boilerplate: ['Listen to this article']  # added to the default patterns
+          default_boilerplate: true                # false: only the patterns above
+
+    Raises :class:`ValueError` with a message naming the bad key or value.
+
+    >>> options_from_config({"rules": {"fix_mojibake": False}}).active_rules()[0]
+    'remove_boilerplate_lines'
+    >>> options_from_config({"quotes": "fancy"})
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown quote style 'fancy'; use one of: keep, straight, typographic
+    >>> options_from_config({"rule": {}})
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown key 'rule' in the clean: section; known keys: boilerplate, ...
+    """
+    section = dict(section or {})
+    unknown = sorted(set(section) - _CONFIG_KEYS)
+    if unknown:
+        raise ValueError(
+            f"unknown key {unknown[0]!r} in the clean: section; known keys: "
+            + ", ".join(sorted(_CONFIG_KEYS))
+        )
+    switches = _mapping_of_bools(section.get("rules"), "clean.rules")
+    rules = select_rules(
+        add=[name for name, on in switches.items() if on],
+        skip=[name for name, on in switches.items() if not on],
+    )
+    extra = _list_of_strings(section.get("boilerplate"), "clean.boilerplate")
+    defaults = _bool(section.get("default_boilerplate", True), "clean.default_boilerplate")
+    return CleanOptions(
+        rules=rules,
+        keep_editorial_notes=_bool(
+            section.get("keep_editorial_notes", False), "clean.keep_editorial_notes"
+        ),
+        quotes=str(section.get("quotes", "keep")),
+        boilerplate=(*(default_boilerplate_patterns() if defaults else ()), *extra),
+    )
+
+
+def _bool(value: Any, key: str) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"{key} must be true or false, not {value!r}")
+    return value
+
+
+def _mapping_of_bools(value: Any, key: str) -> dict[str, bool]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ValueError(f"{key} must be a mapping of rule names to true/false, not {value!r}")
+    return {str(name): _bool(on, f"{key}.{name}") for name, on in value.items()}
+
+
+def _list_of_strings(value: Any, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError(f"{key} must be a list of regular expressions (strings)")
+    return tuple(value)

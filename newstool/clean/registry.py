@@ -1,0 +1,97 @@
+"""The ordered registry of repair rules: what each fixes, whether it runs by default.
+
+Order matters: the encoding is repaired before anything reads the characters; lines and
+paragraphs go before the text inside them is tidied; spaces are tidied before glued sentences
+are separated (so ``said ."It`` becomes ``said. "It``); quote style comes last.
+
+>>> [rule.name for rule in RULES][:3]
+['fix_mojibake', 'remove_boilerplate_lines', 'remove_repeated_paragraphs']
+>>> "curl_quotes" in DEFAULT_RULES
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from newstool.clean import boilerplate, editorial, fragments, glued, mojibake, quotes, whitespace
+from newstool.clean.edits import Change, fixed
+
+if TYPE_CHECKING:
+    from newstool.clean.options import CleanOptions
+
+
+def _no_arguments(options: CleanOptions) -> dict[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named rule: its function, whether it runs by default, and a one-line description.
+
+    ``arguments`` picks what the function needs from :class:`CleanOptions`.
+    """
+
+    name: str
+    function: Callable[..., list[Change]]
+    default: bool
+    fixes: str
+    example: str
+    arguments: Callable[[CleanOptions], dict[str, Any]] = _no_arguments
+
+    def run(self, text: str, options: CleanOptions) -> list[Change]:
+        """The changes this rule proposes for ``text``."""
+        return self.function(text, **self.arguments(options))
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("fix_mojibake", mojibake.fix_mojibake, True,
+         "UTF-8 text decoded as cp1252, Latin-1 or cp1251", "donâ€™t"),
+    Rule("remove_boilerplate_lines", boilerplate.remove_boilerplate_lines, True,
+         "lines such as 'Read more: ...', 'Follow us on ...' (patterns: config)",
+         "Talks ended.\nFollow us on Twitter",
+         lambda options: {"patterns": options.boilerplate}),
+    Rule("remove_repeated_paragraphs", boilerplate.remove_repeated_paragraphs, True,
+         "a paragraph repeating an earlier one", "Polls close at eight.\n\nPolls close at eight."),
+    Rule("extract_editorial_notes", editorial.extract_editorial_notes, True,
+         "[bracketed insertions] moved to notes", "the group [banned in Narnia - ABC], try"),
+    Rule("normalise_unicode_spaces", whitespace.normalise_unicode_spaces, True,
+         "non-breaking and other Unicode spaces, tabs, zero-width spaces", "10\u00a0000"),
+    Rule("collapse_space_runs", whitespace.collapse_space_runs, True,
+         "runs of spaces; spaces at line ends", "two  spaces "),
+    Rule("remove_space_before_punctuation", whitespace.remove_space_before_punctuation, True,
+         "a space before , . ; : ! ?", "rose , they said ."),
+    Rule("remove_orphan_punctuation", fragments.remove_orphan_punctuation, True,
+         "stray , ; : after a full stop where text was lost (warns)", "Lavrov said., fighting"),
+    Rule("separate_glued_sentences", glued.separate_glued_sentences, True,
+         "missing space between sentences", 'Idlib.On Monday he said."It is'),
+    Rule("straighten_quotes", quotes.straighten_quotes, False,
+         "curly quotes and dashes to ASCII (config quotes: straight)", "“It’s” — so"),
+    Rule("curl_quotes", quotes.curl_quotes, False,
+         "straight quotes and dashes to typographic (config quotes: typographic)",
+         "\"It's\" -- so"),
+)  # fmt: skip
+
+RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
+DEFAULT_RULES: tuple[str, ...] = tuple(rule.name for rule in RULES if rule.default)
+
+
+def rule_table() -> list[dict[str, Any]]:
+    """One row per rule, in the order they run, for ``newstool clean --list-rules``.
+
+    >>> row = rule_table()[-3]
+    >>> row["name"], row["default"], row["after"]
+    ('separate_glued_sentences', True, 'Idlib. On Monday he said. "It is')
+    """
+    return [
+        {
+            "name": rule.name,
+            "default": rule.default,
+            "fixes": rule.fixes,
+            "before": rule.example,
+            "after": fixed(rule.function, rule.example),
+        }
+        for rule in RULES
+    ]

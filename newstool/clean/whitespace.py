@@ -1,0 +1,64 @@
+"""White space: exotic spaces, runs of spaces, and spaces before punctuation.
+
+>>> text = "Prices\u00a0rose  sharply , analysts said ."
+>>> fixed(remove_space_before_punctuation, fixed(collapse_space_runs,
+...       fixed(normalise_unicode_spaces, text)))
+'Prices rose sharply, analysts said.'
+"""
+
+from __future__ import annotations
+
+import re
+
+from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
+
+# Spaces that are not U+0020 (tabs included) become one; invisible ones go.
+_SPACE_LIKE = "\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_INVISIBLE = "\u200b\u2060\ufeff"
+_UNICODE_SPACES = re.compile(f"[{_SPACE_LIKE}{_INVISIBLE}]+")
+_SPACE_RUN = re.compile(r"(?m)(?P<edge>^ +| +$)|(?P<run>  +)")
+# Spaces before , ; : ! ? or a single full stop that ends a clause (not ".5", ".com", "...").
+_SPACE_BEFORE_PUNCTUATION = re.compile(
+    r"(?<=\S) +(?=(?:[,;:!?]|\.(?!\.))(?:[\s\"'”’»,;:!?]|\.(?!\.)|\Z))"
+)
+
+
+def normalise_unicode_spaces(text: str) -> list[Change]:
+    r"""Turn non-breaking, typographic and ideographic spaces and tabs into plain spaces, and drop
+    zero-width spaces, word joiners and stray byte-order marks. Line breaks are left alone.
+
+    >>> fixed(normalise_unicode_spaces, "10\u00a0000 people\u2009\u2014\tand\u200bmore")
+    '10 000 people — andmore'
+    """
+    return [
+        Change(m.start(), m.end(), "".join(" " for c in m.group() if c not in _INVISIBLE))
+        for m in _UNICODE_SPACES.finditer(text)
+    ]
+
+
+def collapse_space_runs(text: str) -> list[Change]:
+    """Shrink a run of spaces to one, and remove spaces at the start or end of a line.
+
+    >>> fixed(collapse_space_runs, "  two  spaces \\nnext line")
+    'two spaces\\nnext line'
+    """
+    changes = []
+    for match in _SPACE_RUN.finditer(text):
+        start = match.start() if match["edge"] else match.start() + 1
+        changes.append(Change(start, match.end(), ""))
+    return changes
+
+
+def remove_space_before_punctuation(text: str) -> list[Change]:
+    """Remove spaces before ``, . ; : ! ?`` where the mark closes a clause.
+
+    >>> fixed(remove_space_before_punctuation, 'He said "no" , then left . Why ?! Fine :')
+    'He said "no", then left. Why?! Fine:'
+
+    Not before a decimal, a domain or an ellipsis:
+
+    >>> unchanged = "a .45 pistol, the .com boom, wait ... and ,5"
+    >>> fixed(remove_space_before_punctuation, unchanged) == unchanged
+    True
+    """
+    return [Change(m.start(), m.end(), "") for m in _SPACE_BEFORE_PUNCTUATION.finditer(text)]
