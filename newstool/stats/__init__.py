@@ -36,9 +36,10 @@ _PERCENTAGE = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Analysis:
-    """One document's figures (``stats``) and its full term and phrase counts."""
+    """One document's figures (``stats``), its sentence lengths and full term and phrase counts."""
 
     stats: dict[str, Any]
+    sentence_words: tuple[int, ...]
     terms: Counter[str]
     phrases: Counter[str]
 
@@ -136,7 +137,7 @@ def analyse(doc: Document, top: int = 10) -> Analysis:
         "capitalised_phrases": [{"phrase": p, "count": n} for p, n in most_common(phrases, top)],
         "numbers": number_counts(sentences, tokens),
     }
-    return Analysis(stats, terms, phrases)
+    return Analysis(stats, tuple(map(len, per_sentence)), terms, phrases)
 
 
 def document_stats(doc: Document, top: int = 10) -> dict[str, Any]:
