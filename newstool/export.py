@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
-from newstool.model import Block, Document, text_id
+from newstool.model import Document, text_id
 
 FORMATS = ("jsonl", "json", "markdown")
 EXTENSIONS = {"jsonl": ".jsonl", "json": ".json", "markdown": ".md"}
@@ -247,8 +247,9 @@ def dump_front_matter(fields: dict[str, Any]) -> str:
     return f"---\n{body}---\n"
 
 
-def sentence_line_breaks(doc: Document, block: Block) -> str:
-    """The block's text with the single space between two sentences turned into a newline.
+def sentence_breaks(doc: Document) -> frozenset[int]:
+    """Offsets of the single spaces between consecutive sentences: where sentence-per-line
+    output starts a new line.
 
     Sentences glued together with no space, or separated by anything else, stay on one line, so
     the words are never changed.
@@ -256,15 +257,25 @@ def sentence_line_breaks(doc: Document, block: Block) -> str:
     >>> doc = Document.from_dict({"text": "One. Two.Three.  Four.", "sentences": [
     ...     {"start": 0, "end": 4, "text": "One."}, {"start": 5, "end": 9, "text": "Two."},
     ...     {"start": 9, "end": 15, "text": "Three."}, {"start": 17, "end": 22, "text": "Four."}]})
-    >>> sentence_line_breaks(doc, doc.blocks[0])
-    'One.\\nTwo.Three.  Four.'
+    >>> sorted(sentence_breaks(doc))
+    [4]
     """
-    inside = [s for s in doc.sentences or () if block.start <= s.start and s.end <= block.end]
-    chars = list(doc.text[block.start : block.end])
-    for previous, sentence in zip(inside, inside[1:], strict=False):
-        if doc.text[previous.end : sentence.start] == " ":
-            chars[previous.end - block.start] = "\n"
-    return "".join(chars)
+    ordered = sorted(doc.sentences or (), key=lambda sentence: sentence.start)
+    return frozenset(
+        previous.end
+        for previous, sentence in zip(ordered, ordered[1:], strict=False)
+        if doc.text[previous.end : sentence.start] == " "
+    )
+
+
+def break_lines(text: str, offset: int, breaks: frozenset[int]) -> str:
+    """``text`` (found at ``offset`` in the document) with the spaces at ``breaks`` turned into
+    newlines.
+
+    >>> break_lines("a b c", 10, frozenset({13}))
+    'a b\\nc'
+    """
+    return re.sub(" ", lambda space: "\n" if offset + space.start() in breaks else " ", text)
 
 
 def markdown_body(doc: Document, *, sentences: bool = False) -> str:
@@ -279,6 +290,7 @@ def markdown_body(doc: Document, *, sentences: bool = False) -> str:
     >>> markdown_body(doc)
     '# T\\n\\n## H\\n\\nP\\n'
     """
+    breaks = sentence_breaks(doc) if sentences else frozenset()
     parts = [markdown_heading(doc.title, 1)] if doc.title else []
     for block, text in doc.block_texts():
         if not text:
@@ -286,9 +298,7 @@ def markdown_body(doc: Document, *, sentences: bool = False) -> str:
         if block.type == "heading":
             parts.append(markdown_heading(text, 2))
         else:
-            if sentences and doc.sentences:
-                text = sentence_line_breaks(doc, block)
-            parts.append(markdown_paragraph(text))
+            parts.append(markdown_paragraph(break_lines(text, block.start, breaks)))
     return "".join(part + "\n\n" for part in parts)[:-1]
 
 

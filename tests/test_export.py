@@ -10,7 +10,6 @@ import re
 import stat
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -20,7 +19,6 @@ from newstool.export import (
     FORMATS,
     ExportFileExistsError,
     atomic_write_bytes,
-    dump_jsonl_line,
     export_filename,
     markdown_body,
     markdown_paragraph,
@@ -33,6 +31,7 @@ from newstool.export import (
 )
 from newstool.ingest import ingest_path
 from newstool.model import Document
+from newstool.sentences import split_document
 
 from .conftest import SEED
 
@@ -119,7 +118,7 @@ def test_seed_body_renders_as_the_documents_title_heading_and_paragraph(seed_doc
 
 
 def test_seed_markdown_stays_readable(seed_doc):
-    """Only the editorial bracket before nothing link-like... is left alone: no escapes at all."""
+    """Ordinary news prose, editorial [brackets] included, needs no escape at all."""
     _, body = split_front_matter(render_markdown(seed_doc))
     assert "\\" not in body
     assert "[outlawed in Russia - TASS]" in body
@@ -305,6 +304,19 @@ def test_sentences_option_puts_each_sentence_on_its_own_line():
     assert (tag, rendered.replace("\n", " ")) == ("p", text)
 
 
+def test_seed_with_sentences_starts_lines_only_at_sentence_starts(seed_doc):
+    doc = split_document(seed_doc)
+    _, body = split_front_matter(render_markdown(doc, sentences=True))
+    block = doc.blocks[1]
+    [_, _, (tag, rendered)] = rendered_blocks(body)
+    assert (tag, rendered.replace("\n", " ")) == ("p", doc.text[block.start : block.end])
+    line_starts = [block.start]
+    for line in rendered.split("\n")[:-1]:
+        line_starts.append(line_starts[-1] + len(line) + 1)
+    assert len(line_starts) > 1
+    assert set(line_starts) <= {sentence.start for sentence in doc.sentences}
+
+
 def test_sentences_option_without_sentences_renders_plain_paragraphs():
     doc = make_doc(None, [("paragraph", "One. Two.")])
     assert markdown_body(doc, sentences=True) == "One. Two.\n"
@@ -368,7 +380,7 @@ def test_one_document_file_reads_back(fmt):
         assert rendered_blocks(body) == expected_blocks(DOCS[0])
     else:
         assert Document.from_dict(json.loads(content)) == DOCS[0]
-    assert content == dump_jsonl_line(DOCS[0]) if fmt == "jsonl" else content.endswith("\n")
+    assert content.endswith("\n")
 
 
 # --- file names ------------------------------------------------------------------------------
@@ -464,10 +476,3 @@ def test_atomic_write_leaves_no_temporary_file_when_it_fails(tmp_path):
     with pytest.raises(OSError):
         atomic_write_bytes(target, b"x")
     assert os.listdir(tmp_path) == ["a-directory"]
-
-
-def test_front_matter_is_yaml_even_for_a_pyyaml_reader_of_the_whole_file():
-    """The text between the first two '---' lines is one YAML mapping."""
-    markdown = render_markdown(DOCS[1])
-    yaml_text = markdown.split("---\n")[1]
-    assert yaml.safe_load(yaml_text)["stats"] == {"words": 1}
