@@ -7,7 +7,7 @@ Every change is recorded as an edit, so the text before cleaning can always be r
 >>> doc.text
 'Talks ended. Both sides left.'
 >>> [(e.rule, e.before, e.after) for e in doc.edits]  # doctest: +NORMALIZE_WHITESPACE
-[('extract_editorial_notes', ' [said ABC - XYZ]', ''), ('collapse_space_runs', ' ', ''),
+[('collapse_space_runs', ' ', ''), ('extract_editorial_notes', ' [said ABC - XYZ]', ''),
  ('separate_glued_sentences', '', ' ')]
 >>> doc.notes
 (Note(kind='editorial', text='said ABC - XYZ'),)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
-from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
+from newstool.clean.edits import Change, fixed, removal_changes  # noqa: F401 (fixed: examples)
 from newstool.model import blocks_from_blank_lines
 
 _LINE = re.compile(r"[^\n]+")
@@ -106,38 +106,3 @@ def remove_repeated_paragraphs(text: str) -> list[Change]:
             spans.append((block.start, block.end))
         seen.add(key)
     return removal_changes(text, spans)
-
-
-def removal_changes(text: str, spans: Iterable[tuple[int, int]]) -> list[Change]:
-    """Changes that delete the sorted ``spans`` of ``text`` and leave the separators tidy.
-
-    Neighbouring spans with only white space between them go as one; each goes with the
-    smaller of the separators around it, so lines stay lines and paragraphs stay paragraphs.
-
-    >>> text = "A\\nB\\n\\nC\\n\\nD"
-    >>> [text[c.start : c.end] for c in removal_changes(text, [(2, 3), (5, 6)])]
-    ['\\nB\\n\\nC']
-    """
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and not text[merged[-1][1] : start].strip():
-            start = merged.pop()[0]
-        merged.append((start, end))
-    return [Change(*_with_separator(text, start, end), "") for start, end in merged]
-
-
-def _with_separator(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen ``start..end`` by the white space on the side that keeps the text well formed."""
-    before = start
-    while before > 0 and text[before - 1].isspace():
-        before -= 1
-    after = end
-    while after < len(text) and text[after].isspace():
-        after += 1
-    if after == len(text):
-        return before, end if before else after
-    if before == 0:
-        return start, after
-    if text.count("\n", before, start) < text.count("\n", end, after):
-        return before, end
-    return start, after

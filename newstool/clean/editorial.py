@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
+from newstool.clean.edits import Change, fixed, span_with_separator  # noqa: F401 (fixed: examples)
 from newstool.model import Note
 
 _BRACKETED = re.compile(r"\[(?P<body>[^\[\]\n]*)\]")
@@ -20,7 +20,7 @@ def extract_editorial_notes(text: str) -> list[Change]:
 
     >>> [change.note for change in extract_editorial_notes("Ann [Editor's note: retired] left")]
     [Note(kind='editorial', text="Editor's note: retired")]
-    >>> fixed(extract_editorial_notes, "[Updated at noon] The talks ended.")
+    >>> fixed(extract_editorial_notes, "[Updated at noon] The talks ended.\\n\\n[Photo: AP]")
     'The talks ended.'
 
     Brackets that stand for a word (``"[The rebels] left"``), touch a word (``[t]he``), or hold
@@ -48,7 +48,10 @@ def _stands_apart(text: str, start: int, end: int) -> bool:
 
 
 def _span_with_tidy_space(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen the bracket's span by the spaces on one side so no double or stray space remains."""
+    """Widen the bracket's span by the spaces on one side so no double or stray space remains;
+    a bracket alone on its line goes with its line break."""
+    if (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n"):
+        return span_with_separator(text, start, end)
     left = start
     while left > 0 and text[left - 1] == " ":
         left -= 1

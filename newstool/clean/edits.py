@@ -126,6 +126,46 @@ def _moved(pos: int, changes: Sequence[Change], at_end: bool) -> int:
     return pos + shift
 
 
+def removal_changes(text: str, spans: Iterable[tuple[int, int]]) -> list[Change]:
+    """Changes that delete the sorted ``spans`` of ``text`` and leave the separators tidy.
+
+    Neighbouring spans with only white space between them go as one; each goes with the
+    smaller of the separators around it, so lines stay lines and paragraphs stay paragraphs.
+
+    >>> text = "A\\nB\\n\\nC\\n\\nD"
+    >>> [text[c.start : c.end] for c in removal_changes(text, [(2, 3), (5, 6)])]
+    ['\\nB\\n\\nC']
+    """
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and not text[merged[-1][1] : start].strip():
+            start = merged.pop()[0]
+        merged.append((start, end))
+    return [Change(*span_with_separator(text, start, end), "") for start, end in merged]
+
+
+def span_with_separator(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``start..end`` by the white space on the side that keeps the text well formed.
+
+    >>> text = "One.\\nTwo.\\n\\nThree."
+    >>> [text[slice(*span_with_separator(text, *span))] for span in [(5, 9), (11, 17)]]
+    ['\\nTwo.', '\\n\\nThree.']
+    """
+    before = start
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    after = end
+    while after < len(text) and text[after].isspace():
+        after += 1
+    if after == len(text):
+        return before, end if before else after
+    if before == 0:
+        return start, after
+    if text.count("\n", before, start) < text.count("\n", end, after):
+        return before, end
+    return start, after
+
+
 def fixed(rule: Callable[..., list[Change]], text: str, **arguments: object) -> str:
     """The text after one rule: a shorthand for the examples in rule docstrings.
 

@@ -73,8 +73,8 @@ def select_rules(
 ) -> tuple[str, ...]:
     """``base`` plus ``add`` minus ``skip``, in registry order: for ``--rule`` and ``--skip``.
 
-    >>> select_rules(add=["curl_quotes"], skip=["fix_mojibake"])[-2:]
-    ('separate_glued_sentences', 'curl_quotes')
+    >>> select_rules(add=["curl_quotes"], skip=["remove_repeated_paragraphs"])[-2:]
+    ('curl_quotes', 'remove_boilerplate_lines')
     """
     add, skip = tuple(add), tuple(skip)
     check_rule_names((*add, *skip))
@@ -98,7 +98,7 @@ def options_from_config(section: Mapping[str, Any] | None) -> CleanOptions:
     Raises :class:`ValueError` with a message naming the bad key or value.
 
     >>> options_from_config({"rules": {"fix_mojibake": False}}).active_rules()[0]
-    'remove_boilerplate_lines'
+    'normalise_unicode_spaces'
     >>> options_from_config({"quotes": "fancy"})
     Traceback (most recent call last):
     ...

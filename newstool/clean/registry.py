@@ -1,11 +1,12 @@
 """The ordered registry of repair rules: what each fixes, whether it runs by default.
 
-Order matters: the encoding is repaired before anything reads the characters; lines and
-paragraphs go before the text inside them is tidied; spaces are tidied before glued sentences
-are separated (so ``said ."It`` becomes ``said. "It``); quote style comes last.
+Order matters, and one pass must leave nothing for a second: the encoding is repaired before
+anything reads the characters (it may yield non-breaking spaces); spaces are tidied before
+glued sentences are separated (so ``said ."It`` becomes ``said. "It``); boilerplate lines and
+repeated paragraphs are judged last, on tidied text.
 
 >>> [rule.name for rule in RULES][:3]
-['fix_mojibake', 'remove_boilerplate_lines', 'remove_repeated_paragraphs']
+['fix_mojibake', 'normalise_unicode_spaces', 'collapse_space_runs']
 >>> "curl_quotes" in DEFAULT_RULES
 False
 """
@@ -49,18 +50,12 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule("fix_mojibake", mojibake.fix_mojibake, True,
          "UTF-8 text decoded as cp1252, Latin-1 or cp1251", "donâ€™t"),
-    Rule("remove_boilerplate_lines", boilerplate.remove_boilerplate_lines, True,
-         "lines such as 'Read more: ...', 'Follow us on ...' (patterns: config)",
-         "Talks ended.\nFollow us on Twitter",
-         lambda options: {"patterns": options.boilerplate}),
-    Rule("remove_repeated_paragraphs", boilerplate.remove_repeated_paragraphs, True,
-         "a paragraph repeating an earlier one", "Polls close at eight.\n\nPolls close at eight."),
-    Rule("extract_editorial_notes", editorial.extract_editorial_notes, True,
-         "[bracketed insertions] moved to notes", "the group [banned in Narnia - ABC], try"),
     Rule("normalise_unicode_spaces", whitespace.normalise_unicode_spaces, True,
          "non-breaking and other Unicode spaces, tabs, zero-width spaces", "10\u00a0000"),
     Rule("collapse_space_runs", whitespace.collapse_space_runs, True,
          "runs of spaces; spaces at line ends", "two  spaces "),
+    Rule("extract_editorial_notes", editorial.extract_editorial_notes, True,
+         "[bracketed insertions] moved to notes", "the group [banned in Narnia - ABC], try"),
     Rule("remove_space_before_punctuation", whitespace.remove_space_before_punctuation, True,
          "a space before , . ; : ! ?", "rose , they said ."),
     Rule("remove_orphan_punctuation", fragments.remove_orphan_punctuation, True,
@@ -72,6 +67,12 @@ RULES: tuple[Rule, ...] = (
     Rule("curl_quotes", quotes.curl_quotes, False,
          "straight quotes and dashes to typographic (config quotes: typographic)",
          "\"It's\" -- so"),
+    Rule("remove_boilerplate_lines", boilerplate.remove_boilerplate_lines, True,
+         "lines such as 'Read more: ...', 'Follow us on ...' (patterns: config)",
+         "Talks ended.\nFollow us on Twitter",
+         lambda options: {"patterns": options.boilerplate}),
+    Rule("remove_repeated_paragraphs", boilerplate.remove_repeated_paragraphs, True,
+         "a paragraph repeating an earlier one", "Polls close at eight.\n\nPolls close at eight."),
 )  # fmt: skip
 
 RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
@@ -81,7 +82,7 @@ DEFAULT_RULES: tuple[str, ...] = tuple(rule.name for rule in RULES if rule.defau
 def rule_table() -> list[dict[str, Any]]:
     """One row per rule, in the order they run, for ``newstool clean --list-rules``.
 
-    >>> row = rule_table()[-3]
+    >>> row = rule_table()[6]
     >>> row["name"], row["default"], row["after"]
     ('separate_glued_sentences', True, 'Idlib. On Monday he said. "It is')
     """
