@@ -23,6 +23,7 @@ from dataclasses import replace
 from newstool.clean.edits import Change, apply_changes, position_after, remap_blocks, undo_edits
 from newstool.clean.options import CleanOptions, check_rule_names, options_from_config, select_rules
 from newstool.clean.registry import DEFAULT_RULES, RULES, RULES_BY_NAME, Rule, rule_table
+from newstool.clean.report import describe_edits
 from newstool.model import Document, Edit, Note
 
 STALE_SENTENCES = "clean: sentences dropped because the text changed; run split-sentences again"
@@ -91,6 +92,7 @@ __all__ = [
     "Rule",
     "check_rule_names",
     "clean",
+    "describe_edits",
     "options_from_config",
     "rule_table",
     "select_rules",
