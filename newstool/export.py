@@ -210,8 +210,8 @@ def front_matter(doc: Document) -> dict[str, Any]:
 def _front_matter_dumper() -> type:
     """PyYAML's safe dumper, also quoting strings that YAML 1.2 readers would take for numbers.
 
-    PyYAML (YAML 1.1) writes the id ``12e45678`` unquoted, but js-yaml or ruamel read it as a
-    float; quoting them keeps the front matter lossless for other tools.
+    PyYAML (YAML 1.1) writes the id ``12e45678`` (or ``0o17``) unquoted, but js-yaml or ruamel
+    read it as a number; quoting such strings keeps the front matter lossless for other tools.
     """
     import yaml
 
@@ -222,6 +222,9 @@ def _front_matter_dumper() -> type:
         "tag:yaml.org,2002:float",
         re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"),
         list("-+0123456789."),
+    )
+    FrontMatterDumper.add_implicit_resolver(
+        "tag:yaml.org,2002:int", re.compile(r"^0o[0-7]+$"), ["0"]
     )
     return FrontMatterDumper
 

@@ -285,9 +285,10 @@ def test_front_matter_carries_notes_stats_and_warnings_when_present():
     assert fields["warnings"] == ["decoded with replacement characters"]
 
 
-def test_ids_that_yaml_1_2_reads_as_numbers_are_quoted():
-    markdown = render_markdown(Document.from_dict({"id": "1234e567", "text": ""}))
-    assert "id: '1234e567'\n" in markdown
+@pytest.mark.parametrize("doc_id", ["1234e567", "0o17", "1.5", "12"])
+def test_ids_that_yaml_1_2_reads_as_numbers_are_quoted(doc_id):
+    markdown = render_markdown(Document.from_dict({"id": doc_id, "text": ""}))
+    assert f"id: '{doc_id}'\n" in markdown
 
 
 # --- sentences --------------------------------------------------------------------------------
