@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newstool.stats import readability as r
-from newstool.stats.syllables import is_year, syllables
+from newstool.stats import syllables as syl
 from newstool.stats.terms import capitalised_phrases, most_common, term_counts
 from newstool.stats.tokens import is_number, letters_and_digits, words
 
@@ -84,7 +84,7 @@ def number_counts(sentences: list[str], tokens: list[str]) -> dict[str, int]:
     """
     return {
         "numbers": sum(map(is_number, tokens)),
-        "years": sum(is_year(t) for t in tokens),
+        "years": sum(syl.is_year(t) for t in tokens),
         "percentages": sum(len(_PERCENTAGE.findall(s)) for s in sentences),
     }
 
@@ -94,7 +94,7 @@ def analyse(doc: Document, top: int = 10) -> Analysis:
     sentences = sentence_texts(doc)
     per_sentence = [words(s) for s in sentences]
     tokens = [w for ws in per_sentence for w in ws]
-    counts = [syllables(w) for w in tokens]
+    counts = [syl.syllables(w) for w in tokens]
     n_words, n_sentences, n_syllables = len(tokens), len(per_sentence), sum(counts)
     characters = sum(letters_and_digits(w) for w in tokens)
     letters = sum(c.isalpha() for w in tokens for c in w)

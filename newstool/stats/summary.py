@@ -171,7 +171,7 @@ class Summary:
 
     top: int = 10
     documents: int = 0
-    totals: Counter[str] = field(default_factory=Counter)
+    totals: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TOTALS, 0))
     words_per_document: LogHistogram = field(default_factory=LogHistogram)
     sentence_words: LogHistogram = field(default_factory=LogHistogram)
     reading_ease: Counter[str] = field(default_factory=Counter)
@@ -187,7 +187,8 @@ class Summary:
         analysis = analyse(doc, self.top)
         stats = analysis.stats
         self.documents += 1
-        self.totals.update({name: stats[name] for name in TOTALS})
+        for name in TOTALS:
+            self.totals[name] += stats[name]
         self.words_per_document.add(stats["words"])
         for length in analysis.sentence_words:
             self.sentence_words.add(length)
@@ -203,7 +204,7 @@ class Summary:
         return Summary(
             top=max(self.top, other.top),
             documents=self.documents + other.documents,
-            totals=self.totals + other.totals,
+            totals={name: self.totals[name] + other.totals[name] for name in TOTALS},
             words_per_document=self.words_per_document.merge(other.words_per_document),
             sentence_words=self.sentence_words.merge(other.sentence_words),
             reading_ease=self.reading_ease + other.reading_ease,
@@ -267,7 +268,7 @@ class Summary:
         return cls(
             top=state["top"],
             documents=state["documents"],
-            totals=Counter(state["totals"]),
+            totals={name: state["totals"][name] for name in TOTALS},
             words_per_document=LogHistogram.from_dict(state["words_per_document"]),
             sentence_words=LogHistogram.from_dict(state["sentence_words"]),
             reading_ease=Counter(state["reading_ease"]),
