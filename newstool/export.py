@@ -173,7 +173,7 @@ def markdown_heading(text: str, level: int) -> str:
     >>> print(markdown_heading("Two\nlines", 1))
     # Two&#10;lines
     """
-    content = encode_edge_whitespace(escape_inline(text).replace("\n", "&#10;"))
+    content = escape_markdown_text(text, at_line_start=False).replace("\n", "&#10;")
     if content.endswith("#"):
         content = content[:-1] + "\\#"
     return f"{'#' * level} {content}".rstrip(" ")
