@@ -14,7 +14,7 @@ pronunciation) for every CMU word; ``scripts/build_syllables.py`` generates it f
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 _V = "[aeiouy]"
@@ -293,7 +293,8 @@ def cmu_exceptions() -> dict[str, int]:
         return {word: int(count) for word, count in rows}
 
 
+@lru_cache(maxsize=1 << 16)
 def syllables(token: str) -> int:
     """Syllables of one word token: CMU-exact for CMU words, read aloud for numbers, by rule
-    for the rest. See the module docstring."""
+    for the rest (see the module docstring). The last 65,536 distinct tokens are remembered."""
     return count_syllables(token, cmu_exceptions())
