@@ -28,21 +28,24 @@ _DATA = Path(__file__).parent / "data"
 _CLOSERS = "\"'”’»)]}"
 _OPENERS = "\"'“‘«([{"
 _CURRENCY = "$£€¥"
+_BULLETS = "•●▪◦‣⁃"
 
 # A candidate end: a spaced ellipsis (". . .") or a run of terminal marks, then closers; never
 # glued to a digit, which makes it part of a number (2.5, 10.30, v1.2.3).
-_CANDIDATE = re.compile(r"(\.(?:[ \u00a0]\.){2,}|[.?!…‽]++)([\"'”’»)\]}]*+)(?!\d)")
+_CANDIDATE = re.compile(r"((?<!\S)\.(?:[ \u00a0]\.){2,}|[.?!…‽]++)([\"'”’»)\]}]*+)(?!\d)")
 # What follows a candidate: white space, opening punctuation, a word, and the next character.
 _FOLLOWING = re.compile(r"(\s*)([\"'“‘«(\[{]*)([^\W_]*)(.?)", re.DOTALL)
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
-_BULLET = re.compile(r"\n[ \t]*[-*–](?=[ \t])|[•●▪◦‣]")
+_BULLET = re.compile(r"\n[ \t]*[-*–](?=[ \t])|[•●▪◦‣⁃]")
 _LIST_MARKER = re.compile(
-    r"(?<!\S)(?:\((?P<paren>\d{1,2}|[a-z])\)|(?P<label>\d{1,2}|[A-Za-z])(?P<close>\.\)|[.)]))"
+    r"(?<![^\s•●▪◦‣⁃])(?:\((?P<paren>\d{1,2}|[a-z])\)|(?P<label>\d{1,2}|[A-Za-z])(?P<close>\.\)|[.)]))"
     r"(?=[ \t]+\S)"
 )
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_SPACED_ELLIPSIS_THEN = re.compile(r"(?:\s*\.){3,}\s*[\"'“‘(\[]*(.?)")
+_BRACKETED_THEN_END = re.compile(r"\s*\([^()]{1,60}\)[.?!]")
 _URL_OR_EMAIL = re.compile(r"^[\"'(<]*(?:www|https?|ftp)\b|://|@", re.IGNORECASE)
-_WORD_FILE_ENTRY = re.compile(r"[^\W\d_][\w.'&-]*")
+_WORD_FILE_ENTRY = re.compile(r"[^\W\d_][\w.'&°-]*")
 
 
 # --- word lists ---------------------------------------------------------------------------------
@@ -211,6 +214,19 @@ def inside_web_address(c: Candidate, lex: Lexicon) -> bool | None:
     return False if c.after in ("@", "/") or _URL_OR_EMAIL.search(c.token) else None
 
 
+def period_before_spaced_ellipsis(c: Candidate, lex: Lexicon) -> bool | None:
+    """A period glued to a word, then a spaced ellipsis: the sentence ends at the period when a
+    capital follows the ellipsis (``words. . . . The``), and goes on otherwise.
+
+    >>> [s.text for s in split_sentences("It ended. . . . The rest was lost. . . .")]
+    ['It ended.', '. . . The rest was lost. . . .']
+    """
+    if c.marks != "." or c.closers or not c.gap or c.word or c.after != ".":
+        return None
+    following = _SPACED_ELLIPSIS_THEN.match(c.text, c.end)
+    return bool(following and following.group(1).isupper()) if following else None
+
+
 def spaced_ellipsis_omits_words(c: Candidate, lex: Lexicon) -> bool | None:
     """Three spaced dots (``. . .``) mark words left out inside a sentence; a fourth ends it.
 
@@ -276,6 +292,16 @@ def punctuation_continues(c: Candidate, lex: Lexicon) -> bool | None:
     ['Go now!, she said; ok?: fine.']
     """
     return False if not c.word and c.after and c.after in ",;:" + _CLOSERS else None
+
+
+def bracketed_citation_before_end(c: Candidate, lex: Lexicon) -> bool | None:
+    """A short bracketed group, then the final mark, belongs to the sentence before it:
+    ``"... stairways." (Smith 55).``
+
+    >>> [s.text for s in split_sentences('He wrote "we left..." (Li 2019). Then he stopped.')]
+    ['He wrote "we left..." (Li 2019).', 'Then he stopped.']
+    """
+    return False if c.opener[:1] == "(" and _BRACKETED_THEN_END.match(c.text, c.end) else None
 
 
 def question_or_exclamation(c: Candidate, lex: Lexicon) -> bool | None:
@@ -397,12 +423,14 @@ Rule = Callable[[Candidate, Lexicon], "bool | None"]
 RULES: tuple[Rule, ...] = (
     no_sentence_to_end,
     inside_web_address,
+    period_before_spaced_ellipsis,
     spaced_ellipsis_omits_words,
     list_label_starts_sentence,
     lowercase_sentence_start,
     lowercase_continues,
     orphan_comma_after_full_stop,
     punctuation_continues,
+    bracketed_citation_before_end,
     question_or_exclamation,
     ellipsis_before_capital,
     capital_acronym_with_dot,
@@ -440,13 +468,23 @@ class _Label:
     in_list: bool = False
 
 
-def _opens_item(text: str, pos: int) -> bool:
-    """Whether a list label at ``pos`` stands where an item may begin: the start, a new line, or
-    after an end mark, a colon or a bullet."""
+def _char_before(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is not a space or a tab ("" at the start).
+
+    >>> _char_before("a: \\t 1.", 5)
+    ':'
+    """
     i = pos
     while i > 0 and text[i - 1] in " \t\u00a0":
         i -= 1
-    return i == 0 or text[i - 1] in "\n.?!:;•" + _CLOSERS
+    return text[i - 1] if i else ""
+
+
+def _opens_item(text: str, pos: int) -> bool:
+    """Whether a list label at ``pos`` stands where an item may begin: the start, a new line, or
+    after an end mark, a colon or a bullet."""
+    before = _char_before(text, pos)
+    return not before or before in "\n.?!:;" + _BULLETS + _CLOSERS
 
 
 def _label(m: re.Match, text: str) -> tuple[tuple, _Label] | None:
@@ -501,7 +539,8 @@ def structural_starts(text: str) -> tuple[list[int], set[int]]:
     >>> structural_starts("One\\n\\nTwo • three\\n- four")
     ([5, 9, 16], set())
     """
-    starts, periods = list_items(text)
+    items, periods = list_items(text)
+    starts = [i for i in items if _char_before(text, i) not in _BULLETS]  # bullets cut already
     starts += [m.end() for m in _BLANK_LINE.finditer(text)]
     starts += [m.start() for m in _BULLET.finditer(text)]
     return sorted(set(starts)), periods
