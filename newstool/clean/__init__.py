@@ -20,7 +20,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from newstool.clean.edits import Change, apply_changes, position_after, remap_blocks, undo_edits
+from newstool.clean.edits import (
+    Change,
+    apply_changes,
+    position_after,
+    remap_blocks,
+    trim_blocks,
+    undo_edits,
+)
 from newstool.clean.options import CleanOptions, check_rule_names, options_from_config, select_rules
 from newstool.clean.registry import DEFAULT_RULES, RULES, RULES_BY_NAME, Rule, rule_table
 from newstool.clean.report import describe_edits
@@ -36,6 +43,8 @@ def clean(
 
     ``rules`` (names) overrides ``options.rules``; they run in registry order. Edits, notes
     and warnings from an earlier run are kept, and cleaning a cleaned document adds none.
+    ``edits`` and ``notes`` are always set (empty when nothing changed); ``sentences`` are
+    dropped, with a warning, when the text changed under them.
 
     >>> from newstool.model import Document
     >>> doc = Document.from_dict({"text": "He said., ok"})
@@ -63,23 +72,22 @@ def clean(
             if change.warning is not None:
                 flagged.append((len(edits), change.warning))
             edits.append(edit)
-    step = {"rules": list(names)}
-    if not edits:
-        return doc.add_step("clean", step)
     warnings = [
         f"clean: {message} at offset {position_after(edits[i].start, edits[i + 1 :])}"
         for i, message in flagged
     ]
-    if doc.sentences is not None:
+    sentences = doc.sentences
+    if edits and sentences is not None:
+        sentences = None
         warnings.append(STALE_SENTENCES)
     return doc.add_step(
         "clean",
-        step,
+        {"rules": list(names)},
         text=text,
-        blocks=blocks,
+        blocks=trim_blocks(blocks, text) if edits else blocks,
         edits=(*(doc.edits or ()), *edits),
-        notes=(*(doc.notes or ()), *notes) if notes or doc.notes is not None else None,
-        sentences=None,
+        notes=(*(doc.notes or ()), *notes),
+        sentences=sentences,
         warnings=(*doc.warnings, *warnings),
     )
 

@@ -30,12 +30,13 @@ def extract_editorial_notes(text: str) -> list[Change]:
     >>> fixed(extract_editorial_notes, unchanged) == unchanged
     True
     """
-    changes = []
+    changes: list[Change] = []
     for match in _BRACKETED.finditer(text):
         body = match["body"].strip()
         if len(body.split()) < _MIN_WORDS or not _stands_apart(text, match.start(), match.end()):
             continue
         start, end = _span_with_tidy_space(text, match.start(), match.end())
+        start = max(start, changes[-1].end if changes else 0)  # a space the last one took
         changes.append(Change(start, end, "", note=Note("editorial", body)))
     return changes
 

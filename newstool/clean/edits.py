@@ -115,6 +115,22 @@ def remap_blocks(blocks: Iterable[Block], changes: Sequence[Change]) -> tuple[Bl
     return tuple(b for b in moved if b.start < b.end)
 
 
+def trim_blocks(blocks: Iterable[Block], text: str) -> tuple[Block, ...]:
+    """Blocks shrunk to exclude white space at their edges; blocks left empty are dropped.
+
+    >>> trim_blocks([Block("paragraph", 0, 4), Block("paragraph", 5, 6)], "\\nHi \\n ")
+    (Block(type='paragraph', start=1, end=3),)
+    """
+    trimmed = []
+    for block in blocks:
+        chunk = text[block.start : block.end]
+        content = chunk.strip()
+        if content:
+            start = block.start + chunk.index(content)
+            trimmed.append(Block(block.type, start, start + len(content)))
+    return tuple(trimmed)
+
+
 def _moved(pos: int, changes: Sequence[Change], at_end: bool) -> int:
     shift = 0
     for change in changes:

@@ -26,6 +26,7 @@ _SUSPECT = re.compile(
     f"[\u00c2-\u00f4][{_CONTINUATION_1252}]"  # cp1252 / Latin-1: "Ã©", "â€™"
     f"|[\u0412-\u042f][{_CONTINUATION_1251}]"  # cp1251, two bytes: "Р“", "Рѕ", "Г©"
     f"|[\u0430-\u0444][{_RARE_CONTINUATION_1251}]"  # cp1251, three or four bytes: "вЂ™"
+    "|\u00c3 "  # "à" whose second byte (0xA0, a no-break space) became a space: "Ã la carte"
 )
 _LINE = re.compile(r"[^\n]+")
 
@@ -33,8 +34,8 @@ _LINE = re.compile(r"[^\n]+")
 def fix_mojibake(text: str) -> list[Change]:
     """Repair UTF-8 that was decoded as cp1252, Latin-1 or cp1251, on the lines that show it.
 
-    >>> fixed(fix_mojibake, "Р“РѕСЂРѕРґ and cafÃ© â€” closed")
-    'Город and café — closed'
+    >>> fixed(fix_mojibake, "Р“РѕСЂРѕРґ and cafÃ© â€” closed, Ã la carte")
+    'Город and café — closed, à la carte'
 
     Correct text in any script stays as it is, curly quotes included:
 

@@ -1,0 +1,359 @@
+"""newstool.clean: the seed article, data-driven cases, options, and the rules' promises.
+
+Property tests prove the two promises of the stage on random text: undoing the edits restores
+the input exactly, and cleaning a cleaned document changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newstool.clean import (
+    DEFAULT_RULES,
+    RULES,
+    CleanOptions,
+    clean,
+    describe_edits,
+    options_from_config,
+    rule_table,
+    select_rules,
+    undo_edits,
+)
+from newstool.model import Block, Document, Note, Sentence, blocks_from_blank_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_a0fc1bd85d46184f.txt"
+DATA = Path(__file__).resolve().parent / "data"
+
+SEED_HEADING = "Reconciliation in Idlib"
+SEED_CLEAN_PARAGRAPH = (
+    "The situation when terrorists are using Syria's Idlib province as a staging ground "
+    "for attacks on the positions of Syrian troops and Russia's Hmeimim air base is "
+    "unacceptable, Russian Foreign Minister Sergey Lavrov said following talks with his "
+    'Syrian counterpart Walid Muallem. "It is unacceptable when terrorists who are '
+    "gathered there, first and foremost, members of the Jabhat al-Nusra terror group, try "
+    "to use this de-escalation zone to carry out attacks on the positions of the Syrian "
+    "Army and target Russia's Hmeimim air base with drones,\" Lavrov said. Moscow has sent "
+    "a clear and strong warning to the West against playing with fire in the Syrian "
+    "province of Idlib, Lavrov said. fighting against terrorism and creating conditions "
+    'for the return of refugees," Lavrov said. the Russian top diplomat pointed out. he '
+    'said. "Our Defense and Foreign Ministries presented facts to send a clear and strong '
+    'warning to our western counterparts against playing with fire," Lavrov added. '
+    "According to the Russian foreign minister, Moscow and Damascus also agreed to "
+    "continue coordinating their activities aimed at resolving the situation in Syria. "
+    "Idlib is the only Syrian province still controlled by illegal armed groups. In 2017, "
+    "a de-escalation zone was established in the region, where militants reluctant to lay "
+    "down their arms can move together with their families. According to United Nations "
+    "Special Envoy for Syria Staffan de Mistura, Idlib currently hosts about 10,000 "
+    "militants from the Jabhat al-Nusra and Al-Qaeda terror groups (both outlawed in "
+    "Russia). On Wednesday, Lavrov expressed hope that western countries would refrain "
+    "from impeding plans to conduct an anti-terrorist operation against Jabhat al-Nusra in "
+    "Idlib. Damascus is making steps to arrange local reconciliation in Idlib Governorate "
+    "with the paramilitary units, the leaders of which are seeking to break away from the "
+    'Jabhat al-Nusra terrorist grouping, Lavrov said. "Our Syrian friends shared with us '
+    "the information on the progress of their efforts to arrange more local "
+    "reconciliations with the armed units stranded in Idlib and willing to break away from "
+    "Jabhat al-Nusra, as well as on the efforts to ensure civilians' security in that zone "
+    'of de-escalation," he said.'
+)
+
+
+def seed_document() -> Document:
+    """The seed as ingest leaves it: title, then a heading block and one paragraph block."""
+    title, heading, paragraph = [
+        line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    text = f"{heading}\n\n{paragraph}"
+    blocks = [
+        {"type": "heading", "start": 0, "end": len(heading)},
+        {"type": "paragraph", "start": len(heading) + 2, "end": len(text)},
+    ]
+    return Document.from_dict({"title": title, "text": text, "blocks": blocks})
+
+
+@pytest.fixture(scope="module")
+def seed() -> Document:
+    return seed_document()
+
+
+@pytest.fixture(scope="module")
+def cleaned_seed(seed: Document) -> Document:
+    return clean(seed)
+
+
+# --- the seed ------------------------------------------------------------------------------
+
+
+def test_seed_body_reads_as_a_careful_editor_would_leave_it(cleaned_seed):
+    assert cleaned_seed.text == f"{SEED_HEADING}\n\n{SEED_CLEAN_PARAGRAPH}"
+
+
+def test_seed_blocks_point_into_the_cleaned_text(cleaned_seed):
+    assert [(b.type, cleaned_seed.text[b.start : b.end]) for b in cleaned_seed.blocks] == [
+        ("heading", SEED_HEADING),
+        ("paragraph", SEED_CLEAN_PARAGRAPH),
+    ]
+
+
+def test_seed_editorial_note_is_kept_in_notes(cleaned_seed):
+    assert cleaned_seed.notes == (Note("editorial", "outlawed in Russia - TASS"),)
+
+
+def test_seed_fragment_is_repaired_and_flagged_with_its_place(cleaned_seed):
+    (warning,) = cleaned_seed.warnings
+    prefix = 'clean: removed orphan "," after "Lavrov said." at offset '
+    assert warning.startswith(prefix)
+    offset = int(warning.removeprefix(prefix))
+    assert cleaned_seed.text[:offset].endswith("province of Idlib, Lavrov said.")
+    assert cleaned_seed.text[offset:].startswith(" fighting against terrorism")
+
+
+def test_seed_edits_by_rule(cleaned_seed):
+    assert Counter(edit.rule for edit in cleaned_seed.edits) == {
+        "extract_editorial_notes": 1,
+        "remove_orphan_punctuation": 1,
+        "separate_glued_sentences": 9,
+    }
+
+
+def test_seed_edits_undo_to_the_original(seed, cleaned_seed):
+    assert undo_edits(cleaned_seed.text, cleaned_seed.edits) == seed.text
+
+
+def test_seed_cleaned_twice_gains_no_edit(cleaned_seed):
+    again = clean(cleaned_seed)
+    assert (again.text, again.edits, again.notes, again.warnings) == (
+        cleaned_seed.text,
+        cleaned_seed.edits,
+        cleaned_seed.notes,
+        cleaned_seed.warnings,
+    )
+    assert [step.name for step in again.steps] == ["clean", "clean"]
+
+
+def test_step_records_the_rules_that_ran(cleaned_seed):
+    assert cleaned_seed.steps[-1].name == "clean"
+    assert cleaned_seed.steps[-1].options == {"rules": list(DEFAULT_RULES)}
+
+
+def test_describe_edits_shows_each_edit_in_context(cleaned_seed):
+    report = describe_edits(cleaned_seed)
+    assert report.splitlines()[0] == (
+        f'{cleaned_seed.id} "Strong warning to West": 11 edits (extract_editorial_notes 1, '
+        "remove_orphan_punctuation 1, separate_glued_sentences 9), 1 note, 1 warning"
+    )
+    assert 'Walid Muallem.{+ +}"It is' in report
+    assert "terror group[- [outlawed in Russia - TASS]-], try" in report
+    assert "Lavrov said.[-,-] fighting" in report
+    assert "note (editorial): outlawed in Russia - TASS" in report
+
+
+# --- data-driven cases -----------------------------------------------------------------------
+
+
+def _load(name: str) -> list[dict]:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+CASES = _load("clean_cases.json")
+KNOWN_FAILURES = _load("clean_known_failures.json")
+
+
+def _clean_text(case: dict) -> Document:
+    doc = Document.from_dict({"text": case["original"]})
+    return clean(doc, options=options_from_config(case.get("options")))
+
+
+def test_case_file_is_half_must_not_change():
+    unchanged = [case for case in CASES if case["original"] == case["fixed"]]
+    assert len(CASES) >= 40 and 2 * len(unchanged) >= len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["comment"] for case in CASES])
+def test_case(case):
+    cleaned = _clean_text(case)
+    assert cleaned.text == case["fixed"]
+    assert undo_edits(cleaned.text, cleaned.edits) == case["original"]
+    if case["original"] == case["fixed"]:
+        assert cleaned.edits == () and cleaned.notes == ()
+
+
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(case, marks=pytest.mark.xfail(strict=True)) for case in KNOWN_FAILURES],
+    ids=[case["comment"] for case in KNOWN_FAILURES],
+)
+def test_known_failure(case):
+    assert _clean_text(case).text == case["fixed"]
+
+
+# --- document handling ------------------------------------------------------------------------
+
+
+def test_removed_paragraph_removes_its_block():
+    doc = Document.from_dict({"text": "Title words\n\nFollow us on Mastodon\n\nBody text here."})
+    doc = Document.from_dict({**doc.to_dict(), "blocks": [
+        {"type": "heading", "start": 0, "end": 11},
+        {"type": "paragraph", "start": 13, "end": 34},
+        {"type": "paragraph", "start": 36, "end": 51},
+    ]})  # fmt: skip
+    cleaned = clean(doc)
+    assert cleaned.text == "Title words\n\nBody text here."
+    assert cleaned.blocks == (Block("heading", 0, 11), Block("paragraph", 13, 28))
+
+
+def test_stale_sentences_are_dropped_with_a_warning():
+    doc = Document.from_dict(
+        {"text": "One.Two.", "sentences": [{"start": 0, "end": 8, "text": "One.Two."}]}
+    )
+    cleaned = clean(doc)
+    assert cleaned.sentences is None
+    assert cleaned.warnings[-1].startswith("clean: sentences dropped")
+
+
+def test_sentences_stay_when_nothing_changed():
+    sentences = (Sentence(0, 4, "One."), Sentence(5, 9, "Two."))
+    doc = Document.from_dict({"text": "One. Two.", "sentences": [s.__dict__ for s in sentences]})
+    assert clean(doc).sentences == sentences
+
+
+def test_a_second_run_appends_to_earlier_edits_and_notes():
+    original = Document.from_dict({"text": "Ann [a note here] left.Bob\u00a0stayed."})
+    first = clean(original, rules=["extract_editorial_notes"])
+    second = clean(first)
+    assert second.text == "Ann left. Bob stayed."
+    assert [edit.rule for edit in second.edits] == [
+        "extract_editorial_notes",
+        "normalise_unicode_spaces",
+        "separate_glued_sentences",
+    ]
+    assert second.notes == (Note("editorial", "a note here"),)
+    assert undo_edits(second.text, second.edits) == original.text
+
+
+def test_unknown_rule_name_is_refused():
+    with pytest.raises(ValueError, match="unknown clean rule 'tidy_up'"):
+        clean(Document.from_dict({"text": "x"}), rules=["tidy_up"])
+
+
+def test_ftfy_is_imported_only_for_suspect_text():
+    script = (
+        "import sys; from newstool.clean import clean; from newstool.model import Document; "
+        "clean(Document.from_dict({'text': 'Plain text.Glued here.'})); "
+        "print('ftfy' in sys.modules); "
+        "clean(Document.from_dict({'text': 'donâ€™t'})); print('ftfy' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "True"]
+
+
+# --- options, config, rule table ----------------------------------------------------------
+
+
+def test_keep_editorial_notes_leaves_brackets_in_place():
+    doc = Document.from_dict({"text": "The group [banned in Narnia - ABC] met."})
+    cleaned = clean(doc, options=CleanOptions(keep_editorial_notes=True))
+    assert cleaned.text == doc.text and cleaned.notes == ()
+
+
+def test_config_boilerplate_patterns_add_to_or_replace_the_defaults():
+    doc = Document.from_dict({"text": "Body text.\n\nListen to this article\n\nFollow us on X"})
+    added = options_from_config({"boilerplate": ["listen to this article"]})
+    only = options_from_config(
+        {"boilerplate": ["listen to this article"], "default_boilerplate": False}
+    )
+    assert clean(doc, options=added).text == "Body text."
+    assert clean(doc, options=only).text == "Body text.\n\nFollow us on X"
+
+
+def test_config_rule_switches():
+    options = options_from_config({"rules": {"curl_quotes": True, "fix_mojibake": False}})
+    assert "curl_quotes" in options.active_rules()
+    assert "fix_mojibake" not in options.active_rules()
+
+
+@pytest.mark.parametrize(
+    ("section", "message"),
+    [
+        ({"rulez": {}}, "unknown key 'rulez' in the clean: section"),
+        ({"rules": {"tidy": True}}, "unknown clean rule 'tidy'"),
+        ({"rules": ["fix_mojibake"]}, "clean.rules must be a mapping"),
+        ({"rules": {"fix_mojibake": "yes"}}, "clean.rules.fix_mojibake must be true or false"),
+        ({"keep_editorial_notes": 1}, "clean.keep_editorial_notes must be true or false"),
+        (
+            {"quotes": "curly"},
+            "unknown quote style 'curly'; use one of: keep, straight, typographic",
+        ),
+        ({"boilerplate": "read more"}, "clean.boilerplate must be a list"),
+        ({"boilerplate": ["(oops"]}, r"boilerplate pattern \d+ '\(oops' is not a valid regular"),
+    ],
+)
+def test_bad_config_is_explained(section, message):
+    with pytest.raises(ValueError, match=message):
+        options_from_config(section)
+
+
+def test_select_rules_adds_and_skips_in_registry_order():
+    chosen = select_rules(add=["straighten_quotes"], skip=["fix_mojibake"])
+    assert chosen == tuple(r.name for r in RULES if r.name in chosen)
+    assert "straighten_quotes" in chosen and "fix_mojibake" not in chosen
+    with pytest.raises(ValueError, match="unknown clean rule 'nope'"):
+        select_rules(skip=["nope"])
+
+
+def test_rule_table_lists_every_rule_with_an_example_it_fixes():
+    table = rule_table()
+    assert [row["name"] for row in table] == [rule.name for rule in RULES]
+    assert [row["name"] for row in table if row["default"]] == list(DEFAULT_RULES)
+    for row in table:
+        assert row["fixes"] and row["after"] != row["before"], row["name"]
+
+
+# --- properties on random text ----------------------------------------------------------------
+
+PIECES = [
+    "He", "the", "said", "Idlib", "U.S.", "e.g.", "Ph.D.", "tass.com", "3.5", "it", "out",
+    ".", ".", ",", ";", ":", "!", "?", "...", "?!", '"', "“", "”", "'", "’", "(", ")", "[", "]",
+    " ", " ", " ", "  ", "\u00a0", "\t", "\u200b", "\n", "\n\n", "-", "--", " - ", "—",
+    "Ã©", "â€™", "Р“Рѕ", "Read more: x", "Follow us on Y", "[a b - C]",
+]  # fmt: skip
+soup = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+any_text = st.one_of(soup, st.text(max_size=60))
+quote_styles = st.sampled_from(["keep", "straight", "typographic"])
+
+
+@settings(derandomize=True, max_examples=400, deadline=None)
+@given(text=any_text, quotes=quote_styles)
+def test_undoing_edits_restores_the_input(text, quotes):
+    doc = Document.from_dict({"text": text})
+    cleaned = clean(doc, options=CleanOptions(quotes=quotes))
+    assert undo_edits(cleaned.text, cleaned.edits) == text
+
+
+@settings(derandomize=True, max_examples=400, deadline=None)
+@given(text=any_text, quotes=quote_styles)
+def test_cleaning_twice_changes_nothing(text, quotes):
+    options = CleanOptions(quotes=quotes)
+    once = clean(Document.from_dict({"text": text}), options=options)
+    twice = clean(once, options=options)
+    assert twice.text == once.text
+    assert twice.edits == once.edits and twice.notes == once.notes
+    assert twice.warnings == once.warnings
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(text=soup)
+def test_blocks_stay_the_paragraphs_of_the_cleaned_text(text):
+    cleaned = clean(Document.from_dict({"text": text}))
+    spans = [(b.start, b.end) for b in cleaned.blocks]
+    assert spans == [(b.start, b.end) for b in blocks_from_blank_lines(cleaned.text)]
