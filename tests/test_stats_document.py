@@ -4,6 +4,9 @@ import json
 import subprocess
 import sys
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newstool.model import Document
 from newstool.stats import compute_stats, document_stats
 
@@ -69,3 +72,12 @@ def test_importing_stats_reads_no_table_and_no_rich():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["0", "False"]
+
+
+@settings(derandomize=True, max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80))
+def test_any_text_gives_consistent_counts(text):
+    stats = document_stats(Document.from_dict({"text": text}))
+    assert stats["syllables"] >= stats["words"] >= stats["max_sentence_words"] >= 0
+    assert stats["words"] == 0 or stats["sentences"] >= 1
+    assert (stats["flesch_reading_ease"] is None) == (stats["words"] == 0)

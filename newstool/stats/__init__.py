@@ -156,7 +156,12 @@ def compute_stats(doc: Document, top: int = 10) -> Document:
 
 
 def summarise(docs: Any, top: int = 10) -> Summary:
-    """A corpus :class:`~newstool.stats.summary.Summary` of an iterable of documents."""
+    """A corpus :class:`~newstool.stats.summary.Summary` of an iterable of documents.
+
+    >>> from newstool.model import Document
+    >>> summarise([Document.from_dict({"text": "Go now."})] * 3).report()["totals"]["words"]
+    6
+    """
     from newstool.stats.summary import Summary
 
     summary = Summary(top=top)

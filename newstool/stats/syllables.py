@@ -167,7 +167,7 @@ def is_year(digits: str) -> bool:
     >>> is_year("2017"), is_year("3000"), is_year("20,17")
     (True, False, False)
     """
-    return len(digits) == 4 and digits.isdigit() and 1100 <= int(digits) <= 2099
+    return len(digits) == 4 and digits.isdecimal() and 1100 <= int(digits) <= 2099
 
 
 def number_syllables(number: str) -> int:
@@ -259,7 +259,7 @@ def mixed_syllables(token: str, exceptions: dict[str, int]) -> int:
         return number_syllables(decade.group(1))
     return sum(
         number_syllables(run)
-        if run.isdigit()
+        if run.isdecimal()
         else spelled_syllables(run)
         if len(run) <= 3
         else word_syllables(plain_letters(run), exceptions)

@@ -43,7 +43,7 @@ def is_number(word: str) -> bool:
     >>> is_number("10,000"), is_number("3.5"), is_number("G7")
     (True, True, False)
     """
-    return word[:1].isdigit() and word.replace(",", "").replace(".", "").isdigit()
+    return word[:1].isdecimal() and word.replace(",", "").replace(".", "").isdecimal()
 
 
 def letters_and_digits(word: str) -> int:
