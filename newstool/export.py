@@ -23,15 +23,14 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
-import secrets
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
+from newstool.io import atomic_output
 from newstool.model import Document, text_id
 
 FORMATS = ("jsonl", "json", "markdown")
@@ -531,23 +530,11 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     atomic_write_bytes(Path(tmp, "f.txt"), b"new")
-    ...     Path(tmp, "f.txt").read_bytes(), os.listdir(tmp)
+    ...     Path(tmp, "f.txt").read_bytes(), [p.name for p in Path(tmp).iterdir()]
     (b'new', ['f.txt'])
     """
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    with atomic_output(path, "wb") as handle:
+        handle.write(data)
 
 
 def write_document_file(

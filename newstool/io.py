@@ -16,11 +16,11 @@ import contextlib
 import glob
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from newstool.ingest import BINARY_SNIFF_BYTES, IngestError, ingest_bytes, looks_binary
 from newstool.model import Document, DocumentError
@@ -168,27 +168,31 @@ def _chain_first(first: bytes, rest: BinaryIO) -> Iterator[bytes]:
 
 
 @contextlib.contextmanager
-def atomic_output(path: str | os.PathLike[str]) -> Iterator[IO[str]]:
-    """A text stream that becomes ``path`` only when the block ends without an exception:
-    written to a temporary file beside it, then renamed, so readers never see a half file.
+def atomic_output(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[Any]]:
+    """A stream (text, or bytes with ``mode="wb"``) that becomes ``path`` only when the block
+    ends without an exception: written to a temporary file beside it, synced, then renamed, so
+    readers see the old file or the new one, never half a file. A new file gets the usual
+    permissions (umask); a replaced one keeps its mode.
 
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.jsonl"
     >>> with atomic_output(target) as out:
     ...     _ = out.write("{}\\n")
-    >>> target.read_text()
-    '{}\\n'
+    >>> target.read_text(), [p.name for p in target.parent.iterdir()]
+    ('{}\\n', ['out.jsonl'])
     """
     target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        text = {"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {}
+        with os.fdopen(descriptor, mode, **text) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        if target.exists():
+            os.chmod(temporary, target.stat().st_mode & 0o7777)
+        os.replace(temporary, target)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        temporary.unlink(missing_ok=True)
         raise
