@@ -564,23 +564,21 @@ def _token_before(text: str, pos: int) -> str:
 
 def plain_full_stop(text: str, m: re.Match, token: str, lex: Lexicon) -> bool:
     """The commonest end, settled without the rules: a word that is no abbreviation, one
-    period, one space, a capital (``was late. The``). The rules agree (a test checks), so
-    this only saves time.
+    period, then white space and a capital, or only white space (``was late. The``,
+    ``was late.\\n\\nThe``). The rules agree (a test checks), so this only saves time.
 
     >>> lex = lexicon()
     >>> [plain_full_stop(t, _CANDIDATE.search(t), t.split(".")[0].split()[-1], lex)
-    ...  for t in ("It was late. The", "It was etc. The", "It was late.The", "I left. the")]
-    [True, False, False, False]
+    ...  for t in ("It was late. The", "It was late.", "It was etc. The", "It was late.The")]
+    [True, True, False, False]
     """
-    end = m.end()
-    return (
-        m.group() == "."
-        and text[end : end + 1] == " "
-        and text[end + 1 : end + 2].isupper()
-        and len(token) > 1
-        and token.isalpha()
-        and abbreviation_kind(token, lex) is None
-    )
+    if m.group() != "." or len(token) < 2 or not token.isalpha():
+        return False
+    after = text[m.end() : m.end() + 3]
+    rest = after.lstrip()
+    spaced_capital = after[:1].isspace() and rest[:1].isupper()
+    only_space_left = not rest and len(after) < 3
+    return (spaced_capital or only_space_left) and abbreviation_kind(token, lex) is None
 
 
 def _candidate(text: str, m: re.Match, token: str, sentence_start: int, lex: Lexicon) -> Candidate:

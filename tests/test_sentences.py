@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newstool import sentences
 from newstool.model import Document
 from newstool.sentences import (
     RULES,
@@ -200,3 +201,14 @@ def test_split_document_records_extra_abbreviations():
 def test_split_document_refuses_other_languages():
     with pytest.raises(ValueError, match="'de' is not supported"):
         split_document(make_doc([("paragraph", "Es regnet.")]), lang="de")
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_the_plain_full_stop_shortcut_agrees_with_the_rules(text):
+    lex = sentences.lexicon()
+    for m in sentences._CANDIDATE.finditer(text):
+        token = sentences._token_before(text, m.start())
+        if sentences.plain_full_stop(text, m, token, lex):
+            candidate = sentences._candidate(text, m, token, 0, lex)
+            assert sentences.decide(candidate, lex) == (True, "full_stop_after_word")
