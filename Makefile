@@ -24,12 +24,12 @@ demo: $(STAMP)  ## run the whole pipeline on seeds/ and print the result
 		| $(BIN)/newstool stats | $(BIN)/newstool export -f markdown
 
 lint: $(STAMP)  ## ruff lint and format check
-	$(BIN)/ruff check newstool tests benchmarks examples
-	$(BIN)/ruff format --check newstool tests benchmarks examples
+	$(BIN)/ruff check newstool tests benchmarks examples scripts
+	$(BIN)/ruff format --check newstool tests benchmarks examples scripts
 
 format: $(STAMP)  ## apply ruff formatting and safe fixes
-	$(BIN)/ruff check --fix newstool tests benchmarks examples
-	$(BIN)/ruff format newstool tests benchmarks examples
+	$(BIN)/ruff check --fix newstool tests benchmarks examples scripts
+	$(BIN)/ruff format newstool tests benchmarks examples scripts
 
 test: lint  ## lint, then the whole test suite (doctests included)
 	$(BIN)/python -m pytest

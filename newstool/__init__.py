@@ -21,13 +21,27 @@ _PUBLIC = {
     "Document": "newstool.model",
     "ingest_bytes": "newstool.ingest",
     "ingest_path": "newstool.ingest",
+    "split_sentences": "newstool.sentences",
+    "compute_stats": "newstool.stats",
+    "render_markdown": "newstool.export",
 }
 
 if TYPE_CHECKING:
+    from newstool.export import render_markdown
     from newstool.ingest import ingest_bytes, ingest_path
     from newstool.model import Document
+    from newstool.sentences import split_sentences
+    from newstool.stats import compute_stats
 
-__all__ = ["Document", "__version__", "ingest_bytes", "ingest_path"]
+__all__ = [
+    "Document",
+    "__version__",
+    "compute_stats",
+    "ingest_bytes",
+    "ingest_path",
+    "render_markdown",
+    "split_sentences",
+]
 
 
 def __getattr__(name: str) -> Any:

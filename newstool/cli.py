@@ -429,16 +429,13 @@ def summarise_corpus(
     top: int,
 ) -> None:
     """Fold every document into one mergeable summary and print it."""
-    from newstool.stats import compute_stats
     from newstool.stats.summary import Summary
 
     check_stdin_is_not_a_terminal("stats", paths)
     reporter = Reporter("stats", quiet)
-    corpus = Summary()
+    corpus = Summary(top=top)
     try:
-        for doc in transformed(
-            "stats", paths, encoding, lambda d: compute_stats(d, top=top), reporter
-        ):
+        for doc in transformed("stats", paths, encoding, lambda d: d, reporter):
             corpus.add(doc)
             reporter.document_written()
     finally:
