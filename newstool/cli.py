@@ -314,6 +314,104 @@ def ingest(
     )
 
 
+def list_clean_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``--list-rules``: the rule table (a rich table on a terminal), then exit."""
+    if not value or ctx.resilient_parsing:
+        return
+    from newstool.clean import rule_table
+
+    rows = rule_table()
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("rule", "default", "fixes", "example", title="newstool clean rules")
+        for row in rows:
+            example = f"{row['before']!r}\n→ {row['after']!r}"
+            table.add_row(row["name"], "on" if row["default"] else "off", row["fixes"], example)
+        Console().print(table)
+    else:
+        for row in rows:
+            state = "on " if row["default"] else "off"
+            click.echo(f"{row['name']:<32} {state}  {row['fixes']}")
+            click.echo(f"{'':<38}{row['before']!r} -> {row['after']!r}")
+    ctx.exit(EXIT_OK)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
+@input_options
+@output_options
+@click.option("--rule", "add", multiple=True, metavar="NAME", help="Also run this rule.")
+@click.option("--skip", multiple=True, metavar="NAME", help="Do not run this rule.")
+@click.option(
+    "--keep-notes", is_flag=True, default=None, help="Leave [editorial notes] in the text."
+)
+@click.option(
+    "--quotes",
+    type=click.Choice(["keep", "straight", "typographic"]),
+    help="Quote style: keep (default), straight or typographic.",
+)
+@click.option("--diff", is_flag=True, help="Print a readable summary of each document's edits.")
+@click.option(
+    "--list-rules",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=list_clean_rules,
+    help="List the rules: name, on by default, what each fixes, an example; then exit.",
+)
+@click.pass_obj
+def clean(
+    settings: Settings,
+    paths: tuple[str, ...],
+    encoding: str | None,
+    fmt: str,
+    output: str | None,
+    quiet: bool,
+    add: tuple[str, ...],
+    skip: tuple[str, ...],
+    keep_notes: bool | None,
+    quotes: str | None,
+    diff: bool,
+) -> None:
+    """Repair scraping damage with named rules; every change is recorded, nothing is lost.
+
+    \b
+    Examples:
+      newstool ingest seeds/ | newstool clean --diff
+      newstool clean article.txt -f markdown
+      newstool clean --skip separate_glued_sentences --rule curl_quotes docs.jsonl
+      newstool clean --list-rules
+
+    Each change is an edit {rule, start, end, before, after}: undoing the edits from
+    last to first restores the text exactly. Editorial notes such as
+    '[outlawed in Russia - TASS]' move to 'notes'. A 'clean:' section in the
+    configuration file sets rule switches and boilerplate patterns.
+    """
+    from dataclasses import replace
+
+    from newstool.clean import clean as clean_document
+    from newstool.clean import describe_edits, options_from_config, select_rules
+
+    try:
+        options = options_from_config(settings.stage_settings("clean"))
+        options = replace(options, rules=select_rules(options.rules, add, skip))
+        if keep_notes is not None:
+            options = replace(options, keep_editorial_notes=keep_notes)
+        if quotes is not None:
+            options = replace(options, quotes=quotes)
+    except ValueError as exc:
+        raise UsageProblem(str(exc)) from None
+
+    def transform(doc: Document) -> Document:
+        cleaned = clean_document(doc, options=options)
+        if diff:
+            click.echo(describe_edits(cleaned), err=True)
+        return cleaned
+
+    run_stage("clean", paths, transform, encoding=encoding, fmt=fmt, output=output, quiet=quiet)
+
+
 @cli.command("split-sentences", context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
 @input_options
 @output_options
