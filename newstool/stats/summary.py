@@ -55,18 +55,23 @@ class LogHistogram:
     """Counts of non-negative values in buckets whose bounds grow by a factor
     ``(1 + a) / (1 - a)``, a = relative accuracy (the DDSketch mapping of Masson, Rim and Lee,
     "DDSketch: a fast and fully-mergeable quantile sketch with relative-error guarantees",
-    PVLDB 12(12), 2019). A quantile is off by at most ``a`` times the true value; merging adds
-    counts, so it is exact, associative and commutative.
+    PVLDB 12(12), 2019). A quantile is off by at most ``a`` times the true value, and never
+    outside the exact minimum and maximum, which are kept too; merging adds counts, so it is
+    exact, associative and commutative.
 
     >>> h = LogHistogram()
     >>> for v in range(1, 101): h.add(v)
     >>> h.quantile(0.5), h.quantile(0.9), h.count
     (49.9, 89.1, 100)
+    >>> one = LogHistogram(); one.add(354); one.quantile(0.5)
+    354.0
     """
 
     relative_accuracy: float = RELATIVE_ACCURACY
     zeros: int = 0
     buckets: Counter[int] = field(default_factory=Counter)
+    minimum: float | None = None
+    maximum: float | None = None
 
     @property
     def gamma(self) -> float:
@@ -77,6 +82,8 @@ class LogHistogram:
         return self.zeros + sum(self.buckets.values())
 
     def add(self, value: float) -> None:
+        self.minimum = value if self.minimum is None else min(self.minimum, value)
+        self.maximum = value if self.maximum is None else max(self.maximum, value)
         if value <= 0:
             self.zeros += 1
         else:
@@ -86,7 +93,11 @@ class LogHistogram:
         if other.relative_accuracy != self.relative_accuracy:
             raise ValueError("cannot merge histograms of different relative accuracy")
         return LogHistogram(
-            self.relative_accuracy, self.zeros + other.zeros, self.buckets + other.buckets
+            self.relative_accuracy,
+            self.zeros + other.zeros,
+            self.buckets + other.buckets,
+            _combine(min, self.minimum, other.minimum),
+            _combine(max, self.maximum, other.maximum),
         )
 
     def quantile(self, q: float) -> float | None:
@@ -101,7 +112,8 @@ class LogHistogram:
         for index in sorted(self.buckets):
             seen += self.buckets[index]
             if rank < seen:
-                return round(2 * self.gamma**index / (self.gamma + 1), 1)
+                estimate = 2 * self.gamma**index / (self.gamma + 1)
+                return round(float(min(max(estimate, self.minimum), self.maximum)), 1)
         raise AssertionError("unreachable: rank is below count")
 
     def to_dict(self) -> dict[str, Any]:
@@ -110,12 +122,25 @@ class LogHistogram:
             "relative_accuracy": self.relative_accuracy,
             "zeros": self.zeros,
             "buckets": buckets,
+            "minimum": self.minimum,
+            "maximum": self.maximum,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LogHistogram:
         buckets = Counter({int(i): int(n) for i, n in data["buckets"]})
-        return cls(data["relative_accuracy"], data["zeros"], buckets)
+        return cls(
+            data["relative_accuracy"],
+            data["zeros"],
+            buckets,
+            data.get("minimum"),
+            data.get("maximum"),
+        )
+
+
+def _combine(pick: Any, a: float | None, b: float | None) -> float | None:
+    """``pick(a, b)`` where either may be missing (an empty histogram)."""
+    return b if a is None else a if b is None else pick(a, b)
 
 
 @dataclass
