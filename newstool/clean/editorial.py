@@ -12,6 +12,7 @@ from newstool.clean.edits import Change, fixed, span_with_separator  # noqa: F40
 from newstool.model import Note
 
 _BRACKETED = re.compile(r"\[(?P<body>[^\[\]\n]*)\]")
+_WORD = re.compile(r"[^\W\d_]+")  # letters only: "[1, 2]" holds no words
 _MIN_WORDS = 2
 
 
@@ -24,34 +25,61 @@ def extract_editorial_notes(text: str) -> list[Change]:
     'The talks ended.'
 
     Brackets that stand for a word (``"[The rebels] left"``), touch a word (``[t]he``), or hold
-    fewer than two words (``[sic]``, ``[1]``, ``[...]``) stay:
+    fewer than two words (``[sic]``, ``[1, 2]``, ``[...]``) stay:
 
-    >>> unchanged = '"[The rebels] left," [t]he man [sic] said [1] [...] of it.'
+    >>> unchanged = '"[The rebels] left," [t]he man [sic] said [1, 2] [...] of it.'
     >>> fixed(extract_editorial_notes, unchanged) == unchanged
     True
     """
+    notes = [
+        match
+        for match in _BRACKETED.finditer(text)
+        if len(_WORD.findall(match["body"])) >= _MIN_WORDS
+        and _stands_apart(text, match.start(), match.end())
+    ]
     changes: list[Change] = []
-    for match in _BRACKETED.finditer(text):
-        body = match["body"].strip()
-        if len(body.split()) < _MIN_WORDS or not _stands_apart(text, match.start(), match.end()):
-            continue
-        start, end = _span_with_tidy_space(text, match.start(), match.end())
-        start = max(start, changes[-1].end if changes else 0)  # a space the last one took
-        changes.append(Change(start, end, "", note=Note("editorial", body)))
+    for group in _runs(text, notes):
+        start, end = _span_with_tidy_space(text, group[0].start(), group[-1].end())
+        start = max(start, changes[-1].end if changes else 0)  # a line break the last run took
+        # one change per note; together they remove the run and its tidy space
+        cuts = [start, *(match.start() for match in group[1:]), end]
+        for match, cut_start, cut_end in zip(group, cuts, cuts[1:], strict=False):
+            note = Note("editorial", match["body"].strip())
+            changes.append(Change(cut_start, cut_end, "", note=note))
     return changes
 
 
+def _runs(text: str, matches: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """Group matches that only spaces separate (``[a b] [c d]``), or that fill whole lines."""
+    runs: list[list[re.Match[str]]] = []
+    for match in matches:
+        gap = text[runs[-1][-1].end() : match.start()] if runs else "x"
+        lines = not gap.strip() and _fills_lines(text, runs[-1][0].start(), match.end())
+        if not gap.strip(" ") or lines:
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    return runs
+
+
 def _stands_apart(text: str, start: int, end: int) -> bool:
-    """Not glued to a word, and not opening a quotation (where it replaces the quoted words)."""
+    """Not glued to a word, not inside another bracket, and not right after a quote mark (where
+    it stands for the quoted words; any quote mark, so the quote style cannot change this)."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or after.isalnum() or before in "\"“‘'")
+    line_start = text.rfind("\n", 0, start) + 1
+    nested = text.count("[", line_start, start) > text.count("]", line_start, start)
+    return not (nested or before.isalnum() or after.isalnum() or before in "\"'“”‘’«»„")
+
+
+def _fills_lines(text: str, start: int, end: int) -> bool:
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
 
 
 def _span_with_tidy_space(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen the bracket's span by the spaces on one side so no double or stray space remains;
     a bracket alone on its line goes with its line break."""
-    if (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n"):
+    if _fills_lines(text, start, end):
         return span_with_separator(text, start, end)
     left = start
     while left > 0 and text[left - 1] == " ":

@@ -12,7 +12,7 @@ from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the
 from newstool.clean.words import ABBREVIATIONS
 
 # A word, its full stop, then a comma, semicolon or colon that cannot belong there.
-_ORPHAN = re.compile(r"(?P<word>[^\W\d_]+)\.(?P<orphan>[ \t]*[,;:])")
+_ORPHAN = re.compile(r"(?P<word>[^\W\d_]+) *\.(?P<orphan>(?:[ \t]*[,;:])+)")
 _CONTEXT = re.compile(r"(?:\S+\s+)?\S+\Z")
 
 
@@ -27,14 +27,14 @@ def remove_orphan_punctuation(text: str) -> list[Change]:
 
     A period that belongs to an abbreviation or an initial keeps its comma:
 
-    >>> unchanged = "U.S., Russia etc., Acme Inc., Ph.D., J. Smith; Calif.; Sept.: ok"
+    >>> unchanged = "U.S., Russia etc., Acme Inc., Ph.D., M.Sc., J. Smith; Calif.; Sept.: ok"
     >>> fixed(remove_orphan_punctuation, unchanged) == unchanged
     True
     """
     changes = []
     for match in _ORPHAN.finditer(text):
         word = match["word"]
-        if len(word) < 2 or word in ABBREVIATIONS or _follows_period(text, match.start()):
+        if len(word) < 2 or word in ABBREVIATIONS or _continues_initials(text, match.start()):
             continue
         orphan = match["orphan"].strip()
         context = _CONTEXT.search(text, max(0, match.start() - 80), match.start("orphan")).group()
@@ -43,6 +43,11 @@ def remove_orphan_punctuation(text: str) -> list[Change]:
     return changes
 
 
-def _follows_period(text: str, index: int) -> bool:
-    """True if the word at ``index`` continues a dotted abbreviation such as ``Ph.D``."""
-    return index > 0 and text[index - 1] == "."
+def _continues_initials(text: str, index: int) -> bool:
+    """True if the word at ``index`` follows an initial and its period, as ``Sc`` in ``M.Sc``."""
+    return (
+        index >= 2
+        and text[index - 1] == "."
+        and text[index - 2].isalpha()
+        and (index == 2 or not text[index - 3].isalnum())
+    )

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 
-from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
+from newstool.clean.edits import Change, apply_changes, fixed  # noqa: F401 (fixed: used in the examples)
 from newstool.clean.words import ABBREVIATIONS, is_web_ending, looks_like_web_address, token_around
 
 # A sentence stop, optional closing quotes or brackets, then a letter
 # (maybe after an opening quote).
 
 _CANDIDATE = re.compile(r"(?P<stop>[.!?]+)(?P<close>[\"”’»)\]]*)(?=[\"“]?[^\W\d_])")
-_WORD_BEFORE = re.compile(r"[^\W_]*\Z")
+# The word before the stop; spaces between them do not count (a later rule removes them).
+_WORD_BEFORE = re.compile(r"([^\W_]*) *\Z")
 _WORD = re.compile(r"[^\W\d_]+")
 # What may follow a lower-case word for it to read as prose rather than code or a file name.
 _NOT_PROSE_AFTER = re.compile(r"[\w@/\\(\[=&-]|\.\w")
@@ -43,12 +44,32 @@ def separate_glued_sentences(text: str) -> list[Change]:
     >>> fixed(separate_glued_sentences, unchanged) == unchanged
     True
     """
-    changes = []
-    for match in _CANDIDATE.finditer(text):
-        where = _gap_position(text, match)
-        if where is not None:
-            changes.append(Change(where, where, " "))
-    return changes
+    spaced = text
+    while gaps := _gaps(spaced):  # a split can change how the rest of a token reads: re-check
+        spaced = apply_changes("", spaced, [Change(gap, gap, " ") for gap in gaps])[0]
+    return [Change(i, i, " ") for i in _inserted_spaces(text, spaced)]
+
+
+def _gaps(text: str) -> list[int]:
+    """Offsets where a space is missing between two sentences."""
+    gaps = (_gap_position(text, match) for match in _CANDIDATE.finditer(text))
+    return [gap for gap in gaps if gap is not None]
+
+
+def _inserted_spaces(text: str, spaced: str) -> list[int]:
+    """Offsets in ``text`` before which ``spaced`` has an extra space.
+
+    >>> _inserted_spaces("a.B.C", "a. B. C")
+    [2, 4]
+    """
+    offsets = []
+    i = 0
+    for char in spaced:
+        if i < len(text) and char == text[i]:
+            i += 1
+        else:
+            offsets.append(i)
+    return offsets
 
 
 def _gap_position(text: str, match: re.Match[str]) -> int | None:
@@ -56,7 +77,7 @@ def _gap_position(text: str, match: re.Match[str]) -> int | None:
     stop, close = match["stop"], match["close"]
     if ".." in stop or match.start() == 0:
         return None
-    left = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start()).group()
+    left = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())[1]
     opening = text[match.end()] in '"“'
     right_start = match.end() + opening
     right = _WORD.match(text, right_start).group()

@@ -11,6 +11,7 @@ line-break or width fixes), so text that is already right is never touched. ftfy
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import cache
 
@@ -28,11 +29,21 @@ _SUSPECT = re.compile(
     f"|[\u0430-\u0444][{_RARE_CONTINUATION_1251}]"  # cp1251, three or four bytes: "вЂ™"
     "|\u00c3 "  # "à" whose second byte (0xA0, a no-break space) became a space: "Ã la carte"
 )
-_LINE = re.compile(r"[^\n]+")
+# Where ftfy's input is cut: line breaks, and no-break spaces that cannot be a mojibake byte
+# (one is 0xA0, a continuation byte, only after a lead byte, or after a lead and a continuation).
+# ftfy judges a stretch as a whole, and such a space, which a later rule turns into a plain one,
+# would make it give up on its neighbours.
+_LEAD = "\u00c2-\u00f4\u0412-\u042f"
+_LEAD_OF_THREE = "\u00e0-\u00ef\u0430-\u0444"
+_CUT = re.compile(
+    f"\\n|(?<![{_LEAD}])(?<![{_LEAD_OF_THREE}][{_CONTINUATION_1252}{_CONTINUATION_1251}])\u00a0+"
+)
+# Spaces other than the no-break space (which can be part of mojibake) and the plain one.
+_OTHER_SPACES = re.compile("[\t\v\f\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def fix_mojibake(text: str) -> list[Change]:
-    """Repair UTF-8 that was decoded as cp1252, Latin-1 or cp1251, on the lines that show it.
+    """Repair UTF-8 that was decoded as cp1252, Latin-1 or cp1251, where a cheap check sees it.
 
     >>> fixed(fix_mojibake, "Р“РѕСЂРѕРґ and cafÃ© â€” closed, Ã la carte")
     'Город and café — closed, à la carte'
@@ -44,11 +55,28 @@ def fix_mojibake(text: str) -> list[Change]:
     True
     """
     changes = []
-    for line in _LINE.finditer(text):
-        if _SUSPECT.search(line.group()):
-            repaired = _fix_encoding(line.group())
-            changes.extend(_differences(line.group(), repaired, line.start()))
+    for start, stretch in _stretches(text):
+        if _SUSPECT.search(stretch):
+            # ftfy sees the spaces as normalise_unicode_spaces will leave them (one for one, so
+            # offsets agree); only what ftfy itself changed becomes an edit.
+            spaced = _OTHER_SPACES.sub(" ", stretch)
+            changes.extend(_differences(spaced, _fix_encoding(spaced), start))
     return changes
+
+
+def _stretches(text: str) -> Iterator[tuple[int, str]]:
+    """The pieces of ``text`` between cuts, with their offsets.
+
+    >>> list(_stretches("a\\u00a0b\\nÃ\\u00a0c “\\u00a0d"))
+    [(0, 'a'), (2, 'b'), (4, 'Ã\\xa0c “'), (10, 'd')]
+    """
+    start = 0
+    for cut in _CUT.finditer(text):
+        if cut.start() > start:
+            yield start, text[start : cut.start()]
+        start = cut.end()
+    if start < len(text):
+        yield start, text[start:]
 
 
 def _differences(old: str, new: str, offset: int) -> list[Change]:

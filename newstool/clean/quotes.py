@@ -17,7 +17,7 @@ _STRAIGHT = {"“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": 
              "–": "-", "—": "--"}  # fmt: skip
 _CURLY_OR_DASH = re.compile("[" + "".join(_STRAIGHT) + "]")
 # A straight quote, a double hyphen, or a hyphen with a space on each side.
-_STRAIGHT_MARK = re.compile(r"[\"']|(?<=\S)--(?=\S)| -- | - ")
+_STRAIGHT_MARK = re.compile(r"[\"']|(?<=\S)--(?=\S)|(?<= )--?(?= )")
 _ELISION = re.compile(r"'(?:n'|tis\b|twas\b|em\b)")
 _OPENING_CONTEXT = set(" \t\n([{“‘—–-")
 
@@ -53,10 +53,8 @@ def curl_quotes(text: str) -> list[Change]:
 
 def _typographic(text: str, index: int, mark: str) -> str:
     """The typographic form of the straight ``mark`` found at ``text[index]``."""
-    if mark == "--":
-        return "—"
-    if mark in (" -- ", " - "):
-        return " — " if mark == " -- " else " – "
+    if mark in ("--", "-"):
+        return "—" if mark == "--" else "–"
     opening = index == 0 or text[index - 1] in _OPENING_CONTEXT
     if mark == '"':
         return "“" if opening else "”"

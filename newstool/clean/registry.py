@@ -1,9 +1,9 @@
 """The ordered registry of repair rules: what each fixes, whether it runs by default.
 
 Order matters, and one pass must leave nothing for a second: the encoding is repaired before
-anything reads the characters (it may yield non-breaking spaces); spaces are tidied before
-glued sentences are separated (so ``said ."It`` becomes ``said. "It``); boilerplate lines and
-repeated paragraphs are judged last, on tidied text.
+anything reads the characters (it may yield non-breaking spaces); a space before a full stop
+goes after glued sentences are separated (``He .Then`` -> ``He . Then`` -> ``He. Then``);
+boilerplate lines and repeated paragraphs are judged last, on tidied text.
 
 >>> [rule.name for rule in RULES][:3]
 ['fix_mojibake', 'normalise_unicode_spaces', 'collapse_space_runs']
@@ -56,12 +56,12 @@ RULES: tuple[Rule, ...] = (
          "runs of spaces; spaces at line ends", "two  spaces "),
     Rule("extract_editorial_notes", editorial.extract_editorial_notes, True,
          "[bracketed insertions] moved to notes", "the group [banned in Narnia - ABC], try"),
-    Rule("remove_space_before_punctuation", whitespace.remove_space_before_punctuation, True,
-         "a space before , . ; : ! ?", "rose , they said ."),
     Rule("remove_orphan_punctuation", fragments.remove_orphan_punctuation, True,
          "stray , ; : after a full stop where text was lost (warns)", "Lavrov said., fighting"),
     Rule("separate_glued_sentences", glued.separate_glued_sentences, True,
          "missing space between sentences", 'Idlib.On Monday he said."It is'),
+    Rule("remove_space_before_punctuation", whitespace.remove_space_before_punctuation, True,
+         "a space before , . ; : ! ?", "rose , they said ."),
     Rule("straighten_quotes", quotes.straighten_quotes, False,
          "curly quotes and dashes to ASCII (config quotes: straight)", "“It’s” — so"),
     Rule("curl_quotes", quotes.curl_quotes, False,
@@ -82,7 +82,7 @@ DEFAULT_RULES: tuple[str, ...] = tuple(rule.name for rule in RULES if rule.defau
 def rule_table() -> list[dict[str, Any]]:
     """One row per rule, in the order they run, for ``newstool clean --list-rules``.
 
-    >>> row = rule_table()[6]
+    >>> row = rule_table()[5]
     >>> row["name"], row["default"], row["after"]
     ('separate_glued_sentences', True, 'Idlib. On Monday he said. "It is')
     """

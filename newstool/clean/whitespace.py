@@ -19,7 +19,7 @@ _UNICODE_SPACES = re.compile(f"[{_SPACE_LIKE}{_INVISIBLE}]+")
 _SPACE_RUN = re.compile(r"(?m)(?P<edge>^ +| +$)|(?P<run>  +)")
 # Spaces before , ; : ! ? or a single full stop that ends a clause (not ".5", ".com", "...").
 _SPACE_BEFORE_PUNCTUATION = re.compile(
-    r"(?<=\S) +(?=(?:[,;:!?]|\.(?!\.))(?:[\s\"'”’»,;:!?]|\.(?!\.)|\Z))"
+    r"(?<=\S) +(?=(?:[,;:!?]|\.(?!\.))(?:[\s\"'“”‘’«»„,;:!?]|\.(?!\.)|\Z))"
 )
 
 

@@ -54,7 +54,7 @@ def is_web_ending(word: str) -> bool:
     """
     if word.lower() in WEB_ENDINGS:
         return True
-    return len(word) == 2 and word.islower() and word not in TWO_LETTER_WORDS
+    return len(word) == 2 and word.isascii() and word.islower() and word not in TWO_LETTER_WORDS
 
 
 def looks_like_web_address(token: str) -> bool:
