@@ -14,12 +14,12 @@ from newstool.clean.words import ABBREVIATIONS, is_web_ending, looks_like_web_ad
 # A sentence stop, optional closing quotes or brackets, then a letter
 # (maybe after an opening quote).
 
-_CANDIDATE = re.compile(r"(?P<stop>[.!?]+)(?P<close>[\"”’»)\]]*)(?=[\"“]?[^\W\d_])")
+_CANDIDATE = re.compile(r"(?P<stop>[.!?]+)(?P<close>[\"'”’»)\]]*)(?=[\"“‘]?[^\W\d_])")
 # The word before the stop; spaces between them do not count (a later rule removes them).
 _WORD_BEFORE = re.compile(r"([^\W_]*) *\Z")
 _WORD = re.compile(r"[^\W\d_]+")
 # What may follow a lower-case word for it to read as prose rather than code or a file name.
-_NOT_PROSE_AFTER = re.compile(r"[\w@/\\(\[=&-]|\.\w")
+_NOT_PROSE_AFTER = re.compile(r"[\w@/\\(\[=&–—-]|\.\w")
 
 
 def separate_glued_sentences(text: str) -> list[Change]:
@@ -78,7 +78,7 @@ def _gap_position(text: str, match: re.Match[str]) -> int | None:
     if ".." in stop or match.start() == 0:
         return None
     left = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())[1]
-    opening = text[match.end()] in '"“'
+    opening = text[match.end()] in '"“‘'
     right_start = match.end() + opening
     right = _WORD.match(text, right_start).group()
     right_end = right_start + len(right)
@@ -91,7 +91,7 @@ def _gap_position(text: str, match: re.Match[str]) -> int | None:
             return None
     elif len(left) > 1 and left.isupper() and len(right) > 1 and right.isupper():
         return None  # a name such as ASP.NET
-    if close.endswith('"') and opens_quotation(text, match.end() - 1):
+    if close[-1:] in ("'", '"') and opens_quotation(text, match.end() - 1):
         return match.end() - 1
     return match.end()
 
@@ -114,18 +114,19 @@ def _starts_lower_case_sentence(left: str, right: str, text: str, right_end: int
 
 
 def opens_quotation(text: str, index: int) -> bool:
-    """Whether the straight double quote at ``text[index]`` opens a quotation.
+    """Whether the straight quote (``"`` or ``'``) at ``text[index]`` opens a quotation.
 
-    It opens one when the next quote on the line looks like a closing quote (it follows a
-    non-space); with no quote after it, when an even number of quotes precede it on the line.
+    It opens one when the next such quote on the line looks like a closing quote (it follows a
+    non-space); with none after it, when an even number of them precede it on the line.
 
     >>> text = 'said."It is," he said. He said "go."Then'
     >>> opens_quotation(text, 5), opens_quotation(text, 35)
     (True, False)
     """
+    mark = text[index]
     line_end = text.find("\n", index)
-    following = text.find('"', index + 1, len(text) if line_end == -1 else line_end)
+    following = text.find(mark, index + 1, len(text) if line_end == -1 else line_end)
     if following != -1:
         return not text[following - 1].isspace()
     line_start = text.rfind("\n", 0, index) + 1
-    return text.count('"', line_start, index) % 2 == 0
+    return text.count(mark, line_start, index) % 2 == 0

@@ -56,10 +56,10 @@ def fix_mojibake(text: str) -> list[Change]:
     """
     changes = []
     for start, stretch in _stretches(text):
-        if _SUSPECT.search(stretch):
-            # ftfy sees the spaces as normalise_unicode_spaces will leave them (one for one, so
-            # offsets agree); only what ftfy itself changed becomes an edit.
-            spaced = _OTHER_SPACES.sub(" ", stretch)
+        # Checked and fixed with the spaces as normalise_unicode_spaces will leave them (one
+        # for one, so offsets agree); only what ftfy itself changes becomes an edit.
+        spaced = _OTHER_SPACES.sub(" ", stretch)
+        if _SUSPECT.search(spaced):
             changes.extend(_differences(spaced, _fix_encoding(spaced), start))
     return changes
 
