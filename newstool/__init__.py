@@ -21,12 +21,14 @@ _PUBLIC = {
     "Document": "newstool.model",
     "ingest_bytes": "newstool.ingest",
     "ingest_path": "newstool.ingest",
+    "clean": "newstool.clean",
     "split_sentences": "newstool.sentences",
     "compute_stats": "newstool.stats",
     "render_markdown": "newstool.export",
 }
 
 if TYPE_CHECKING:
+    from newstool.clean import clean
     from newstool.export import render_markdown
     from newstool.ingest import ingest_bytes, ingest_path
     from newstool.model import Document
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Document",
     "__version__",
+    "clean",
     "compute_stats",
     "ingest_bytes",
     "ingest_path",

@@ -17,6 +17,8 @@ Every change is recorded as an edit, so the text before cleaning can always be r
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -106,3 +108,16 @@ __all__ = [
     "select_rules",
     "undo_edits",
 ]
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``newstool.clean(doc)`` work even once ``newstool.clean`` is bound to this package
+    (Python binds a subpackage to its parent's attribute when it is imported)."""
+
+    def __call__(
+        self, doc: Document, rules: Iterable[str] | None = None, options: CleanOptions | None = None
+    ) -> Document:
+        return clean(doc, rules, options)
+
+
+sys.modules[__name__].__class__ = _CallableModule
