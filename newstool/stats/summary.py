@@ -3,7 +3,7 @@
 A :class:`Summary` holds sums, counters and two small sketches, never the documents: its size
 depends on the number of distinct values it keeps (at most ``capacity`` terms and phrases, a
 few hundred histogram buckets), not on the corpus. ``a.merge(b)`` gives the summary of both
-parts, so ``--jobs`` workers or a cluster engine can each summarise a share and combine.
+parts, so parallel workers or a cluster engine can each summarise a share and combine.
 
 >>> from newstool.model import Document
 >>> a, b = Summary(), Summary()
