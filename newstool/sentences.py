@@ -564,10 +564,11 @@ def _token_before(text: str, pos: int) -> str:
 
     >>> _token_before("a (U.S.", 7), _token_before("a\\tb\\u00a0(U.S.", 9), _token_before("a\\t", 2)
     ('(U.S.', '(U.S.', '')
+    >>> _token_before("one two\\nthree.", 13)
+    'three'
     """
-    floor = max(0, pos - 64)
-    token = text[max(text.rfind(" ", floor, pos), text.rfind("\n", floor, pos)) + 1 : pos]
-    if token.isprintable():  # the usual case: no tab, no-break space or other space inside
+    token = text[text.rfind(" ", max(0, pos - 64), pos) + 1 : pos]
+    if token.isprintable():  # the usual case: no new line, tab or other space inside
         return token
     return "" if token[-1].isspace() else token.split()[-1]
 
