@@ -559,15 +559,22 @@ def structural_starts(text: str) -> tuple[list[int], set[int]]:
 # --- splitting ----------------------------------------------------------------------------------
 
 
+_TOKEN_WINDOW = 64
+
+
 def _token_before(text: str, pos: int) -> str:
-    """The non-space run that ends at ``pos`` (at most 64 characters of it).
+    """The non-space run that ends at ``pos`` (at most its last 64 characters, so that text
+    without spaces costs linear time, not quadratic).
 
     >>> _token_before("a (U.S.", 7), _token_before("a\\tb\\u00a0(U.S.", 9), _token_before("a\\t", 2)
     ('(U.S.', '(U.S.', '')
     >>> _token_before("one two\\nthree.", 13)
     'three'
+    >>> len(_token_before("x." * 100, 200))
+    64
     """
-    token = text[text.rfind(" ", max(0, pos - 64), pos) + 1 : pos]
+    start = max(0, pos - _TOKEN_WINDOW)
+    token = text[max(start, text.rfind(" ", start, pos) + 1) : pos]
     if token.isprintable():  # the usual case: no new line, tab or other space inside
         return token
     return "" if token[-1].isspace() else token.split()[-1]

@@ -31,10 +31,12 @@ def extract_editorial_notes(text: str) -> list[Change]:
     >>> fixed(extract_editorial_notes, unchanged) == unchanged
     True
     """
+    brackets = list(_BRACKETED.finditer(text))
     notes = [
         match
-        for match in _BRACKETED.finditer(text)
-        if len(_WORD.findall(match["body"])) >= _MIN_WORDS
+        for match, nested in zip(brackets, _inside_open_bracket(text, brackets), strict=True)
+        if not nested
+        and len(_WORD.findall(match["body"])) >= _MIN_WORDS
         and _stands_apart(text, match.start(), match.end())
     ]
     changes: list[Change] = []
@@ -62,14 +64,32 @@ def _runs(text: str, matches: list[re.Match[str]]) -> list[list[re.Match[str]]]:
     return runs
 
 
+def _inside_open_bracket(text: str, matches: list[re.Match[str]]) -> list[bool]:
+    """For each match, whether more ``[`` than ``]`` precede it on its line: it sits inside
+    another bracket. One pass over the text, however many brackets a line holds.
+
+    >>> text = "[a [b c] d] [e f]"
+    >>> _inside_open_bracket(text, list(_BRACKETED.finditer(text)))
+    [True, False]
+    """
+    inside = []
+    depth, position = 0, 0
+    for match in matches:
+        segment = text[position : match.start()]
+        if (newline := segment.rfind("\n")) >= 0:
+            depth, segment = 0, segment[newline + 1 :]
+        depth += segment.count("[") - segment.count("]")  # earlier matches are balanced
+        inside.append(depth > 0)
+        position = match.start()
+    return inside
+
+
 def _stands_apart(text: str, start: int, end: int) -> bool:
-    """Not glued to a word, not inside another bracket, and not right after a quote mark (where
-    it stands for the quoted words; any quote mark, so the quote style cannot change this)."""
+    """Not glued to a word and not right after a quote mark (where it stands for the quoted
+    words; any quote mark, so the quote style cannot change this)."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    line_start = text.rfind("\n", 0, start) + 1
-    nested = text.count("[", line_start, start) > text.count("]", line_start, start)
-    return not (nested or before.isalnum() or after.isalnum() or before in "\"'“”‘’«»„")
+    return not (before.isalnum() or after.isalnum() or before in "\"'“”‘’«»„")
 
 
 def _fills_lines(text: str, start: int, end: int) -> bool:

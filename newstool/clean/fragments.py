@@ -11,8 +11,10 @@ import re
 from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
 from newstool.clean.words import ABBREVIATIONS
 
-# A word, its full stop, then a comma, semicolon or colon that cannot belong there.
-_ORPHAN = re.compile(r"(?P<word>[^\W\d_]+) *\.(?P<orphan>(?:[ \t]*[,;:])+)")
+# A word, its full stop, then a comma, semicolon or colon that cannot belong there. The
+# lookbehind starts a match only at the start of a word, so a long run of letters with no
+# period after it is scanned once, not once per letter.
+_ORPHAN = re.compile(r"(?<![^\W\d_])(?P<word>[^\W\d_]+) *\.(?P<orphan>(?:[ \t]*[,;:])+)")
 _CONTEXT = re.compile(r"(?:\S+\s+)?\S+\Z")
 
 

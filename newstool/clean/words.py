@@ -74,16 +74,23 @@ def looks_like_web_address(token: str) -> bool:
     return is_web_ending(host.rsplit(".", 1)[1])
 
 
+TOKEN_REACH = 256
+
+
 def token_around(text: str, index: int) -> str:
-    """The run of non-space characters that contains ``text[index]``.
+    """The run of non-space characters that contains ``text[index]``, at most
+    ``TOKEN_REACH`` characters either side (so text without spaces costs linear time, not
+    quadratic; no real address is that long).
 
     >>> token_around("see tass.com now", 8)
     'tass.com'
+    >>> len(token_around("Ab." * 1000, 1500)) == 2 * TOKEN_REACH
+    True
     """
-    start = index
-    while start > 0 and not text[start - 1].isspace():
+    start, floor = index, max(0, index - TOKEN_REACH)
+    while start > floor and not text[start - 1].isspace():
         start -= 1
-    end = index
-    while end < len(text) and not text[end].isspace():
+    end, ceiling = index, min(len(text), index + TOKEN_REACH)
+    while end < ceiling and not text[end].isspace():
         end += 1
     return text[start:end]

@@ -31,7 +31,9 @@ if TYPE_CHECKING:
     from newstool.stats.summary import Summary
 
 _SYLLABIC_ENDING = re.compile(r"..(?:ing|[td]ed|(?:[sxz]|ch|sh|[cg])es)$")
-_PERCENTAGE = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)", re.IGNORECASE)
+# The lookbehinds start a match only where a number starts, so a long run of digits is
+# scanned once rather than once per digit.
+_PERCENTAGE = re.compile(r"(?<!\d)(?<!\d[.,])\d(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

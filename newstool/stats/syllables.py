@@ -118,20 +118,44 @@ def cardinal_syllables(n: int) -> int:
 
     >>> cardinal_syllables(10_000), cardinal_syllables(0), cardinal_syllables(2_500_000)
     (3, 2, 8)
+    >>> cardinal_syllables(10**15)  # one zero zero ... zero: 1 + 15 * 2
+    31
     """
     if n == 0:
         return _ONES[0]
+    if n >= 1000 ** len(_SCALES):
+        return digit_syllables(str(n))
     groups = []
     while n:
         n, group = divmod(n, 1000)
         groups.append(group)
-    if len(groups) > len(_SCALES):
-        return sum(_ONES[int(d)] for d in str(n))
     return sum(
         below_thousand_syllables(group) + _SCALES[scale]
         for scale, group in enumerate(groups)
         if group
     )
+
+
+def digit_syllables(digits: str) -> int:
+    """Syllables of digits read one by one ("three point one four").
+
+    >>> digit_syllables("1407")  # one four zero seven
+    6
+    """
+    return sum(_ONES[int(d)] for d in digits)
+
+
+def whole_syllables(digits: str) -> int:
+    """Syllables of a string of digits read as a whole number, without converting a string
+    longer than any number with a name (Python refuses int() of very long strings).
+
+    >>> whole_syllables("10000"), whole_syllables("7" * 5000) == 2 * 5000
+    (3, True)
+    """
+    significant = digits.lstrip("0")
+    if len(significant) > 3 * len(_SCALES):
+        return digit_syllables(significant)
+    return cardinal_syllables(int(significant or 0))
 
 
 def year_syllables(year: int) -> int:
@@ -150,15 +174,15 @@ def year_syllables(year: int) -> int:
     return cardinal_syllables(century) + cardinal_syllables(rest)
 
 
-def ordinal_syllables(n: int) -> int:
+def ordinal_syllables(digits: str) -> int:
     """Syllables of an ordinal: as the cardinal, plus one for "second" and "-tieth".
 
-    >>> [ordinal_syllables(n) for n in (1, 2, 12, 20, 22)]
+    >>> [ordinal_syllables(n) for n in ("1", "2", "12", "20", "22")]
     [1, 2, 1, 3, 4]
     """
-    rest = n % 100
+    rest = int(digits[-2:])
     longer = rest % 10 == 2 and rest != 12 or (rest >= 20 and rest % 10 == 0)
-    return cardinal_syllables(n) + longer
+    return whole_syllables(digits) + longer
 
 
 def is_year(digits: str) -> bool:
@@ -180,9 +204,8 @@ def number_syllables(number: str) -> int:
         return year_syllables(int(number))
     whole, point, decimals = number.replace(",", "").rpartition(".")
     if not point or len(decimals) == 3 and "." in whole:
-        return cardinal_syllables(int(number.replace(",", "").replace(".", "")))
-    digits = sum(_ONES[int(d)] for d in decimals)
-    return cardinal_syllables(int(whole.replace(".", "") or 0)) + 1 + digits  # "point"
+        return whole_syllables(number.replace(",", "").replace(".", ""))
+    return whole_syllables(whole.replace(".", "")) + 1 + digit_syllables(decimals)  # "point"
 
 
 def is_spelled_out(word: str) -> bool:
@@ -254,7 +277,7 @@ def mixed_syllables(token: str, exceptions: dict[str, int]) -> int:
     (1, 4, 5)
     """
     if ordinal := _ORDINAL.fullmatch(token):
-        return ordinal_syllables(int(ordinal.group(1)))
+        return ordinal_syllables(ordinal.group(1))
     if decade := _DECADE.fullmatch(token):
         return number_syllables(decade.group(1))
     return sum(
