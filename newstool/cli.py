@@ -21,11 +21,11 @@ import click
 
 from newstool import __version__
 from newstool.config import ConfigError, load_config
+from newstool.export import FORMATS, open_writer, write_document_file
 from newstool.io import InputProblem, atomic_output, read_documents
 from newstool.model import Document
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
-FORMATS = ("jsonl", "json", "markdown")
 
 EXIT_CODES_HELP = """\b
 Exit status: 0 all inputs processed; 1 some inputs failed (the others were
@@ -173,8 +173,6 @@ def run_stage(
 ) -> None:
     """Read every input, apply ``transform`` to each document, write the results; exit with
     status 1 when any input failed, after writing all the others."""
-    from newstool.export import open_writer
-
     check_stdin_is_not_a_terminal(stage, paths)
     reporter = Reporter(stage, quiet)
     try:
@@ -613,8 +611,6 @@ def export_to_directory(
     options: dict[str, Any],
 ) -> None:
     """One file per document in ``directory``; a summary of what happened on stderr."""
-    from newstool.export import write_document_file
-
     check_stdin_is_not_a_terminal("export", paths)
     try:
         os.makedirs(directory, exist_ok=True)

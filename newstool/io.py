@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import itertools
 import json
 import os
 import secrets
@@ -143,8 +144,7 @@ def _is_json_lines(first_line: bytes, name: str) -> bool:
 
 
 def _read_json_lines(first: bytes, rest: BinaryIO, name: str) -> Iterator[Document | InputProblem]:
-    lines = _chain_first(first, rest)
-    for number, raw in enumerate(lines, start=1):
+    for number, raw in enumerate(itertools.chain([first], rest), start=1):
         if not raw.strip():
             continue
         try:
@@ -160,11 +160,6 @@ def _read_json_lines(first: bytes, rest: BinaryIO, name: str) -> Iterator[Docume
             yield Document.from_dict(data)
         except DocumentError as exc:
             yield InputProblem(name, f"not a newstool document: {exc}", number)
-
-
-def _chain_first(first: bytes, rest: BinaryIO) -> Iterator[bytes]:
-    yield first
-    yield from rest
 
 
 @contextlib.contextmanager

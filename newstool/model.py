@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import MISSING, asdict, dataclass, field, fields, replace
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -166,19 +166,14 @@ class Document:
             doc_id = text_id(text)
         elif not isinstance(doc_id, str | int):
             raise DocumentError('field "id" must be a string')
-        try:
-            source = Source(**data["source"]) if data.get("source") else None
-            blocks = (
-                tuple(Block(**b) for b in data["blocks"])
-                if data.get("blocks") is not None
-                else blocks_from_blank_lines(text)
-            )
-            steps = tuple(Step(**s) for s in data.get("steps") or ())
-            edits = _optional(Edit, data.get("edits"))
-            notes = _optional(Note, data.get("notes"))
-            sentences = _optional(Sentence, data.get("sentences"))
-        except TypeError as exc:
-            raise DocumentError(f"malformed field: {_explain_type_error(exc)}") from None
+        source = _record(Source, data["source"], 'field "source"') if data.get("source") else None
+        blocks = _records(Block, data.get("blocks"), "blocks")
+        if blocks is None:
+            blocks = blocks_from_blank_lines(text)
+        steps = _records(Step, data.get("steps") or [], "steps")
+        edits = _records(Edit, data.get("edits"), "edits")
+        notes = _records(Note, data.get("notes"), "notes")
+        sentences = _records(Sentence, data.get("sentences"), "sentences")
         warnings = data.get("warnings") or []
         if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):
             raise DocumentError('field "warnings" must be a list of strings')
@@ -255,12 +250,41 @@ def blocks_from_blank_lines(text: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _optional(kind: type, items: Any) -> tuple | None:
+def _records(kind: type, items: Any, name: str) -> tuple | None:
+    """A list of JSON objects as ``kind`` instances (None stays None).
+
+    >>> _records(Note, [{"kind": "editorial"}], "notes")
+    Traceback (most recent call last):
+    ...
+    newstool.model.DocumentError: field "notes" item 0: missing text
+    """
     if items is None:
         return None
     if not isinstance(items, list):
-        raise TypeError(f"{kind.__name__.lower()}s must be a list")
-    return tuple(kind(**item) for item in items)
+        raise DocumentError(f'field "{name}" must be a list of objects')
+    return tuple(_record(kind, item, f'field "{name}" item {i}') for i, item in enumerate(items))
+
+
+def _record(kind: type, item: Any, where: str) -> Any:
+    """One JSON object as a ``kind`` instance; ``where`` names it in the error.
+
+    >>> _record(Block, {"type": "heading", "start": 0, "size": 3}, 'field "blocks" item 0')
+    Traceback (most recent call last):
+    ...
+    newstool.model.DocumentError: field "blocks" item 0: missing end; unknown size
+    """
+    if not isinstance(item, dict):
+        raise DocumentError(f"{where} must be an object")
+    known = {f.name for f in fields(kind)}
+    required = [f.name for f in fields(kind) if f.default is f.default_factory is MISSING]
+    problems = []
+    if missing := [n for n in required if n not in item]:
+        problems.append(f"missing {', '.join(missing)}")
+    if unknown := sorted(set(item) - known):
+        problems.append(f"unknown {', '.join(unknown)}")
+    if problems:
+        raise DocumentError(f"{where}: {'; '.join(problems)}")
+    return kind(**item)
 
 
 def _check_spans(spans: tuple, length: int, name: str) -> None:
@@ -274,11 +298,6 @@ def _check_spans(spans: tuple, length: int, name: str) -> None:
                 f'field "{name}" has span {span.start}..{span.end} outside the text '
                 f"(length {length})"
             )
-
-
-def _explain_type_error(exc: TypeError) -> str:
-    message = str(exc)
-    return message.replace("__init__() ", "").replace("Block.", "block ").strip()
 
 
 __all__ = [
