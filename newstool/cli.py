@@ -74,6 +74,9 @@ class Reporter:
                 TextColumn("newstool {task.fields[stage]}: {task.completed} documents"),
                 console=self._console,
                 transient=True,
+                # The data goes to stdout: rich would otherwise capture it and paint it here.
+                redirect_stdout=False,
+                redirect_stderr=False,
             )
             self._task = self._progress.add_task("", total=None, stage=stage)
             self._progress.start()

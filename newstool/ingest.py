@@ -36,6 +36,7 @@ NEARLY_UTF8_SHARE = 0.9
 TITLE_MAX_CHARS = 200
 HEADING_MAX_CHARS = 120
 HEADING_MAX_WORDS = 15
+MAX_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last instant an ISO 8601 year can show
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
@@ -124,9 +125,14 @@ def _lossy(data: bytes, encoding: str, confidence: float, source: str) -> Decode
     replacements = text.count("\ufffd") - _count_encoded_replacement_chars(data, encoding)
     warnings: tuple[str, ...] = ()
     if replacements:
+        advice = (
+            "check that --encoding names the file's real encoding, or leave it out to detect it"
+            if source == "user"
+            else "pass --encoding if you know the right one"
+        )
         warnings = (
             f"ingest: {replacements} undecodable byte sequence(s) replaced with U+FFFD "
-            f"while decoding as {encoding}; pass --encoding if you know the right one",
+            f"while decoding as {encoding}; {advice}",
         )
     if source == "fallback":
         warnings = (
@@ -333,7 +339,7 @@ def ingest_bytes(
     True
     """
     if not data.strip():
-        raise IngestError("is empty (no text to ingest)")
+        raise IngestError("is empty (no text to ingest); nothing was written for it")
     decoded = decode_bytes(data, encoding)
     text = normalise_text(decoded.text)
     if not text.strip():
@@ -367,6 +373,27 @@ def now_utc() -> str:
     '1970-01-01T00:00:00Z'
     >>> del os.environ["SOURCE_DATE_EPOCH"]
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    epoch = source_date_epoch()
+    moment = datetime.fromtimestamp(epoch, UTC) if epoch is not None else datetime.now(UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def source_date_epoch() -> int | None:
+    """``SOURCE_DATE_EPOCH`` as whole seconds, None when unset; ValueError when unusable.
+
+    >>> os.environ["SOURCE_DATE_EPOCH"] = "abc"; source_date_epoch()  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: SOURCE_DATE_EPOCH='abc': expected seconds since 1970 (e.g. 1700000000); ...
+    >>> del os.environ["SOURCE_DATE_EPOCH"]
+    """
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    problem = f"SOURCE_DATE_EPOCH={value!r}: expected seconds since 1970"
+    if not value.isascii() or not value.isdigit():
+        raise ValueError(f"{problem} (e.g. 1700000000); fix or unset it")
+    epoch = int(value)
+    if epoch > MAX_EPOCH:
+        raise ValueError(f"{problem}, before the year 10000; fix or unset it")
+    return epoch
