@@ -6,14 +6,16 @@ them and writes them with the shared writers. No text processing happens here.
 
 from __future__ import annotations
 
+import codecs
+import errno
 import functools
 import json
 import os
+import signal
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -22,16 +24,21 @@ import click
 from newstool import __version__
 from newstool.config import ConfigError, load_config
 from newstool.export import FORMATS, open_writer, write_document_file
-from newstool.io import InputProblem, atomic_output, read_documents
+from newstool.ingest import source_date_epoch
+from newstool.io import InputProblem, is_directory_output, output_file, read_documents
 from newstool.model import Document
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE, EXIT_TERMINATED = 130, 141, 143  # 128 + signal, as shells say
 
 EXIT_CODES_HELP = """\b
 Exit status: 0 all inputs processed; 1 some inputs failed (the others were
-still written); 2 usage or configuration error."""
+still written); 2 usage or configuration error; 130 interrupted (Ctrl-C);
+141 the reader of stdout went away (broken pipe); 143 terminated (SIGTERM)."""
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+# Out of room or not allowed to write there: every later document would fail the same way.
+_OUTPUT_DIRECTORY_ERRORS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT}
 
 
 class UsageProblem(click.ClickException):
@@ -40,15 +47,13 @@ class UsageProblem(click.ClickException):
     exit_code = EXIT_USAGE
 
 
-@dataclass
-class Settings:
-    """What the group hands to every subcommand."""
+def plural(n: int, noun: str) -> str:
+    """``1 document``, ``2 documents``.
 
-    config: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-    def stage_settings(self, section: str) -> dict[str, Any]:
-        """Settings of a config section that are not command-line options."""
-        return self.config.get(section, {})
+    >>> plural(1, "document"), plural(0, "document")
+    ('1 document', '0 documents')
+    """
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 # ---------------------------------------------------------------------------- reporting
@@ -71,14 +76,16 @@ class Reporter:
             self._console = Console(stderr=True)
             self._progress = Progress(
                 SpinnerColumn(),
-                TextColumn("newstool {task.fields[stage]}: {task.completed} documents"),
+                TextColumn("newstool {task.fields[stage]}: {task.fields[count]}"),
                 console=self._console,
                 transient=True,
                 # The data goes to stdout: rich would otherwise capture it and paint it here.
                 redirect_stdout=False,
                 redirect_stderr=False,
             )
-            self._task = self._progress.add_task("", total=None, stage=stage)
+            self._task = self._progress.add_task(
+                "", total=None, stage=stage, count=plural(0, "document")
+            )
             self._progress.start()
 
     def error(self, message: str) -> None:
@@ -92,7 +99,21 @@ class Reporter:
     def document_written(self) -> None:
         self.written += 1
         if self._progress is not None:
-            self._progress.update(self._task, completed=self.written)
+            self._progress.update(self._task, count=plural(self.written, "document"))
+
+    def report(self, text: str) -> None:
+        """Side output such as ``clean --diff``: above the progress line, never on it."""
+        if self._console is not None:
+            from rich.text import Text
+
+            self._console.print(Text(text), soft_wrap=True)
+        else:
+            click.echo(text, err=True)
+
+    def info(self, message: str) -> None:
+        """A closing summary line; not with ``--quiet``."""
+        if not self.quiet:
+            self.report(f"newstool {self.stage}: {message}")
 
     def close(self) -> None:
         if self._progress is not None:
@@ -121,24 +142,41 @@ def document_name(doc: Document) -> str:
 # ---------------------------------------------------------------------------- shared options
 
 
+def check_encoding(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """``--encoding``: a text codec Python knows, checked once before any input is read."""
+    if value is None:
+        return None
+    try:
+        info = codecs.lookup(value)
+    except LookupError:
+        info = None
+    if info is None or not getattr(info, "_is_text_encoding", True):
+        raise click.BadParameter(
+            f"{value!r} is not a text encoding Python knows; use a name such as utf-8, "
+            "cp1252, cp1251, latin-1 or utf-16"
+        )
+    return value
+
+
 def input_options(fn: Callable) -> Callable:
     """PATH arguments and ``--encoding``, shared by every subcommand."""
     fn = click.option(
         "--encoding",
         metavar="NAME",
+        callback=check_encoding,
         help="Decode raw input with this codec (e.g. cp1252) instead of detecting it.",
     )(fn)
     return click.argument("paths", nargs=-1, metavar="[PATH]...")(fn)
 
 
-def output_options(fn: Callable, *, output_help: str | None = None) -> Callable:
-    """``-f/--format``, ``-o/--output`` and ``-q/--quiet``, shared by every subcommand."""
+def output_options(fn: Callable) -> Callable:
+    """``-f/--format``, ``-o/--output``, ``--force`` and ``-q/--quiet``, shared by every
+    subcommand, and ``--config`` so that it may follow the subcommand too."""
     for option in reversed(
         [
             click.option(
                 "-f",
                 "--format",
-                "fmt",
                 type=click.Choice(FORMATS),
                 default="jsonl",
                 show_default=True,
@@ -147,17 +185,100 @@ def output_options(fn: Callable, *, output_help: str | None = None) -> Callable:
             click.option(
                 "-o",
                 "--output",
-                type=click.Path(dir_okay=output_help is not None),
-                help=output_help
-                or "Write to FILE (atomically: complete or not at all) instead of stdout.",
+                metavar="FILE|DIR/",
+                help="Write to FILE (atomically: complete or not at all) instead of stdout; "
+                "with a directory (existing, or ending in '/') one file per document named "
+                "<title-slug>-<first 8 of id>.<ext>.",
+            ),
+            click.option(
+                "--force",
+                is_flag=True,
+                help="With -o DIR/: overwrite existing files whose content differs.",
             ),
             click.option(
                 "-q", "--quiet", is_flag=True, help="No warnings or progress; errors only."
             ),
+            config_option,
         ]
     ):
         fn = option(fn)
     return fn
+
+
+# ---------------------------------------------------------------------------- configuration
+
+_NOT_CONFIGURABLE = {"paths", "help", "list_rules", "version"}
+STAGE_SETTINGS = {"clean"}  # commands whose config section holds more than options
+_CONFIG_META = "newstool.config"
+
+
+def apply_config(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """``--config``: on the group it names the file; on a subcommand (before any other option
+    is read) it loads the file and makes its section this command's defaults."""
+    if value is not None:
+        ctx.meta[_CONFIG_META] = value
+    if ctx.parent is None or ctx.resilient_parsing:
+        return
+    try:
+        config = load_config(ctx.meta.get(_CONFIG_META))
+    except ConfigError as exc:
+        raise UsageProblem(str(exc)) from None
+    group = ctx.find_root().command
+    for section in config.sections:
+        checked = checked_section(ctx, group.commands[section], config, section)
+        if section == ctx.info_name:
+            ctx.default_map = checked
+            ctx.meta["newstool.settings"] = {
+                k: v for k, v in config.section(section).items() if k not in checked
+            }
+            ctx.meta["newstool.settings_from"] = config
+
+
+def checked_section(ctx: click.Context, command: click.Command, config, section: str) -> dict:
+    """The option values of one config section, converted as if typed; an unknown key or a bad
+    value names the file, the line and the key."""
+    params = {p.name: p for p in command.params if p.name not in _NOT_CONFIGURABLE}
+    values = {}
+    for key, value in config.section(section).items():
+        param = params.get(key)
+        if param is None:
+            if command.name in STAGE_SETTINGS:  # checked by the stage itself
+                continue
+            raise UsageProblem(
+                f"{config.where(section, key)}: section {section!r} has no setting {key!r}; "
+                f"valid keys: {', '.join(sorted(k.replace('_', '-') for k in params))}"
+            )
+        try:
+            values[key] = param.type_cast_value(ctx, value)
+        except click.BadParameter as exc:
+            raise UsageProblem(
+                f"{config.where(section, key)}: {section}.{key.replace('_', '-')}: {exc.message}"
+            ) from None
+    return values
+
+
+def stage_settings(ctx: click.Context) -> tuple[dict[str, Any], Any]:
+    """This command's config settings that are not options, and the config they came from."""
+    return ctx.meta.get("newstool.settings", {}), ctx.meta.get("newstool.settings_from")
+
+
+config_option = click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    envvar="NEWSTOOL_CONFIG",
+    is_eager=True,
+    expose_value=False,
+    callback=apply_config,
+    help="YAML configuration file (default: ~/.config/newstool/config.yaml if present).",
+)
+
+
+def refuse_if_given(ctx: click.Context, option: str, why: str) -> None:
+    """Exit 2 when ``option`` was given on the command line or in the environment: a
+    setting that cannot apply is a mistake to point out, not to ignore."""
+    given = (click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.ENVIRONMENT)
+    if ctx.get_parameter_source(option) in given:
+        raise UsageProblem(why)
 
 
 # ---------------------------------------------------------------------------- streaming
@@ -169,25 +290,63 @@ def run_stage(
     transform: Callable[[Document], Document],
     *,
     encoding: str | None,
-    fmt: str,
+    format: str,
     output: str | None,
     quiet: bool,
+    force: bool = False,
     writer_options: dict[str, Any] | None = None,
+    side_output: Callable[[Document], str] | None = None,
 ) -> None:
-    """Read every input, apply ``transform`` to each document, write the results; exit with
-    status 1 when any input failed, after writing all the others."""
+    """Read every input, apply ``transform`` to each document, write the results (to stdout, a
+    file, or one file per document in a directory); exit with status 1 when any input failed,
+    after writing all the others."""
     check_stdin_is_not_a_terminal(stage, paths)
     reporter = Reporter(stage, quiet)
+    documents = transformed(stage, paths, encoding, transform, reporter, side_output)
     try:
-        with open_output(output) as out:
-            writer = open_writer(fmt, out, **(writer_options or {}))
-            for doc in transformed(stage, paths, encoding, transform, reporter):
-                writer.write(doc)
-                reporter.document_written()
-            writer.close()
+        if output is not None and is_directory_output(output):
+            write_directory(reporter, documents, output, format, force, writer_options or {})
+        else:
+            with open_output(output) as out:
+                writer = open_writer(format, out, **(writer_options or {}))
+                for doc in documents:
+                    writer.write(doc)
+                    reporter.document_written()
+                writer.close()
     finally:
         reporter.close()
     sys.exit(EXIT_INPUT_FAILED if reporter.failed else EXIT_OK)
+
+
+def write_directory(
+    reporter: Reporter,
+    documents: Iterator[Document],
+    directory: str,
+    format: str,
+    force: bool,
+    options: dict[str, Any],
+) -> None:
+    """One file per document in ``directory``; a summary of what happened on stderr."""
+    try:
+        os.makedirs(directory, exist_ok=True)
+    except OSError as exc:
+        raise UsageProblem(f"cannot create directory {directory}: {exc.strerror}") from None
+    outcomes: Counter[str] = Counter()
+    for doc in documents:
+        try:
+            outcome = write_document_file(Path(directory), doc, format, force=force, **options)
+        except FileExistsError as exc:
+            reporter.error(f"{document_name(doc)}: {exc}")
+            continue
+        except OSError as exc:
+            if exc.errno in _OUTPUT_DIRECTORY_ERRORS:
+                raise UsageProblem(f"cannot write in {directory}: {exc.strerror}") from None
+            reporter.error(f"{document_name(doc)}: cannot be written ({exc.strerror or exc})")
+            continue
+        outcomes[outcome] += 1
+        reporter.document_written()
+    summary = ", ".join(f"{n} {what}" for what, n in sorted(outcomes.items())) or "nothing"
+    reporter.info(f"{summary} in {directory}")
 
 
 def transformed(
@@ -196,6 +355,7 @@ def transformed(
     encoding: str | None,
     transform: Callable[[Document], Document],
     reporter: Reporter,
+    side_output: Callable[[Document], str] | None = None,
 ) -> Iterator[Document]:
     """Documents after ``transform``; problems are reported and the stream goes on."""
     for item in read_documents(paths, sys.stdin.buffer, encoding=encoding):
@@ -215,6 +375,8 @@ def transformed(
             continue
         for warning in result.warnings[len(item.warnings) :]:
             reporter.warning(f"{document_name(result)}: {warning}")
+        if side_output is not None:
+            reporter.report(side_output(result))
         yield result
 
 
@@ -229,35 +391,58 @@ def check_stdin_is_not_a_terminal(stage: str, paths: tuple[str, ...]) -> None:
 
 @contextmanager
 def open_output(output: str | None) -> Iterator[IO[str]]:
-    """stdout, or a file written atomically."""
+    """stdout, or the file named by ``-o`` (atomic; FIFOs and devices written through)."""
     if output is None or output == "-":
         if hasattr(sys.stdout, "reconfigure"):  # UTF-8 whatever the locale says
             sys.stdout.reconfigure(encoding="utf-8")
         yield sys.stdout
-    else:
-        try:
-            with atomic_output(output) as handle:
-                yield handle
-        except OSError as exc:
-            raise UsageProblem(f"cannot write {output}: {exc.strerror or exc}") from None
+        return
+    if not output:
+        raise UsageProblem("-o: the file name is empty (is the variable you used unset?)")
+    try:
+        with output_file(output) as handle:
+            yield handle
+    except OSError as exc:
+        raise UsageProblem(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
 # ---------------------------------------------------------------------------- commands
 
 
+class NewstoolGroup(click.Group):
+    """Exit statuses a shell understands for a reader that went away and for Ctrl-C."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader (head, less) stopped reading: point stdout at devnull so that the
+            # final flush at exit does not raise again, as the Python signal docs' SIGPIPE
+            # note shows.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(EXIT_BROKEN_PIPE)
+        except KeyboardInterrupt:
+            click.echo("\nnewstool: interrupted; no partial output was kept", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+
+
+def check_environment() -> None:
+    """Settings from the environment that every command relies on, checked once."""
+    try:
+        source_date_epoch()
+    except ValueError as exc:
+        raise UsageProblem(str(exc)) from None
+
+
 @click.group(
+    cls=NewstoolGroup,
     context_settings={**CONTEXT_SETTINGS, "auto_envvar_prefix": "NEWSTOOL"},
     epilog=EXIT_CODES_HELP,
 )
 @click.version_option(__version__, "-V", "--version", prog_name="newstool")
-@click.option(
-    "--config",
-    type=click.Path(dir_okay=False),
-    envvar="NEWSTOOL_CONFIG",
-    help="YAML configuration file (default: ~/.config/newstool/config.yaml if present).",
-)
-@click.pass_context
-def cli(ctx: click.Context, config: str | None) -> None:
+@config_option
+def cli() -> None:
     """Turn raw, badly scraped news articles into clean, structured documents.
 
     \b
@@ -269,31 +454,22 @@ def cli(ctx: click.Context, config: str | None) -> None:
       newstool stats --summary docs.jsonl
 
     Stages pass documents as JSON Lines on stdin/stdout; every stage also reads raw
-    text files. Run 'newstool COMMAND --help' for each command's options.
+    text files, JSON arrays and newstool Markdown. Run 'newstool COMMAND --help' for
+    each command's options.
     """
-    try:
-        settings = load_config(config)
-    except ConfigError as exc:
-        raise UsageProblem(str(exc)) from None
-    ctx.default_map = {}
-    for section, values in settings.items():
-        command = cli.commands[section]
-        params = {p.name for p in command.params}
-        ctx.default_map[section] = {k: v for k, v in values.items() if k in params}
-        extra = {k: v for k, v in values.items() if k not in params}
-        if extra and section != "clean":
-            raise UsageProblem(
-                f"{config or 'config'}: section {section!r} has no setting {next(iter(extra))!r}"
-            )
-        settings[section] = extra
-    ctx.obj = Settings(settings)
+    check_environment()
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
 @input_options
 @output_options
 def ingest(
-    paths: tuple[str, ...], encoding: str | None, fmt: str, output: str | None, quiet: bool
+    paths: tuple[str, ...],
+    encoding: str | None,
+    format: str,
+    output: str | None,
+    force: bool,
+    quiet: bool,
 ) -> None:
     """Read raw articles and write newstool documents.
 
@@ -303,16 +479,29 @@ def ingest(
       newstool ingest 'archive/**/*.txt' -o docs.jsonl
       cat article.txt | newstool ingest
       newstool ingest --encoding cp1251 old/*.txt
+      newstool ingest seeds/ -f markdown -o articles/
 
     PATH is a file, a directory (walked recursively; hidden and binary files are
-    passed over), a glob pattern, or '-' for standard input. Encodings are
-    detected: byte-order mark, UTF-8, damaged UTF-8, then a statistical detector.
+    passed over with a warning), a glob pattern, or '-' for standard input. Encodings
+    are detected: byte-order mark, UTF-8, damaged UTF-8, then a statistical detector.
     The first line becomes the title when it looks like one, short lines alone
     become headings, and hard-wrapped lines are joined into paragraphs.
     """
     run_stage(
-        "ingest", paths, lambda doc: doc, encoding=encoding, fmt=fmt, output=output, quiet=quiet
+        "ingest",
+        paths,
+        keep_document,
+        encoding=encoding,
+        format=format,
+        output=output,
+        force=force,
+        quiet=quiet,
     )
+
+
+def keep_document(doc: Document) -> Document:
+    """The identity step of ``ingest`` and ``export``: reading and writing is their work."""
+    return doc
 
 
 def list_clean_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -325,11 +514,13 @@ def list_clean_rules(ctx: click.Context, _param: click.Parameter, value: bool) -
     if sys.stdout.isatty():
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
 
         table = Table("rule", "default", "fixes", "example", title="newstool clean rules")
         for row in rows:
             example = f"{row['before']!r}\n→ {row['after']!r}"
-            table.add_row(row["name"], "on" if row["default"] else "off", row["fixes"], example)
+            cells = (row["name"], "on" if row["default"] else "off", row["fixes"], example)
+            table.add_row(*(Text(cell) for cell in cells))  # Text: brackets are not markup
         Console().print(table)
     else:
         for row in rows:
@@ -342,10 +533,12 @@ def list_clean_rules(ctx: click.Context, _param: click.Parameter, value: bool) -
 @cli.command(context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
 @input_options
 @output_options
-@click.option("--rule", "add", multiple=True, metavar="NAME", help="Also run this rule.")
+@click.option("--rule", multiple=True, metavar="NAME", help="Also run this rule.")
 @click.option("--skip", multiple=True, metavar="NAME", help="Do not run this rule.")
 @click.option(
-    "--keep-notes", is_flag=True, default=None, help="Leave [editorial notes] in the text."
+    "--keep-notes/--no-keep-notes",
+    default=None,
+    help="Leave [editorial notes] in the text, or move them to 'notes' (the default).",
 )
 @click.option(
     "--quotes",
@@ -361,15 +554,16 @@ def list_clean_rules(ctx: click.Context, _param: click.Parameter, value: bool) -
     callback=list_clean_rules,
     help="List the rules: name, on by default, what each fixes, an example; then exit.",
 )
-@click.pass_obj
+@click.pass_context
 def clean(
-    settings: Settings,
+    ctx: click.Context,
     paths: tuple[str, ...],
     encoding: str | None,
-    fmt: str,
+    format: str,
     output: str | None,
+    force: bool,
     quiet: bool,
-    add: tuple[str, ...],
+    rule: tuple[str, ...],
     skip: tuple[str, ...],
     keep_notes: bool | None,
     quotes: str | None,
@@ -394,9 +588,13 @@ def clean(
     from newstool.clean import clean as clean_document
     from newstool.clean import describe_edits, options_from_config, select_rules
 
+    settings, config = stage_settings(ctx)
     try:
-        options = options_from_config(settings.stage_settings("clean"))
-        options = replace(options, rules=select_rules(options.rules, add, skip))
+        options = options_from_config(settings)
+    except ValueError as exc:
+        raise UsageProblem(f"{config.where('clean') if config else 'clean'}: {exc}") from None
+    try:
+        options = replace(options, rules=select_rules(options.rules, rule, skip))
         if keep_notes is not None:
             options = replace(options, keep_editorial_notes=keep_notes)
         if quotes is not None:
@@ -404,13 +602,17 @@ def clean(
     except ValueError as exc:
         raise UsageProblem(str(exc)) from None
 
-    def transform(doc: Document) -> Document:
-        cleaned = clean_document(doc, options=options)
-        if diff:
-            click.echo(describe_edits(cleaned), err=True)
-        return cleaned
-
-    run_stage("clean", paths, transform, encoding=encoding, fmt=fmt, output=output, quiet=quiet)
+    run_stage(
+        "clean",
+        paths,
+        functools.partial(clean_document, options=options),
+        encoding=encoding,
+        format=format,
+        output=output,
+        force=force,
+        quiet=quiet,
+        side_output=describe_edits if diff else None,
+    )
 
 
 @cli.command("split-sentences", context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
@@ -427,8 +629,9 @@ def clean(
 def split_sentences_command(
     paths: tuple[str, ...],
     encoding: str | None,
-    fmt: str,
+    format: str,
     output: str | None,
+    force: bool,
     quiet: bool,
     abbreviations: str | None,
     lang: str,
@@ -458,10 +661,11 @@ def split_sentences_command(
     run_stage(
         "split-sentences",
         paths,
-        lambda doc: split_document(doc, abbreviations=extra),
+        functools.partial(split_document, abbreviations=extra),
         encoding=encoding,
-        fmt=fmt,
+        format=format,
         output=output,
+        force=force,
         quiet=quiet,
         writer_options={"sentences": True},
     )
@@ -484,8 +688,9 @@ def stats(
     ctx: click.Context,
     paths: tuple[str, ...],
     encoding: str | None,
-    fmt: str,
+    format: str,
     output: str | None,
+    force: bool,
     quiet: bool,
     top: int,
     summary: bool,
@@ -505,16 +710,19 @@ def stats(
     from newstool.stats import compute_stats
 
     if summary:
-        explicit = ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT
-        summarise_corpus(paths, encoding, fmt if explicit else None, output, quiet, top)
+        if output is not None and is_directory_output(output):
+            raise UsageProblem(f"--summary writes one report: give -o a file, not {output}")
+        explicit = ctx.get_parameter_source("format") is not click.core.ParameterSource.DEFAULT
+        summarise_corpus(paths, encoding, format if explicit else None, output, quiet, top)
     else:
         run_stage(
             "stats",
             paths,
-            lambda doc: compute_stats(doc, top=top),
+            functools.partial(compute_stats, top=top),
             encoding=encoding,
-            fmt=fmt,
+            format=format,
             output=output,
+            force=force,
             quiet=quiet,
         )
 
@@ -522,7 +730,7 @@ def stats(
 def summarise_corpus(
     paths: tuple[str, ...],
     encoding: str | None,
-    fmt: str | None,
+    format: str | None,
     output: str | None,
     quiet: bool,
     top: int,
@@ -534,44 +742,41 @@ def summarise_corpus(
     reporter = Reporter("stats", quiet)
     corpus = Summary(top=top)
     try:
-        for doc in transformed("stats", paths, encoding, lambda d: d, reporter):
+        for doc in transformed("stats", paths, encoding, keep_document, reporter):
             corpus.add(doc)
             reporter.document_written()
     finally:
         reporter.close()
-    if fmt is None and output is None and sys.stdout.isatty():
+    if format is None and output is None and sys.stdout.isatty():
         from rich.console import Console
 
         Console().print(corpus.rich_table())
     else:
         with open_output(output) as out:
-            if fmt == "markdown":
+            if format == "markdown":
                 out.write(corpus.render_markdown())
             else:
-                indent = None if fmt == "jsonl" else 2
+                indent = None if format == "jsonl" else 2
                 out.write(json.dumps(corpus.to_dict(), ensure_ascii=False, indent=indent) + "\n")
     sys.exit(EXIT_INPUT_FAILED if reporter.failed else EXIT_OK)
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
 @input_options
-@functools.partial(
-    output_options,
-    output_help="Write to FILE, or with a directory (existing, or ending in '/') one file per "
-    "document named <title-slug>-<first 8 of id>.<ext>. Writes are atomic.",
-)
-@click.option("--force", is_flag=True, help="Overwrite different existing files in a directory.")
+@output_options
 @click.option(
-    "--indent", type=click.IntRange(0, 16), default=2, show_default=True, help="JSON indent."
+    "--indent", type=click.IntRange(0, 16), default=2, show_default=True, help="-f json: indent."
 )
-@click.option("--sentences", is_flag=True, help="Markdown: one sentence per line.")
+@click.option("--sentences", is_flag=True, help="-f markdown: one sentence per line.")
+@click.pass_context
 def export(
+    ctx: click.Context,
     paths: tuple[str, ...],
     encoding: str | None,
-    fmt: str,
+    format: str,
     output: str | None,
-    quiet: bool,
     force: bool,
+    quiet: bool,
     indent: int,
     sentences: bool,
 ) -> None:
@@ -588,67 +793,27 @@ def export(
     different existing file is only overwritten with --force. A Markdown stream on
     stdout is one document after another, each opening with its own front matter.
     """
-    options = {"indent": indent, "sentences": sentences}
-    if output is not None and (os.path.isdir(output) or output.endswith(("/", os.sep))):
-        export_to_directory(paths, encoding, fmt, output, quiet, force, options)
-    else:
-        run_stage(
-            "export",
-            paths,
-            lambda doc: doc,
-            encoding=encoding,
-            fmt=fmt,
-            output=output,
-            quiet=quiet,
-            writer_options=options,
-        )
-
-
-def export_to_directory(
-    paths: tuple[str, ...],
-    encoding: str | None,
-    fmt: str,
-    directory: str,
-    quiet: bool,
-    force: bool,
-    options: dict[str, Any],
-) -> None:
-    """One file per document in ``directory``; a summary of what happened on stderr."""
-    check_stdin_is_not_a_terminal("export", paths)
-    try:
-        os.makedirs(directory, exist_ok=True)
-    except OSError as exc:
-        raise UsageProblem(f"cannot create directory {directory}: {exc.strerror}") from None
-    reporter = Reporter("export", quiet)
-    outcomes: Counter[str] = Counter()
-    try:
-        for doc in transformed("export", paths, encoding, lambda d: d, reporter):
-            try:
-                outcomes[
-                    write_document_file(Path(directory), doc, fmt, force=force, **options)
-                ] += 1
-            except OSError as exc:
-                reporter.error(f"{document_name(doc)}: {exc}")
-                continue
-            reporter.document_written()
-    finally:
-        reporter.close()
-    if not quiet:
-        summary = ", ".join(f"{n} {what}" for what, n in sorted(outcomes.items())) or "nothing"
-        click.echo(f"newstool export: {summary} in {directory}", err=True)
-    sys.exit(EXIT_INPUT_FAILED if reporter.failed else EXIT_OK)
+    if format != "json":
+        refuse_if_given(ctx, "indent", f"--indent applies to -f json, not to -f {format}")
+    if format != "markdown":
+        refuse_if_given(ctx, "sentences", f"--sentences applies to -f markdown, not to -f {format}")
+    run_stage(
+        "export",
+        paths,
+        keep_document,
+        encoding=encoding,
+        format=format,
+        output=output,
+        force=force,
+        quiet=quiet,
+        writer_options={"indent": indent, "sentences": sentences},
+    )
 
 
 def main() -> None:
-    """Console-script entry point: ends quietly when the reader of stdout goes away."""
-    try:
-        cli(prog_name="newstool")
-    except BrokenPipeError:
-        # The reader (head, less) stopped reading: point stdout at devnull so that the final
-        # flush at exit does not raise again, as the Python signal docs' SIGPIPE note shows.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(EXIT_INPUT_FAILED)
+    """Console-script entry point: SIGTERM ends the run as cleanly as Ctrl-C (no half file)."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(EXIT_TERMINATED))
+    cli(prog_name="newstool")
 
 
 __all__ = ["cli", "main"]

@@ -17,7 +17,9 @@ import glob
 import itertools
 import json
 import os
+import re
 import secrets
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +31,7 @@ from newstool.model import Document, DocumentError
 STDIN = "-"
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _GLOB_CHARS = frozenset("*?[")
+HIDDEN_MESSAGE = "hidden (its name starts with '.'); passed over (name it directly to read it)"
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,10 @@ def expand_paths(args: Iterable[str]) -> Iterator[str | InputProblem]:
         elif os.path.isdir(arg):
             yield from _walk_directory(arg)
         elif os.path.exists(arg):
-            yield arg
+            yield binary_file_problem(arg) if _looks_binary(arg) else arg
+        elif os.path.islink(arg):
+            target = os.readlink(arg)
+            yield InputProblem(arg, f"is a broken symbolic link (to {target}); fix or remove it")
         elif _GLOB_CHARS & set(arg):
             matches = sorted(glob.glob(arg, recursive=True))
             files = [m for m in matches if os.path.isfile(m)]
@@ -69,21 +75,28 @@ def expand_paths(args: Iterable[str]) -> Iterator[str | InputProblem]:
             yield InputProblem(arg, "no such file or directory; check the path")
 
 
+def binary_file_problem(path: str) -> InputProblem:
+    """The one warning for a binary file, whether named directly or met in a directory."""
+    return InputProblem(path, "looks binary (not text); passed over", skipped=True)
+
+
 def _walk_directory(root: str) -> Iterator[str | InputProblem]:
     found = False
     for dirpath, dirnames, filenames in os.walk(root):
+        for hidden in sorted(n for n in (*dirnames, *filenames) if n.startswith(".")):
+            yield InputProblem(os.path.join(dirpath, hidden), HIDDEN_MESSAGE, skipped=True)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
             path = os.path.join(dirpath, name)
             if _looks_binary(path):
-                yield InputProblem(path, "looks binary; passed over", skipped=True)
+                yield binary_file_problem(path)
                 continue
             found = True
             yield path
     if not found:
-        yield InputProblem(root, "the directory holds no text files")
+        yield InputProblem(root, "the directory holds no text files; nothing to do", skipped=True)
 
 
 def _looks_binary(path: str) -> bool:
@@ -107,7 +120,8 @@ def read_documents(
             try:
                 handle = open(name, "rb")  # noqa: SIM115 (closed below; generator body)
             except OSError as exc:
-                yield InputProblem(name, f"cannot be read ({exc.strerror}); check permissions")
+                advice = "check permissions" if isinstance(exc, PermissionError) else "check it"
+                yield InputProblem(name, f"cannot be read ({exc.strerror}); {advice}")
                 continue
             with handle:
                 yield from read_stream(handle, name, path=name, encoding=encoding)
@@ -116,35 +130,105 @@ def read_documents(
 def read_stream(
     handle: BinaryIO, name: str, *, path: str | None = None, encoding: str | None = None
 ) -> Iterator[Document | InputProblem]:
-    """JSON Lines when the file is named ``*.jsonl``/``*.ndjson`` or its first line opens a JSON
-    object (``{"``, or ``{`` and the line parses); otherwise one raw article, ingested."""
-    first = handle.readline()
-    if _is_json_lines(first, name):
-        yield from _read_json_lines(first, handle, name)
+    """Documents from one input, whatever newstool wrote or a user brought:
+
+    - JSON Lines: the file is named ``*.jsonl``/``*.ndjson``, or its first line is a JSON
+      object, or opens like one (``{"key":``) and is alone or followed by JSON (see
+      :func:`line_kind`): a damaged line is then reported, not taken for an article;
+    - a JSON array of documents (``export -f json``);
+    - anything else is one raw article, ingested. Empty standard input is zero documents.
+
+    >>> import io as _io
+    >>> [d.text for d in read_stream(_io.BytesIO(b'[{"text": "A."}, {"text": "B."}]'), "x")]
+    ['A.', 'B.']
+    >>> doc, = read_stream(_io.BytesIO(b'{"a": 1} is how JSON looks.'), "x")
+    >>> doc.text
+    '{"a": 1} is how JSON looks.'
+    """
+    first, skipped = handle.readline(), 0
+    while first and not first.strip():
+        first, skipped = handle.readline(), skipped + 1
+    if not first and path is None:
+        return  # an empty stream holds zero documents, as for jq or sqlite-utils
+    head = first.lstrip(b"\xef\xbb\xbf \t")
+    kind = line_kind(head)
+    if name.endswith(JSONL_SUFFIXES) or kind == "object":
+        yield from _read_json_lines(first, handle, name, skipped)
         return
-    data = first + handle.read()
+    second = handle.readline() if kind == "broken-object" else b""
+    if kind == "broken-object" and (not second.strip() or line_kind(second) != "text"):
+        # a damaged JSON line, alone or before others: report it, read the rest
+        yield from _read_json_lines(first, itertools.chain([second], handle), name, skipped)
+        return
+    data = first + second + handle.read()
+    if head.startswith(b"["):
+        documents = _json_array(data, name)
+        if documents is not None:
+            yield from documents
+            return
     try:
-        yield ingest_bytes(data, path, encoding=encoding)
+        doc = ingest_bytes(data, path, encoding=encoding)
     except IngestError as exc:
         yield InputProblem(name, str(exc))
+        return
+    for warning in doc.warnings:  # new in this run: the stage reports them
+        yield InputProblem(name, warning, skipped=True)
+    yield doc
 
 
-def _is_json_lines(first_line: bytes, name: str) -> bool:
-    if name.endswith(JSONL_SUFFIXES):
-        return True
-    stripped = first_line.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped.startswith(b'{"'):  # a JSON object's first key: JSON Lines, even if broken
-        return True
-    if not stripped.startswith(b"{"):
-        return False
+_JSON_KEY_START = re.compile(rb'\{\s*"[^"\n]{0,200}"\s*:')
+
+
+def line_kind(line: bytes) -> str:
+    """What the first line of an input is: a JSON ``object`` (JSON Lines follow), a
+    ``broken-object`` (opens like one, ``{"key":``, but does not parse), or ``text``.
+
+    >>> [line_kind(x) for x in (b'{"text": "Hi."}', b'{"text": broken}', b'{"a": 1} is how')]
+    ['object', 'broken-object', 'text']
+    >>> line_kind(b'{"Hello," she said.')
+    'text'
+    """
+    line = line.strip()
+    if not line.startswith(b"{"):
+        return "text"
     try:
-        return isinstance(json.loads(stripped), dict)
+        value, end = json.JSONDecoder().raw_decode(line.decode("utf-8"))
+    except UnicodeDecodeError:
+        return "broken-object" if _JSON_KEY_START.match(line) else "text"
     except ValueError:
-        return False
+        return "broken-object" if _JSON_KEY_START.match(line) else "text"
+    if end < len(line.decode("utf-8")):
+        return "text"  # an object followed by prose: an article that quotes JSON
+    return "object" if isinstance(value, dict) else "text"
 
 
-def _read_json_lines(first: bytes, rest: BinaryIO, name: str) -> Iterator[Document | InputProblem]:
-    for number, raw in enumerate(itertools.chain([first], rest), start=1):
+def _json_array(data: bytes, name: str) -> list[Document | InputProblem] | None:
+    """The documents of a JSON array; None when ``data`` is not a JSON array of objects (a raw
+    article that happens to open with ``[``). Read whole: a JSON array cannot be streamed
+    line by line, which is why stages pass JSON Lines."""
+    try:
+        value = json.loads(data)
+    except ValueError:
+        stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n[ \t\r\n")
+        if stripped.startswith(b"{"):
+            return [InputProblem(name, "looks like a JSON array but is not valid JSON; fix it")]
+        return None
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        return None
+    items: list[Document | InputProblem] = []
+    for number, item in enumerate(value, start=1):
+        try:
+            items.append(Document.from_dict(item))
+        except DocumentError as exc:
+            items.append(InputProblem(name, f"array item {number}: not a newstool document: {exc}"))
+    return items
+
+
+def _read_json_lines(
+    first: bytes, rest: Iterable[bytes], name: str, blank_lines_before: int = 0
+) -> Iterator[Document | InputProblem]:
+    lines = itertools.chain([first], rest)
+    for number, raw in enumerate(lines, start=1 + blank_lines_before):
         if not raw.strip():
             continue
         try:
@@ -191,3 +275,54 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def is_directory_output(path: str) -> bool:
+    """``-o`` names a directory (one file per document) when it ends in ``/`` or is one.
+
+    >>> is_directory_output("out/"), is_directory_output("out.jsonl")
+    (True, False)
+    """
+    return path.endswith(("/", os.sep)) or os.path.isdir(path)
+
+
+@contextlib.contextmanager
+def output_file(path: str, mode: str = "w") -> Iterator[IO[Any]]:
+    """The stream behind ``-o FILE``:
+
+    - a FIFO, a terminal or another device (``/dev/stdout``, ``/dev/null``) is written
+      through, never replaced by a regular file;
+    - a symbolic link keeps being a link: its target is replaced atomically;
+    - anything else is written atomically (see :func:`atomic_output`), missing parent
+      directories created first.
+
+    Raises :class:`ValueError` for an empty name, :class:`OSError` when it cannot be written.
+
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "new" / "dir" / "out.jsonl"
+    >>> with output_file(str(target)) as out:
+    ...     _ = out.write("{}\\n")
+    >>> target.read_text()
+    '{}\\n'
+    """
+    if not path:
+        raise ValueError("the file name is empty (is the variable you used unset?)")
+    text = {"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {}
+    if _is_special_file(path):
+        with open(path, mode, **text) as handle:
+            yield handle
+        return
+    real = os.path.realpath(path)
+    os.makedirs(os.path.dirname(real), exist_ok=True)
+    with atomic_output(real, mode) as handle:
+        yield handle
+
+
+def _is_special_file(path: str) -> bool:
+    """Not a regular file: something to write through rather than replace."""
+    if os.path.realpath(path).startswith(("/dev/", "/proc/")):
+        return True
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return False

@@ -40,7 +40,8 @@ def test_directory_is_walked_recursively_skipping_hidden_and_binary(run, corpus,
     assert result.exit_code == 0, result.stderr
     paths = [validate(d)["source"]["path"] for d in result.docs]
     assert paths == [str(corpus / "2024" / "a.txt"), str(corpus / "2024" / "may" / "b.txt")]
-    assert "logo.png: looks binary; passed over" in result.stderr
+    assert "logo.png: looks binary (not text); passed over" in result.stderr
+    assert ".hidden.txt: hidden (its name starts with '.'); passed over" in result.stderr
     assert result.docs[1]["text"] == "Café closed."
 
 
@@ -83,11 +84,10 @@ def test_json_lines_input_passes_through_with_unknown_fields(run, validate):
     [
         (lambda d: d / "missing.txt", "missing.txt: no such file or directory"),
         (lambda d: _write(d / "empty.txt", b""), "empty.txt: is empty"),
-        (lambda d: _write(d / "blob.bin", b"\x00\x01\x02\x03" * 64), "blob.bin: looks binary"),
-        (lambda d: _mkdir(d / "nothing"), "nothing: the directory holds no text files"),
         (lambda d: d / "*.nomatch", "the pattern matches no file"),
+        (lambda d: _symlink(d / "gone.txt", d / "deleted.txt"), "gone.txt: is a broken symbolic"),
     ],
-    ids=["missing", "empty", "binary", "empty dir", "glob"],
+    ids=["missing", "empty", "glob", "broken link"],
 )
 def test_bad_input_is_reported_and_the_rest_is_still_written(run, tmp_path, setup, message):
     bad = setup(tmp_path)
@@ -97,6 +97,25 @@ def test_bad_input_is_reported_and_the_rest_is_still_written(run, tmp_path, setu
     (line,) = [ln for ln in result.stderr.splitlines() if "error" in ln]
     assert line.startswith("newstool ingest: error: ") and message in line
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda d: _write(d / "blob.bin", b"\x00\x01\x02\x03" * 64), "blob.bin: looks binary"),
+        (lambda d: _mkdir(d / "nothing"), "nothing: the directory holds no text files"),
+    ],
+    ids=["binary named directly", "empty dir"],
+)
+def test_inputs_with_nothing_to_read_are_passed_over_with_a_warning(
+    run, tmp_path, setup, message
+):
+    skipped = setup(tmp_path)
+    result = run(["ingest", str(skipped), str(SEED)])
+    assert result.exit_code == 0
+    assert [d["title"] for d in result.docs] == ["Strong warning to West"]
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("newstool ingest: warning: ") and message in line
 
 
 def test_broken_json_line_names_file_and_line(run, tmp_path):
@@ -136,9 +155,10 @@ def test_encoding_option(run, tmp_path):
     assert doc["source"]["encoding_source"] == "user"
 
 
-def test_unknown_encoding_is_an_error_for_the_input(run):
-    result = run(["ingest", "--encoding", "nope", str(SEED)])
-    assert result.exit_code == 1 and "unknown encoding 'nope'" in result.stderr
+def test_unknown_encoding_is_a_usage_error_reported_once(run):
+    result = run(["ingest", "--encoding", "nope", str(SEED), str(SEED)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("'nope' is not a text encoding") == 1
 
 
 def test_help_shows_examples_and_exit_codes(run):
@@ -194,6 +214,11 @@ def test_config_errors_exit_2(run, tmp_path):
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def _symlink(link: Path, target: Path) -> Path:
+    link.symlink_to(target)
+    return link
 
 
 def _mkdir(path: Path) -> Path:
