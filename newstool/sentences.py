@@ -121,7 +121,10 @@ def _kinds(lists: dict[str, frozenset[str]]) -> dict[str, str]:
 
 @cache
 def lexicon(extra: frozenset[str] | None = None) -> Lexicon:
-    """The built-in word lists, loaded once, plus ``extra`` general abbreviations.
+    """The built-in word lists, loaded once on first use, plus ``extra`` general abbreviations.
+
+    The one source of abbreviations: ``clean``'s rules read them here too (see
+    ``newstool/clean/words.py``), so both stages agree on every abbreviation.
 
     >>> lexicon().kinds["corp"], lexicon(frozenset({"xyz"})).kinds["xyz"]
     ('general', 'general')

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
-from newstool.clean.words import ABBREVIATIONS
+from newstool.clean.words import is_abbreviation
 
 # A word, its full stop, then a comma, semicolon or colon that cannot belong there. The
 # lookbehind starts a match only at the start of a word, so a long run of letters with no
@@ -36,7 +36,7 @@ def remove_orphan_punctuation(text: str) -> list[Change]:
     changes = []
     for match in _ORPHAN.finditer(text):
         word = match["word"]
-        if len(word) < 2 or word in ABBREVIATIONS or _continues_initials(text, match.start()):
+        if len(word) < 2 or is_abbreviation(word) or _continues_initials(text, match.start()):
             continue
         orphan = match["orphan"].strip()
         context = _CONTEXT.search(text, max(0, match.start() - 80), match.start("orphan")).group()

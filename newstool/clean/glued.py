@@ -7,9 +7,19 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
+from functools import cache
 
 from newstool.clean.edits import Change, apply_changes, fixed  # noqa: F401 (fixed: used in the examples)
-from newstool.clean.words import ABBREVIATIONS, is_web_ending, looks_like_web_address, token_around
+from newstool.clean.words import (
+    is_abbreviation,
+    is_web_ending,
+    looks_like_web_address,
+    token_around,
+    word_before_period,
+)
+from newstool.sentences import sentence_spans
 
 # A sentence stop, optional closing quotes or brackets, then a letter
 # (maybe after an opening quote).
@@ -34,8 +44,14 @@ def separate_glued_sentences(text: str) -> list[Change]:
     >>> fixed(separate_glued_sentences, 'Lavrov said."Our friends agree," he said.Really?Yes!')
     'Lavrov said. "Our friends agree," he said. Really? Yes!'
 
-    It does not apply to abbreviations and initials, numbers, web and e-mail addresses,
-    ellipses, or a closing quote followed by a lower-case word:
+    After an abbreviation or an initial it applies exactly where ``split-sentences`` ends a
+    sentence (both read the same lists): before a usual sentence opener, not before a name.
+
+    >>> fixed(separate_glued_sentences, "Acme Inc.The firm hired Pvt.Jones and Acme Inc.Smith.")
+    'Acme Inc. The firm hired Pvt.Jones and Acme Inc.Smith.'
+
+    It does not apply to numbers, web and e-mail addresses, ellipses, or a closing quote
+    followed by a lower-case word:
 
     >>> unchanged = "U.S. and e.g. Ph.D. J.R.R. Tolkien, Mr.Smith 3.5 at 10.30 v2.1.3 wait...What"
     >>> fixed(separate_glued_sentences, unchanged) == unchanged
@@ -52,8 +68,15 @@ def separate_glued_sentences(text: str) -> list[Change]:
 
 def _gaps(text: str) -> list[int]:
     """Offsets where a space is missing between two sentences."""
-    gaps = (_gap_position(text, match) for match in _CANDIDATE.finditer(text))
+    ends = cache(lambda: sorted({end for _, end in sentence_spans(text)}))
+    gaps = (_gap_position(text, match, ends) for match in _CANDIDATE.finditer(text))
     return [gap for gap in gaps if gap is not None]
+
+
+def _splitter_ends_sentence(ends: list[int], match: re.Match[str]) -> bool:
+    """Whether one of the sentence ``ends`` falls after the stop, within the closing marks."""
+    i = bisect_right(ends, match.end())
+    return i > 0 and ends[i - 1] > match.start()
 
 
 def _inserted_spaces(text: str, spaced: str) -> list[int]:
@@ -72,8 +95,13 @@ def _inserted_spaces(text: str, spaced: str) -> list[int]:
     return offsets
 
 
-def _gap_position(text: str, match: re.Match[str]) -> int | None:
-    """Where the missing space goes for this candidate, or None when it is no boundary."""
+def _gap_position(
+    text: str, match: re.Match[str], sentence_ends: Callable[[], list[int]]
+) -> int | None:
+    """Where the missing space goes for this candidate, or None when it is no boundary.
+
+    ``sentence_ends`` gives the ends of the sentences ``split-sentences`` finds in ``text``: it
+    alone decides after an abbreviation."""
     stop, close = match["stop"], match["close"]
     if ".." in stop or match.start() == 0:
         return None
@@ -82,11 +110,14 @@ def _gap_position(text: str, match: re.Match[str]) -> int | None:
     right_start = match.end() + opening
     right = _WORD.match(text, right_start).group()
     right_end = right_start + len(right)
-    if stop == "." and _is_abbreviation(left, right, text[right_end : right_end + 1]):
+    if stop == "." and is_abbreviation(word_before_period(text, match.start())):
+        if not _splitter_ends_sentence(sentence_ends(), match):
+            return None
+    elif stop == "." and len(right) == 1 and text[right_end : right_end + 1] == ".":
+        return None  # one more initial follows: Ph.D.
+    elif looks_like_web_address(token_around(text, match.start())):
         return None
-    if looks_like_web_address(token_around(text, match.start())):
-        return None
-    if right[0].islower():
+    elif right[0].islower():
         if close or opening or not _starts_lower_case_sentence(left, right, text, right_end):
             return None
     elif len(left) > 1 and left.isupper() and len(right) > 1 and right.isupper():
@@ -94,12 +125,6 @@ def _gap_position(text: str, match: re.Match[str]) -> int | None:
     if close[-1:] in ("'", '"') and opens_quotation(text, match.end() - 1):
         return match.end() - 1
     return match.end()
-
-
-def _is_abbreviation(left: str, right: str, after_right: str) -> bool:
-    """A period after an initial or a known abbreviation, or before one more initial (U.S.)."""
-    initial = len(left) == 1 and left.isalpha()
-    return initial or left in ABBREVIATIONS or (len(right) == 1 and after_right == ".")
 
 
 def _starts_lower_case_sentence(left: str, right: str, text: str, right_end: int) -> bool:

@@ -1,33 +1,27 @@
-"""Small word lists the text rules share: abbreviations and the endings of web addresses.
+"""What the text rules ask about words: abbreviations, and the endings of web addresses.
 
-They are deliberately short and conservative: a word missing here makes a rule change a little
-less, never damage text that is right.
+Abbreviations come from the lists in ``newstool/data/abbreviations*.txt``, loaded once by
+:func:`newstool.sentences.lexicon`: ``clean`` and ``split-sentences`` read the same lists the
+same way, so they agree on every abbreviation. The web endings are deliberately short and
+conservative: a word missing here makes a rule change a little less, never damage text that is
+right.
 
 >>> looks_like_web_address("www.un.org/en"), looks_like_web_address("said.Moscow")
 (True, False)
+>>> word_before_period("the Pvt.Jones", 7), is_abbreviation("Pvt")
+('Pvt', True)
 """
 
 from __future__ import annotations
 
 import re
 
+from newstool.sentences import abbreviation_kind, lexicon, previous_word
+
 
 def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
-
-# Written as they are spelled before their period; matched exactly (case matters: "Mass." the
-# state is an abbreviation, "mass." ends a sentence).
-ABBREVIATIONS = _word_set(
-    """
-    Mr Mrs Ms Messrs Mme Mlle Dr Prof Rev Fr Hon Pres Gov Sen Rep Gen Col Maj Capt Lt Sgt Cpl
-    Adm Cmdr Supt Insp Det St Mt Ft Ave Blvd Rd Jr Sr Inc Ltd Co Corp Bros Dept Univ Assn
-    No Nos Vol Fig Ch Art Sec Para Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont
-    Neb Nev Okla Ore Pa Tenn Vt Va Wash Wis Wyo
-    etc al vs approx incl esp resp ca cf viz ibid op cit ed eds vol pp ft lb lbs oz
-    """
-)
 
 # Endings after a dot that mean a web address or a file name rather than a new sentence.
 WEB_ENDINGS = _word_set(
@@ -42,6 +36,7 @@ WEB_ENDINGS = _word_set(
 # (".ru", ".uk", ".it") is taken for one.
 TWO_LETTER_WORDS = _word_set("he we of on or if up an oh ok go hi")
 
+TOKEN_REACH = 256
 _TRIM = "\"'“”‘’«»()[]<>.,;:!?"
 _HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
 
@@ -74,7 +69,28 @@ def looks_like_web_address(token: str) -> bool:
     return is_web_ending(host.rsplit(".", 1)[1])
 
 
-TOKEN_REACH = 256
+def is_abbreviation(word: str) -> bool:
+    """True if a period after ``word`` may belong to it: a listed abbreviation, an initial or a
+    chain of initials. Lower-case list entries match any case, others exactly ("Mass." the
+    state is one, "mass." is not).
+
+    >>> [is_abbreviation(w) for w in ("Mr", "Pvt", "CO", "U.S", "J", "Mass", "mass", "said")]
+    [True, True, True, True, True, True, False, False]
+    """
+    return abbreviation_kind(word, lexicon()) is not None
+
+
+def word_before_period(text: str, index: int) -> str:
+    """The word the period at ``text[index]`` ends, read as ``split-sentences`` reads it: the
+    non-space run before it, less opening quotes and any glued earlier sentence.
+
+    >>> word_before_period('he said "(U.S.', 13), word_before_period("said.Dr.", 7)
+    ('U.S', 'Dr')
+    """
+    start, floor = index, max(0, index - TOKEN_REACH)
+    while start > floor and not text[start - 1].isspace():
+        start -= 1
+    return previous_word(text[start:index], lexicon())
 
 
 def token_around(text: str, index: int) -> str:
