@@ -30,8 +30,12 @@ _BOMS = (
 )
 DETECTOR_SAMPLE_BYTES = 64 * 1024
 BINARY_SNIFF_BYTES = 1024
-# Share of non-ASCII bytes that must form valid UTF-8 for a file to count as damaged UTF-8.
-NEARLY_UTF8_SHARE = 0.9
+# A file is damaged UTF-8 when more than this share of its non-ASCII characters is valid UTF-8
+# (each invalid byte counting as one character). Legacy files reach at most about a quarter by
+# chance (CJK double-byte and Thai text, where byte triples can happen to form UTF-8).
+MOSTLY_UTF8_SHARE = 0.5
+# What the few invalid bytes of a mostly-UTF-8 file usually are: text pasted from Windows.
+STRAY_BYTES_ENCODING = "cp1252"
 
 TITLE_MAX_CHARS = 200
 HEADING_MAX_CHARS = 120
@@ -39,10 +43,14 @@ HEADING_MAX_WORDS = 15
 MAX_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last instant an ISO 8601 year can show
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Terminal (ANSI/VT) escape sequences, whole: strings (OSC, DCS, ...) ended by BEL or ESC \,
+# CSI (ESC [ parameters, intermediates, a final byte), then two-byte and other ESC sequences.
+_TERMINAL_ESCAPE = re.compile(
+    r"\x1b(?:[\]PX^_][^\x07\x1b\n]*+(?:\x07|\x1b\\)|\[[0-?]*[ -/]*[@-~]|[ -/]*[0-~])"
+)
 _TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
-_NON_ASCII = re.compile(rb"[\x80-\xff]")
 # Bytes 0x80-0x9F are C1 control characters in ISO-8859-1/-9, which real text never holds; in
 # the Windows code page that extends it they are curly quotes, dashes and the euro sign.
 _C1_BYTES = re.compile(rb"[\x80-\x9f]")
@@ -51,10 +59,28 @@ _WINDOWS_SUPERSET = {"latin-1": "cp1252", "iso8859-1": "cp1252", "iso8859-9": "c
 # is the file's encoding (the two differ only in a few vendor punctuation mappings).
 _NARROWER = {"gb18030": ("gb2312", "gbk"), "gbk": ("gb2312",), "cp932": ("shift_jis",)}
 DETECTOR_CANDIDATES = 8
+# The only encodings the detector may choose: Unicode, the Windows and KOI8 code pages, ISO 8859,
+# and the East Asian and regional Cyrillic standards. chardet's "regional" era also holds DOS,
+# IBM and HP code pages (cp720, cp1006, cp1125, hp-roman8) and UTF-7, which decode nearly any
+# bytes and, on short or mixed samples, outscore the right answer.
+DETECTABLE_ENCODINGS = frozenset(
+    {
+        *("utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"),
+        *(f"cp{n}" for n in (874, 1250, 1251, 1252, 1253, 1254, 1255, 1256, 1257, 1258)),
+        *("koi8-r", "koi8-u", "koi8-t", "kz1048", "ptcp154", "tis-620"),
+        *(f"iso8859-{n}" for n in (*range(1, 12), *range(13, 17))),
+        *("gb2312", "gbk", "gb18030", "hz", "big5", "big5hkscs", "cp950"),
+        *("shift_jis", "cp932", "shift_jis_2004", "euc_jp", "euc_jis_2004", "iso2022_jp"),
+        *("iso2022_jp_2", "iso2022_jp_2004", "iso2022_jp_ext", "euc_kr", "cp949", "johab"),
+        "iso2022_kr",
+    }
+)
 _C1_CHARS = frozenset(chr(c) for c in range(0x80, 0xA0))
 # A run of word characters (and the symbols mojibake leaves inside words) with non-ASCII in it.
 _NON_ASCII_WORD = re.compile(r"[^\s\d\x00-\x40\x5b-\x60\x7b-\x7f]*[^\x00-\x7f][^\s\x00-\x40]*")
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
+_NON_ASCII_CHAR = re.compile("[^\x00-\x7f]")
 
 
 class IngestError(ValueError):
@@ -99,8 +125,8 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     except UnicodeDecodeError:
         pass
     share = _valid_utf8_share(data)
-    if share >= NEARLY_UTF8_SHARE:
-        return _lossy(data, "utf-8", share, "utf8-lossy")
+    if share > MOSTLY_UTF8_SHARE:
+        return _decode_mostly_utf8(data, share)
     detected = _detect(data)
     if detected is not None:
         return detected
@@ -151,17 +177,53 @@ def _count_encoded_replacement_chars(data: bytes, encoding: str) -> int:
 
 
 def _valid_utf8_share(data: bytes) -> float:
-    """Share of non-ASCII bytes that belong to valid UTF-8 sequences.
+    """Share of the non-ASCII characters that are valid UTF-8, each invalid byte counting as one.
 
     >>> _valid_utf8_share("naïve café".encode("utf-8") + b"\\xe9")
-    0.8
+    0.667
+    >>> _valid_utf8_share("Москва".encode("cp1251"))
+    0.0
     """
-    non_ascii = len(_NON_ASCII.findall(data))
+    # surrogateescape turns each invalid byte into one lone surrogate U+DC80..U+DCFF
+    text = data.decode("utf-8", errors="surrogateescape")
+    non_ascii = len(_NON_ASCII_CHAR.findall(text))
     if not non_ascii:
         return 1.0
-    # surrogateescape turns each invalid byte into one lone surrogate U+DC80..U+DCFF
-    invalid = len(_ESCAPED_BYTE.findall(data.decode("utf-8", errors="surrogateescape")))
-    return (non_ascii - invalid) / non_ascii
+    invalid = len(_ESCAPED_BYTE.findall(text))
+    return round((non_ascii - invalid) / non_ascii, 3)
+
+
+def _decode_mostly_utf8(data: bytes, share: float) -> Decoded:
+    """UTF-8 with a few invalid bytes, each decoded on its own as cp1252 (U+FFFD for the five
+    bytes cp1252 leaves unassigned), with a warning.
+
+    >>> d = _decode_mostly_utf8("naïve café ".encode() + b"caf\\xe9 \\x93ok\\x94 \\x81", 0.667)
+    >>> d.text, d.replacements, d.source
+    ('naïve café café “ok” \ufffd', 1, 'utf8-lossy')
+    >>> d.warnings  # doctest: +NORMALIZE_WHITESPACE
+    ('ingest: 4 byte(s) are not valid UTF-8 in this otherwise UTF-8 file; decoded them as
+      cp1252, 1 replaced with U+FFFD; pass --encoding if you know the right one',)
+    """
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    invalid = len(_ESCAPED_BYTE.findall(escaped))
+    text = _ESCAPED_RUN.sub(lambda run: _stray_bytes_as_text(run.group()), escaped)
+    replacements = text.count("\ufffd") - _count_encoded_replacement_chars(data, "utf-8")
+    replaced = f", {replacements} replaced with U+FFFD" if replacements else ""
+    warning = (
+        f"ingest: {invalid} byte(s) are not valid UTF-8 in this otherwise UTF-8 file; decoded "
+        f"them as {STRAY_BYTES_ENCODING}{replaced}; pass --encoding if you know the right one"
+    )
+    return Decoded(text, "utf-8", share, "utf8-lossy", replacements, (warning,))
+
+
+def _stray_bytes_as_text(escaped: str) -> str:
+    """Invalid UTF-8 bytes, as ``surrogateescape`` leaves them, decoded as cp1252.
+
+    >>> _stray_bytes_as_text(b"\\x93\\xe9\\x94\\x81".decode("utf-8", "surrogateescape"))
+    '“é”\ufffd'
+    """
+    raw = escaped.encode("utf-8", errors="surrogateescape")
+    return raw.decode(STRAY_BYTES_ENCODING, errors="replace")
 
 
 def looks_binary(head: bytes) -> bool:
@@ -204,7 +266,8 @@ def _bomless_utf16_or_32(data: bytes) -> str | None:
 
 
 def _detect(data: bytes) -> Decoded | None:
-    """chardet on a bounded sample; its best candidates are decoded and the least garbled wins.
+    """chardet on a bounded sample; its best candidates among :data:`DETECTABLE_ENCODINGS` are
+    decoded and the least garbled wins.
 
     The whole file is then decoded strictly with the winner, trying the next on failure.
     """
@@ -218,15 +281,11 @@ def _detect(data: bytes) -> Decoded | None:
     eras = EncodingEra.MODERN_WEB | EncodingEra.LEGACY_ISO | EncodingEra.LEGACY_REGIONAL
     guesses = chardet.detect_all(sample, max_bytes=len(sample), encoding_era=eras)
     candidates: dict[str, float] = {}
-    for guess in guesses[:DETECTOR_CANDIDATES]:
-        try:
-            name = codecs.lookup(guess["encoding"] or "").name
-        except LookupError:
-            continue
+    for name, confidence in _allowed_guesses(guesses)[:DETECTOR_CANDIDATES]:
         if has_c1_bytes:
             name = _WINDOWS_SUPERSET.get(name, name)
         for candidate in (*_NARROWER.get(name, ()), name):
-            candidates.setdefault(candidate, round(float(guess.get("confidence") or 0.0), 3))
+            candidates.setdefault(candidate, confidence)
     ranked = sorted(candidates, key=lambda name: _garbling(sample, name))  # stable: chardet order
     for name in ranked:
         try:
@@ -234,6 +293,25 @@ def _detect(data: bytes) -> Decoded | None:
         except UnicodeDecodeError:
             continue
     return None
+
+
+def _allowed_guesses(guesses: list[dict]) -> list[tuple[str, float]]:
+    """chardet's guesses as (codec name, confidence), in its order, keeping only
+    :data:`DETECTABLE_ENCODINGS`.
+
+    >>> _allowed_guesses([{"encoding": "hp-roman8", "confidence": 0.2},
+    ...                   {"encoding": "Windows-1252", "confidence": 0.1234}, {"encoding": None}])
+    [('cp1252', 0.123)]
+    """
+    allowed = []
+    for guess in guesses:
+        try:
+            name = codecs.lookup(guess["encoding"] or "").name
+        except LookupError:
+            continue
+        if name in DETECTABLE_ENCODINGS:
+            allowed.append((name, round(float(guess.get("confidence") or 0.0), 3)))
+    return allowed
 
 
 def _garbling(sample: bytes, encoding: str) -> int:
@@ -267,12 +345,15 @@ def _script(ch: str) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """Newlines to ``\\n``, Unicode NFC, no control characters but tab and newline, no trailing
-    spaces.
+    """Newlines to ``\\n``, Unicode NFC, no terminal escape sequences, no control characters but
+    tab and newline, no trailing spaces.
 
     >>> normalise_text("Cafe\\u0301 \\r\\nline\\x00 two  \\rend")
     'Café\\nline two\\nend'
+    >>> normalise_text("\\x1b[1;31mred\\x1b[0m text\\x1b]0;title\\x07 \\x1b(Bend")
+    'red text end'
     """
+    text = _TERMINAL_ESCAPE.sub("", text)
     text = _NEWLINES.sub("\n", text)
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub("", text)

@@ -7,8 +7,11 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newstool.ingest import (
+    DETECTABLE_ENCODINGS,
     IngestError,
     decode_bytes,
     ingest_bytes,
@@ -116,13 +119,69 @@ def test_big_endian_boms():
         assert (decoded.text, decoded.encoding) == (TEXTS["el"], codec)
 
 
-def test_nearly_valid_utf8_keeps_the_text_and_warns():
-    data = TEXTS["fr"].encode("utf-8") + b" caf\xe9 ferm\xe9."
+MIXED = "naïve café résumé\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "invalid"),
+    [
+        (MIXED.encode() + b"caf\xe9", MIXED + "café", 1),
+        (MIXED.encode() * 3 + b"caf\xe9", MIXED * 3 + "café", 1),
+        (MIXED.encode() * 400 + b"caf\xe9", MIXED * 400 + "café", 1),
+        ("café ".encode() * 4 + b"\xff", "café " * 4 + "ÿ", 1),  # 8 of 9 bytes valid
+        (MIXED.encode() + b"\x93caf\xe9\x94", MIXED + "“café”", 3),  # 4 valid, 3 stray
+        (TEXTS["fr"].encode() + b" caf\xe9 ferm\xe9.", TEXTS["fr"] + " café fermé.", 2),
+        ("Москва, ".encode() + b"caf\xe9", "Москва, café", 1),
+        (b"na\xefve r\xc3\xa9sum\xc3\xa9 caf\xc3\xa9", "naïve résumé café", 1),  # was hp-roman8
+    ],
+    ids=[
+        "1 line",
+        "3 lines",
+        "400 lines",
+        "8 of 9 bytes",
+        "curly quotes",
+        "french",
+        "cyrillic",
+        "stray byte first",
+    ],
+)
+def test_mostly_utf8_with_stray_bytes_decodes_them_as_cp1252_and_warns(data, text, invalid):
     decoded = decode_bytes(data)
-    assert decoded.source == "utf8-lossy"
-    assert decoded.text.startswith(TEXTS["fr"])
-    assert decoded.replacements == 2
-    assert "2 undecodable" in decoded.warnings[0]
+    assert decoded.text == text
+    assert (decoded.encoding, decoded.source, decoded.replacements) == ("utf-8", "utf8-lossy", 0)
+    (warning,) = decoded.warnings
+    assert f"{invalid} byte(s) are not valid UTF-8" in warning and "cp1252" in warning
+
+
+def test_stray_bytes_cp1252_cannot_decode_become_replacement_characters():
+    decoded = decode_bytes(MIXED.encode() + b"caf\x81")
+    assert decoded.text == MIXED + "caf\ufffd"
+    assert decoded.replacements == 1 and "1 replaced with U+FFFD" in decoded.warnings[0]
+
+
+def test_detector_passes_over_code_pages_outside_the_allowed_set(monkeypatch):
+    import chardet
+
+    guesses = [
+        {"encoding": name, "confidence": 0.9}
+        for name in ("hp-roman8", "mac-roman", "cp437", "cp1125", "utf-7", "Windows-1252")
+    ]
+    monkeypatch.setattr(chardet, "detect_all", lambda *args, **kwargs: guesses)
+    decoded = decode_bytes("Zoë Ménard".encode("cp1252"))
+    assert (decoded.encoding, decoded.text) == ("cp1252", "Zoë Ménard")
+
+
+@settings(derandomize=True, max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([b"caf\xc3\xa9 ", b"na\xefve ", b"\x93", b" the ", b"\xe9t\xe9"]),
+        min_size=1,
+        max_size=30,
+    ).map(b"".join)
+)
+def test_detected_encoding_is_always_an_allowed_one(data):
+    decoded = decode_bytes(data)
+    assert decoded.encoding in DETECTABLE_ENCODINGS
 
 
 def test_user_encoding_overrides_detection():
@@ -154,6 +213,22 @@ def test_genuine_replacement_characters_are_not_counted():
 def test_normalisation():
     raw = "Cafe\u0301\r\nline\x00 with\x07 controls  \rtab\tstays\u2028end"
     assert normalise_text(raw) == "Café\nline with controls\ntab\tstays\nend"
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("\x1b[31mred\x1b[0m text", "red text"),
+        ("\x1b[1;38;5;208mbold\x1b[m", "bold"),  # CSI with parameters, and an empty one
+        ("\x1b[?25lhidden cursor\x1b[2K", "hidden cursor"),  # private parameters, erase line
+        ("\x1b]0;window title\x07Body", "Body"),  # OSC ended by BEL
+        ("see \x1b]8;;https://x.org\x1b\\the link\x1b]8;;\x1b\\ here", "see the link here"),
+        ("\x1b(Bcharset\x1b7 saved\x1b8", "charset saved"),  # nF and two-byte sequences
+        ("cut \x1b]off", "cut off"),  # an unterminated OSC loses only ESC ]
+    ],
+)
+def test_terminal_escape_sequences_are_removed_whole(raw, clean):
+    assert normalise_text(raw) == clean
 
 
 def test_structure_of_the_seed(seed_text):
