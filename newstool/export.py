@@ -21,12 +21,13 @@ title: 'A: B'
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
@@ -249,35 +250,44 @@ def dump_front_matter(fields: dict[str, Any]) -> str:
     return f"---\n{body}---\n"
 
 
-def sentence_breaks(doc: Document) -> frozenset[int]:
-    """Offsets of the single spaces between consecutive sentences: where sentence-per-line
-    output starts a new line.
+def sentence_starts(doc: Document) -> tuple[int, ...]:
+    """Offsets where the document's sentences start, in order: where sentence-per-line output
+    starts a new line. A document without ``sentences`` is split here, with the library
+    splitter (:func:`newstool.sentences.split_document`); the document itself is not changed.
 
-    Sentences glued together with no space, or separated by anything else, stay on one line, so
-    the words are never changed.
-
-    >>> doc = Document.from_dict({"text": "One. Two.Three.  Four.", "sentences": [
-    ...     {"start": 0, "end": 4, "text": "One."}, {"start": 5, "end": 9, "text": "Two."},
-    ...     {"start": 9, "end": 15, "text": "Three."}, {"start": 17, "end": 22, "text": "Four."}]})
-    >>> sorted(sentence_breaks(doc))
-    [4]
+    >>> sentence_starts(Document.from_dict({"text": "One. Two.Three.\\n\\nFour."}))
+    (0, 5, 9, 17)
     """
-    ordered = sorted(doc.sentences or (), key=lambda sentence: sentence.start)
-    return frozenset(
-        previous.end
-        for previous, sentence in zip(ordered, ordered[1:], strict=False)
-        if doc.text[previous.end : sentence.start] == " "
+    sentences = doc.sentences
+    if sentences is None:
+        from newstool.sentences import split_document
+
+        sentences = split_document(doc).sentences or ()
+    return tuple(sorted({sentence.start for sentence in sentences}))
+
+
+def break_lines(text: str, offset: int, starts: Sequence[int]) -> str:
+    """``text`` (found at ``offset`` in the document) with a line break before each sentence
+    that starts at one of the sorted ``starts`` and not already at the start of a line.
+
+    The single space before such a sentence becomes the line break; a sentence glued to the
+    previous one (no space between) gets a line break inserted. No other character changes.
+
+    >>> break_lines("One. Two.Three.  Four.", 10, [10, 15, 19, 27])
+    'One.\\nTwo.\\nThree. \\nFour.'
+    """
+    lines, line_start = [], 0
+    first, last = (
+        bisect.bisect_right(starts, offset),
+        bisect.bisect_left(starts, offset + len(text)),
     )
-
-
-def break_lines(text: str, offset: int, breaks: frozenset[int]) -> str:
-    """``text`` (found at ``offset`` in the document) with the spaces at ``breaks`` turned into
-    newlines.
-
-    >>> break_lines("a b c", 10, frozenset({13}))
-    'a b\\nc'
-    """
-    return re.sub(" ", lambda space: "\n" if offset + space.start() in breaks else " ", text)
+    for start in (s - offset for s in starts[first:last]):
+        if text[start - 1] == "\n":
+            continue
+        lines.append(text[line_start : start - (text[start - 1] == " ")])
+        line_start = start
+    lines.append(text[line_start:])
+    return "\n".join(lines)
 
 
 def markdown_body(doc: Document, *, sentences: bool = False) -> str:
@@ -292,7 +302,7 @@ def markdown_body(doc: Document, *, sentences: bool = False) -> str:
     >>> markdown_body(doc)
     '# T\\n\\n## H\\n\\nP\\n'
     """
-    breaks = sentence_breaks(doc) if sentences else frozenset()
+    starts = sentence_starts(doc) if sentences else ()
     parts = [markdown_heading(doc.title, 1)] if doc.title else []
     for block, text in doc.block_texts():
         if not text:
@@ -300,15 +310,16 @@ def markdown_body(doc: Document, *, sentences: bool = False) -> str:
         if block.type == "heading":
             parts.append(markdown_heading(text, 2))
         else:
-            parts.append(markdown_paragraph(break_lines(text, block.start, breaks)))
+            parts.append(markdown_paragraph(break_lines(text, block.start, starts)))
     return "".join(part + "\n\n" for part in parts)[:-1]
 
 
 def render_markdown(doc: Document, *, sentences: bool = False) -> str:
     """The document as Markdown: YAML front matter, a blank line, then the body.
 
-    With ``sentences`` (and sentences in the document) each sentence starts a new line inside
-    its paragraph (semantic line breaks; a renderer still shows one paragraph).
+    With ``sentences`` each sentence starts a new line inside its paragraph (semantic line
+    breaks, see :func:`break_lines`; a renderer still shows one paragraph). A document without
+    ``sentences`` is split on the fly.
 
     >>> print(render_markdown(Document.from_dict({"id": "x", "text": "Hi."})), end="")
     ---
@@ -537,6 +548,52 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         handle.write(data)
 
 
+# Fields that differ between two exports of the same content: when it was ingested, and from
+# which path (identical files, or the same file moved, give the same document and file name).
+VOLATILE_SOURCE_FIELDS = ("path", "ingested_at")
+
+
+def recorded_source(content: bytes, fmt: str) -> dict[str, Any] | None:
+    """The ``source`` object that an export file's ``content`` records (in its JSON or its
+    front matter); None when it records none or is not a readable export of ``fmt``.
+
+    >>> recorded_source(b'{"source": {"path": "a.txt"}}', "json")
+    {'path': 'a.txt'}
+    >>> recorded_source(b"---\\nsource: {path: a.txt}\\n---\\n", "markdown")
+    {'path': 'a.txt'}
+    >>> recorded_source(b"mine", "jsonl"), recorded_source(b"\\xff", "markdown")
+    (None, None)
+    """
+    import yaml
+
+    try:
+        text = content.decode("utf-8")
+        if fmt == "markdown":
+            pairs = split_markdown_stream(text)
+            fields = pairs[0][0] if pairs else None
+        else:
+            fields = json.loads(text)
+    except (ValueError, yaml.YAMLError):
+        return None
+    source = fields.get("source") if isinstance(fields, dict) else None
+    return source if isinstance(source, dict) else None
+
+
+def with_volatile_fields_of(doc: Document, content: bytes, fmt: str) -> Document:
+    """``doc`` with the :data:`VOLATILE_SOURCE_FIELDS` that the export file ``content`` records:
+    rendered again, it gives ``content`` exactly when nothing else differs.
+
+    >>> doc = Document.from_dict({"text": "x", "source": {"path": "new.txt"}})
+    >>> with_volatile_fields_of(doc, b'{"source": {"path": "old.txt"}}', "json").source.path
+    'old.txt'
+    """
+    recorded = recorded_source(content, fmt)
+    if doc.source is None or recorded is None:
+        return doc
+    volatile = {name: recorded.get(name) for name in VOLATILE_SOURCE_FIELDS}
+    return replace(doc, source=replace(doc.source, **volatile))
+
+
 def write_document_file(
     directory: Path,
     doc: Document,
@@ -548,21 +605,30 @@ def write_document_file(
 ) -> Literal["written", "replaced", "unchanged"]:
     """Write ``doc`` into ``directory`` as :func:`export_filename`, atomically.
 
-    Returns ``"written"`` for a new file, ``"unchanged"`` when the file already holds the same
-    bytes (it is not touched, so its mtime stays), ``"replaced"`` when a different file was
+    Returns ``"written"`` for a new file, ``"unchanged"`` when the file already holds this
+    export apart from the volatile ``source.path`` and ``source.ingested_at`` (it is not
+    touched, so its mtime and recorded source stay), ``"replaced"`` when a different file was
     overwritten with ``force``. Without ``force``, a different existing file raises
     :class:`ExportFileExistsError` (a :class:`FileExistsError`).
 
     >>> import tempfile
-    >>> doc = Document.from_dict({"id": "a0fc1bd8", "title": "T", "text": "x"})
+    >>> from newstool.model import Source
+    >>> doc = Document.from_dict({"id": "a0fc1bd8", "title": "T", "text": "x",
+    ...                           "source": {"path": "a.txt", "ingested_at": "2024-01-01"}})
+    >>> copy = replace(doc, source=Source(path="copy.txt", ingested_at="2024-01-02"))
     >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     [write_document_file(Path(tmp), doc, "markdown") for _ in range(2)]
+    ...     [write_document_file(Path(tmp), d, "markdown") for d in (doc, copy)]
     ['written', 'unchanged']
     """
     path = Path(directory) / export_filename(doc, fmt)
-    data = render_document(doc, fmt, indent=indent, sentences=sentences).encode("utf-8")
+
+    def render(document: Document) -> bytes:
+        return render_document(document, fmt, indent=indent, sentences=sentences).encode("utf-8")
+
+    data = render(doc)
     if path.exists():
-        if path.read_bytes() == data:
+        existing = path.read_bytes()
+        if existing in (data, render(with_volatile_fields_of(doc, existing, fmt))):
             return "unchanged"
         if not force:
             raise ExportFileExistsError(path)

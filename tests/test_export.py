@@ -8,6 +8,7 @@ import json
 import os
 import re
 import stat
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -294,33 +295,83 @@ def test_ids_that_yaml_1_2_reads_as_numbers_are_quoted(doc_id):
 # --- sentences --------------------------------------------------------------------------------
 
 
+def line_starts(rendered: str, text: str) -> list[int]:
+    """Where each rendered line starts in ``text``, checking that the lines are ``text`` with
+    line breaks that stand for one space or for nothing (a glued boundary): no other change."""
+    starts, position = [], 0
+    for line in rendered.split("\n"):
+        assert text.startswith(line, position), (line, text[position:])
+        starts.append(position)
+        position += len(line)
+        position += text.startswith((" ", "\n"), position)
+    assert position == len(text)
+    return starts
+
+
+def paragraph_sentence_starts(doc: Document, block) -> list[int]:
+    inside = [s.start - block.start for s in doc.sentences if block.start <= s.start < block.end]
+    return sorted(inside) or [0]
+
+
 def test_sentences_option_puts_each_sentence_on_its_own_line():
-    text = "First one. Second.Glued. Third 1. Fourth."
-    spans = [(0, 10), (11, 18), (18, 24), (25, 33), (34, 41)]
+    text = "First one. Second.Glued. Third 1.  Fourth."
+    spans = [(0, 10), (11, 18), (18, 24), (25, 33), (35, 42)]
     sentences = [{"start": s, "end": e, "text": text[s:e]} for s, e in spans]
     doc = make_doc(None, [("paragraph", text)], sentences=sentences)
     body = markdown_body(doc, sentences=True)
-    assert body == "First one.\nSecond.Glued.\nThird 1.\nFourth.\n"
+    assert body == "First one.\nSecond.\nGlued.\nThird 1.&#32;\nFourth.\n"
     [(tag, rendered)] = rendered_blocks(body)
-    assert (tag, rendered.replace("\n", " ")) == ("p", text)
+    assert line_starts(rendered, text) == [s for s, _ in spans]
 
 
-def test_seed_with_sentences_starts_lines_only_at_sentence_starts(seed_doc):
+def test_seed_without_clean_has_every_sentence_on_its_own_line(seed_doc):
     doc = split_document(seed_doc)
-    _, body = split_front_matter(render_markdown(doc, sentences=True))
+    before = doc.to_dict()
+    markdown = render_markdown(doc, sentences=True)
+    assert doc.to_dict() == before
+    fields, body = split_front_matter(markdown)
+    assert fields == split_front_matter(render_markdown(doc))[0]
+    assert "Russia).\nOn Wednesday" in body and 'Muallem.\n"It is' in body
     block = doc.blocks[1]
     [_, _, (tag, rendered)] = rendered_blocks(body)
-    assert (tag, rendered.replace("\n", " ")) == ("p", doc.text[block.start : block.end])
-    line_starts = [block.start]
-    for line in rendered.split("\n")[:-1]:
-        line_starts.append(line_starts[-1] + len(line) + 1)
-    assert len(line_starts) > 1
-    assert set(line_starts) <= {sentence.start for sentence in doc.sentences}
+    paragraph = doc.text[block.start : block.end]
+    assert tag == "p"
+    assert line_starts(rendered, paragraph) == paragraph_sentence_starts(doc, block)
 
 
-def test_sentences_option_without_sentences_renders_plain_paragraphs():
-    doc = make_doc(None, [("paragraph", "One. Two.")])
+def test_sentences_option_splits_a_document_without_sentences_on_the_fly(seed_doc):
+    assert seed_doc.sentences is None
+    on_the_fly = render_markdown(seed_doc, sentences=True)
+    assert on_the_fly == render_markdown(split_document(seed_doc), sentences=True)
+    assert on_the_fly != render_markdown(seed_doc)
+
+
+def test_a_document_split_into_no_sentences_is_left_as_it_is():
+    doc = make_doc(None, [("paragraph", "One. Two.")], sentences=[])
     assert markdown_body(doc, sentences=True) == "One. Two.\n"
+
+
+SENTENCE_PIECES = ["It rose.", "He said.", "1. Not a list.", "- Not a bullet.", "# No.", "Why?",
+                   "*Stars*.", "U.S. troops left.", "Mr. Smith came.", "(AP) Talks ended.",
+                   '"Quoted."', "said.the", "10.30 am.", "[sic] Done."]  # fmt: skip
+SEPARATORS = ["", " ", " ", "  ", "\t", "\n", " \n"]
+prose = st.lists(
+    st.tuples(st.sampled_from(SENTENCE_PIECES), st.sampled_from(SEPARATORS)), min_size=1, max_size=8
+).map(lambda pairs: "".join(piece + sep for piece, sep in pairs).strip())
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(paragraphs=st.lists(prose, min_size=1, max_size=3))
+def test_generated_prose_has_one_sentence_per_line_and_renders_unchanged(paragraphs):
+    doc = split_document(make_doc("T", [("paragraph", p) for p in paragraphs]))
+    [_, *rendered] = rendered_blocks(markdown_body(doc, sentences=True))
+    assert [tag for tag, _ in rendered] == ["p"] * len(paragraphs)
+    for block, (_, lines) in zip(doc.blocks, rendered, strict=True):
+        text = doc.text[block.start : block.end]
+        starts = paragraph_sentence_starts(doc, block)
+        assert set(line_starts(lines, text)) == set(starts) | {
+            i + 1 for i, c in enumerate(text) if c == "\n"
+        }
 
 
 # --- JSON and JSON Lines ----------------------------------------------------------------------
@@ -455,6 +506,46 @@ def test_a_different_existing_file_is_kept_unless_forced(tmp_path):
     assert isinstance(ExportFileExistsError(path), FileExistsError)
     assert write_document_file(tmp_path, DOCS[0], "json", force=True) == "replaced"
     assert json.loads(path.read_text(encoding="utf-8")) == DOCS[0].to_dict()
+
+
+def ingested(path: str, at: str, text: str = "Polls close at eight.") -> Document:
+    source = {"path": path, "encoding": "utf-8", "encoding_source": "utf-8", "ingested_at": at}
+    return make_doc("Vote", [("paragraph", text)], id="ab" * 8, source=source)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_same_content_ingested_again_or_from_another_path_is_unchanged(tmp_path, fmt):
+    first = ingested("in/a.txt", "2024-05-01T02:00:00Z")
+    assert write_document_file(tmp_path, first, fmt) == "written"
+    path = tmp_path / export_filename(first, fmt)
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    for again in (
+        ingested("in/a.txt", "2024-05-02T02:00:00Z"),
+        ingested("b.txt", "2025-01-01T00:00:00Z"),
+    ):
+        assert write_document_file(tmp_path, again, fmt) == "unchanged"
+    assert path.read_bytes() == render_document(first, fmt).encode("utf-8")
+    assert path.stat().st_mtime_ns == 1_000_000_000
+    assert os.listdir(tmp_path) == [path.name]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_different_content_under_the_same_name_still_needs_force(tmp_path, fmt):
+    write_document_file(tmp_path, ingested("a.txt", "2024-05-01T02:00:00Z"), fmt)
+    changed = ingested("a.txt", "2024-05-02T02:00:00Z", text="Polls close at nine.")
+    with pytest.raises(ExportFileExistsError):
+        write_document_file(tmp_path, changed, fmt)
+    assert write_document_file(tmp_path, changed, fmt, force=True) == "replaced"
+    path = tmp_path / export_filename(changed, fmt)
+    assert path.read_bytes() == render_document(changed, fmt).encode("utf-8")
+
+
+def test_only_path_and_ingestion_time_are_volatile(tmp_path):
+    doc = ingested("a.txt", "2024-05-01T02:00:00Z")
+    write_document_file(tmp_path, doc, "json")
+    other_encoding = replace(doc, source=replace(doc.source, encoding="cp1252"))
+    with pytest.raises(ExportFileExistsError):
+        write_document_file(tmp_path, other_encoding, "json")
 
 
 def test_options_change_the_file_content(tmp_path):
