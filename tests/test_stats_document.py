@@ -78,6 +78,10 @@ def test_importing_stats_reads_no_table_and_no_rich():
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80))
 def test_any_text_gives_consistent_counts(text):
     stats = document_stats(Document.from_dict({"text": text}))
-    assert stats["syllables"] >= stats["words"] >= stats["max_sentence_words"] >= 0
+    assert stats["words"] >= stats["max_sentence_words"] >= 0
     assert stats["words"] == 0 or stats["sentences"] >= 1
-    assert (stats["flesch_reading_ease"] is None) == (stats["words"] == 0)
+    if stats["language"] == "en":
+        assert stats["syllables"] >= stats["words"]
+        assert (stats["flesch_reading_ease"] is None) == (stats["words"] == 0)
+    else:
+        assert stats["syllables"] is stats["flesch_reading_ease"] is None

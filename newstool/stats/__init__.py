@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from newstool.stats import readability as r
 from newstool.stats import syllables as syl
+from newstool.stats.language import LanguageCheck, check_english
 from newstool.stats.terms import capitalised_phrases, most_common, term_counts
 from newstool.stats.tokens import is_number, letters_and_digits, words
 
@@ -30,6 +31,21 @@ if TYPE_CHECKING:
     from newstool.model import Document
     from newstool.stats.summary import Summary
 
+# Figures that only mean something for English text (syllables follow English spelling and the
+# CMU dictionary; the formulas and the reading rate were fitted to English readers); null when
+# the text is not English (see :mod:`newstool.stats.language`).
+ENGLISH_ONLY = (
+    "syllables",
+    "polysyllables",
+    "complex_words",
+    "reading_time_s",
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+)
 _SYLLABIC_ENDING = re.compile(r"..(?:ing|[td]ed|(?:[sxz]|ch|sh|[cg])es)$")
 # The lookbehinds start a match only where a number starts, so a long run of digits is
 # scanned once rather than once per digit.
@@ -38,12 +54,14 @@ _PERCENTAGE = re.compile(r"(?<!\d)(?<!\d[.,])\d(?:[\d.,]*\d)?\s?(?:%|per ?cent\b
 
 @dataclass(frozen=True)
 class Analysis:
-    """One document's figures (``stats``), its sentence lengths and full term and phrase counts."""
+    """One document's figures (``stats``), its sentence lengths, full term and phrase counts,
+    and whether it is English."""
 
     stats: dict[str, Any]
     sentence_words: tuple[int, ...]
     terms: Counter[str]
     phrases: Counter[str]
+    language: LanguageCheck
 
 
 def sentence_texts(doc: Document) -> list[str]:
@@ -92,10 +110,19 @@ def number_counts(sentences: list[str], tokens: list[str]) -> dict[str, int]:
 
 
 def analyse(doc: Document, top: int = 10) -> Analysis:
-    """All figures of one document; ``top`` bounds the term and phrase lists in ``stats``."""
+    """All figures of one document; ``top`` bounds the term and phrase lists in ``stats``.
+
+    The :data:`ENGLISH_ONLY` figures are None when the text is not English:
+
+    >>> from newstool.model import Document
+    >>> figures = analyse(Document.from_dict({"text": "Переговоры продолжатся."})).stats
+    >>> figures["words"], figures["language"], figures["syllables"], figures["smog_index"]
+    (2, 'not-en', None, None)
+    """
     sentences = sentence_texts(doc)
     per_sentence = [words(s) for s in sentences]
     tokens = [w for ws in per_sentence for w in ws]
+    language = check_english(tokens)
     counts = [syl.syllables(w) for w in tokens]
     n_words, n_sentences, n_syllables = len(tokens), len(per_sentence), sum(counts)
     characters = sum(letters_and_digits(w) for w in tokens)
@@ -138,8 +165,12 @@ def analyse(doc: Document, top: int = 10) -> Analysis:
         "top_terms": [{"term": t, "count": n} for t, n in most_common(terms, top)],
         "capitalised_phrases": [{"phrase": p, "count": n} for p, n in most_common(phrases, top)],
         "numbers": number_counts(sentences, tokens),
+        "language": language.language,
+        "language_evidence": language.evidence(),
     }
-    return Analysis(stats, tuple(map(len, per_sentence)), terms, phrases)
+    if language.language != "en":
+        stats.update(dict.fromkeys(ENGLISH_ONLY))
+    return Analysis(stats, tuple(map(len, per_sentence)), terms, phrases, language)
 
 
 def document_stats(doc: Document, top: int = 10) -> dict[str, Any]:
@@ -153,8 +184,24 @@ def document_stats(doc: Document, top: int = 10) -> dict[str, Any]:
 
 
 def compute_stats(doc: Document, top: int = 10) -> Document:
-    """``doc`` with ``stats`` added and a ``stats`` step recorded."""
-    return doc.add_step("stats", {"top": top}, stats=document_stats(doc, top))
+    """``doc`` with ``stats`` added and a ``stats`` step recorded; a warning says so when the
+    text is not English and the English-only figures are left null.
+
+    >>> from newstool.model import Document
+    >>> compute_stats(Document.from_dict({"text": "Переговоры продолжатся."})).warnings
+    ('stats: the text does not look like English: most of its letters are Cyrillic (100% not \
+Latin); readability scores, syllables and reading time are English-only and were left null',)
+    """
+    analysis = analyse(doc, top)
+    reason = analysis.language.reason
+    warnings = doc.warnings
+    if reason is not None:
+        warning = (
+            f"stats: the text does not look like English: {reason}; readability scores, "
+            "syllables and reading time are English-only and were left null"
+        )
+        warnings = tuple(w for w in warnings if w != warning) + (warning,)
+    return doc.add_step("stats", {"top": top}, stats=analysis.stats, warnings=warnings)
 
 
 def summarise(docs: Any, top: int = 10) -> Summary:
@@ -176,4 +223,12 @@ def _round(value: float | None, digits: int = 2) -> float | None:
     return None if value is None else round(value, digits)
 
 
-__all__ = ["Analysis", "analyse", "compute_stats", "document_stats", "sentence_texts", "summarise"]
+__all__ = [
+    "ENGLISH_ONLY",
+    "Analysis",
+    "analyse",
+    "compute_stats",
+    "document_stats",
+    "sentence_texts",
+    "summarise",
+]

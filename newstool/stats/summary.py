@@ -204,16 +204,22 @@ class Summary:
     phrases: TopCounts = field(default_factory=TopCounts)
     encodings: Counter[str] = field(default_factory=Counter)
     warnings: int = 0
+    languages: Counter[str] = field(default_factory=Counter)
 
     def add(self, doc: Any) -> None:
-        """Count one document in (its figures are computed here, whatever ``stats`` it has)."""
+        """Count one document in (its figures are computed here, whatever ``stats`` it has).
+
+        A figure that is null (the syllables of a text that is not English) adds nothing to
+        its total; ``languages`` says how many documents were left out that way.
+        """
         from newstool.stats import analyse
 
         analysis = analyse(doc, self.top)
         stats = analysis.stats
         self.documents += 1
         for name in TOTALS:
-            self.totals[name] += stats[name]
+            self.totals[name] += stats[name] or 0
+        self.languages[stats["language"]] += 1
         self.words_per_document.add(stats["words"])
         for length in analysis.sentence_words:
             self.sentence_words.add(length)
@@ -237,6 +243,7 @@ class Summary:
             phrases=self.phrases.merge(other.phrases),
             encodings=self.encodings + other.encodings,
             warnings=self.warnings + other.warnings,
+            languages=self.languages + other.languages,
         )
 
     def report(self) -> dict[str, Any]:
@@ -263,6 +270,8 @@ class Summary:
             ],
             "encodings": dict(sorted(self.encodings.items())),
             "warnings": self.warnings,
+            "languages": dict(sorted(self.languages.items())),
+            "english_only_skipped": self.languages["not-en"],
             "accuracy": {
                 "quantile_relative_error": RELATIVE_ACCURACY,
                 "top_terms_max_undercount": self.terms.error_bound,
@@ -283,6 +292,7 @@ class Summary:
             "phrases": self.phrases.to_dict(),
             "encodings": dict(self.encodings),
             "warnings": self.warnings,
+            "languages": dict(self.languages),
         }
         return {**self.report(), "state": state}
 
@@ -301,6 +311,7 @@ class Summary:
             phrases=TopCounts.from_dict(state["phrases"]),
             encodings=Counter(state["encodings"]),
             warnings=state["warnings"],
+            languages=Counter(state.get("languages", {})),
         )
 
     def render_markdown(self) -> str:
@@ -335,6 +346,11 @@ def _sections(report: dict[str, Any]) -> list[tuple[str, list[tuple[str, str]]]]
     return [
         ("", [("documents", str(report["documents"])), ("warnings", str(report["warnings"]))]),
         ("total", [(k, str(v)) for k, v in report["totals"].items()]),
+        (
+            "language",
+            [(k, str(v)) for k, v in report["languages"].items()]
+            + [("English-only figures skipped", str(report["english_only_skipped"]))],
+        ),
         ("words per document", [(k, _text(v)) for k, v in report["words_per_document"].items()]),
         ("words per sentence", [(k, _text(v)) for k, v in report["sentence_words"].items()]),
         ("reading ease", [(k, str(v)) for k, v in report["reading_ease"].items()]),
