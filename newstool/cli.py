@@ -42,9 +42,19 @@ _OUTPUT_DIRECTORY_ERRORS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC
 
 
 class UsageProblem(click.ClickException):
-    """A mistake in how newstool was called or configured: exit status 2."""
+    """A mistake in how newstool was called or configured: exit status 2, one line on stderr
+    in the form every other message has (``newstool clean: error: ...``)."""
 
     exit_code = EXIT_USAGE
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        ctx = click.get_current_context(silent=True)
+        self.command = ctx.info_name if ctx is not None and ctx.parent is not None else None
+
+    def show(self, file: IO[str] | None = None) -> None:
+        where = f"newstool {self.command}" if self.command else "newstool"
+        click.echo(f"{where}: error: {self.format_message()}", err=True)
 
 
 def plural(n: int, noun: str) -> str:
@@ -207,7 +217,7 @@ def output_options(fn: Callable) -> Callable:
 
 # ---------------------------------------------------------------------------- configuration
 
-_NOT_CONFIGURABLE = {"paths", "help", "list_rules", "version"}
+_NOT_CONFIGURABLE = {"paths", "help", "list_rules", "version", "config"}
 STAGE_SETTINGS = {"clean"}  # commands whose config section holds more than options
 _CONFIG_META = "newstool.config"
 

@@ -138,10 +138,11 @@ def run_on_tty(
     cwd: str | os.PathLike | None = None,
     shell: bool = False,
     columns: int = 80,
+    stdout_on_tty: bool = False,
 ) -> TtyRun:
     """Run ``command`` as a user at a terminal does with ``> file`` or ``| cmd``: stderr is a
-    pseudo-terminal, stdout is a pipe we read. ``shell=True`` runs a shell pipeline whose
-    stderr (and stdin) is the terminal."""
+    pseudo-terminal, stdout is a pipe we read (or the terminal too, with ``stdout_on_tty``).
+    ``shell=True`` runs a shell pipeline whose stderr (and stdin) is the terminal."""
     primary, secondary = pty.openpty()
     os.set_inheritable(secondary, True)
     painted: list[bytes] = []
@@ -171,7 +172,7 @@ def run_on_tty(
             shell=shell,
             stdin=subprocess.PIPE if input is not None else secondary,
             input=input,
-            stdout=subprocess.PIPE,
+            stdout=secondary if stdout_on_tty else subprocess.PIPE,
             stderr=secondary,
             env=environment,
             cwd=cwd,
@@ -181,7 +182,8 @@ def run_on_tty(
         os.close(secondary)
         reader.join(timeout=5)
         os.close(primary)
-    return TtyRun(done.returncode, done.stdout, b"".join(painted).decode("utf-8", "replace"))
+    terminal = b"".join(painted).decode("utf-8", "replace")
+    return TtyRun(done.returncode, done.stdout or b"", terminal)
 
 
 @pytest.fixture
