@@ -1,5 +1,8 @@
 """Syllables: CMU-exact for dictionary words, numbers read aloud, parts, acronyms, rules."""
 
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -80,15 +83,30 @@ def test_table_holds_cmu_counts_of_lower_case_words():
     assert all(word == word.lower() and count >= 1 for word, count in table.items())
 
 
-def test_no_network_is_needed(monkeypatch):
-    import socket
+# A fresh interpreter where any socket use (creation, connect, DNS) raises: the syllable table
+# is read and words are counted there, so nothing can come from an earlier test's cache.
+OFFLINE_SYLLABLES = """
+import sys
+def refuse(event, args):
+    if event.startswith("socket."):
+        raise OSError(f"network used: {event}")
+sys.addaudithook(refuse)
+from newstool.stats.syllables import cmu_exceptions, syllables
+assert cmu_exceptions.cache_info().currsize == 0
+print(*[syllables(w) for w in ("unacceptable", "fire", "de-escalation", "2017")])
+"""
 
-    def refuse(*args, **kwargs):
-        raise OSError("network used")
 
-    monkeypatch.setattr(socket, "socket", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    assert syllables("unacceptable") == 5
+def test_syllables_are_counted_with_no_network():
+    done = subprocess.run([sys.executable, "-c", OFFLINE_SYLLABLES], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["5", "2", "5", "5"]
+
+
+def test_the_offline_check_does_catch_network_use():
+    probe = OFFLINE_SYLLABLES + "import socket; socket.socket()\n"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode != 0 and "network used: socket.__new__" in done.stderr
 
 
 def cmu_first_pronunciations() -> dict[str, int]:
