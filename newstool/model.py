@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import MISSING, asdict, dataclass, field, fields, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -63,7 +63,8 @@ class Step:
 
 @dataclass(frozen=True)
 class Edit:
-    """One change made by ``clean``: ``after`` sits at ``text[start:end]``, replacing ``before``."""
+    """One change made by ``clean``: ``after`` sits at ``[start:end]`` of the text (or title) as
+    it stood right after this edit, replacing ``before`` (see :mod:`newstool.clean.edits`)."""
 
     rule: str
     start: int
@@ -98,6 +99,7 @@ _KNOWN = (
     "text",
     "blocks",
     "edits",
+    "title_edits",
     "notes",
     "sentences",
     "stats",
@@ -118,25 +120,41 @@ class Document:
     steps: tuple[Step, ...] = ()
     warnings: tuple[str, ...] = ()
     edits: tuple[Edit, ...] | None = None
+    title_edits: tuple[Edit, ...] | None = None
     notes: tuple[Note, ...] | None = None
     sentences: tuple[Sentence, ...] | None = None
     stats: dict[str, Any] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON-ready object, known fields first in a fixed order, unknown fields after."""
+        """The JSON-ready object, known fields first in a fixed order, unknown fields after.
+
+        Written out field by field (``dataclasses.asdict`` deep-copies, and costs much more).
+
+        >>> edit = Edit("collapse_space_runs", 3, 3, " ", "")
+        >>> Document(id="a", text="", title="Hi.", title_edits=(edit,)).to_dict()["title_edits"]
+        [{'rule': 'collapse_space_runs', 'start': 3, 'end': 3, 'before': ' ', 'after': ''}]
+        """
         out: dict[str, Any] = {"schema": SCHEMA_VERSION, "id": self.id}
-        out["source"] = asdict(self.source) if self.source is not None else None
+        out["source"] = _source_dict(self.source) if self.source is not None else None
         out["title"] = self.title
         out["text"] = self.text
-        out["blocks"] = [asdict(b) for b in self.blocks]
-        for name in ("edits", "notes", "sentences"):
-            value = getattr(self, name)
-            if value is not None:
-                out[name] = [asdict(item) for item in value]
+        out["blocks"] = [{"type": b.type, "start": b.start, "end": b.end} for b in self.blocks]
+        for name in ("edits", "title_edits"):
+            edits = getattr(self, name)
+            if edits is not None:
+                out[name] = [_edit_dict(edit) for edit in edits]
+        if self.notes is not None:
+            out["notes"] = [{"kind": note.kind, "text": note.text} for note in self.notes]
+        if self.sentences is not None:
+            out["sentences"] = [
+                {"start": s.start, "end": s.end, "text": s.text} for s in self.sentences
+            ]
         if self.stats is not None:
             out["stats"] = self.stats
-        out["steps"] = [asdict(s) for s in self.steps]
+        out["steps"] = [
+            {"name": s.name, "version": s.version, "options": dict(s.options)} for s in self.steps
+        ]
         out["warnings"] = list(self.warnings)
         for key, value in self.extra.items():
             out.setdefault(key, value)
@@ -172,6 +190,7 @@ class Document:
             blocks = blocks_from_blank_lines(text)
         steps = _records(Step, data.get("steps") or [], "steps")
         edits = _records(Edit, data.get("edits"), "edits")
+        title_edits = _records(Edit, data.get("title_edits"), "title_edits")
         notes = _records(Note, data.get("notes"), "notes")
         sentences = _records(Sentence, data.get("sentences"), "sentences")
         warnings = data.get("warnings") or []
@@ -192,6 +211,7 @@ class Document:
             steps=steps,
             warnings=tuple(warnings),
             edits=edits,
+            title_edits=title_edits,
             notes=notes,
             sentences=sentences,
             stats=stats,
@@ -219,6 +239,29 @@ class Document:
 
         step = Step(name=name, version=__version__, options=dict(options or {}))
         return replace(self, steps=(*self.steps, step), **changes)
+
+
+def _source_dict(source: Source) -> dict[str, Any]:
+    return {
+        "path": source.path,
+        "bytes": source.bytes,
+        "sha256": source.sha256,
+        "encoding": source.encoding,
+        "encoding_confidence": source.encoding_confidence,
+        "encoding_source": source.encoding_source,
+        "replacements": source.replacements,
+        "ingested_at": source.ingested_at,
+    }
+
+
+def _edit_dict(edit: Edit) -> dict[str, Any]:
+    return {
+        "rule": edit.rule,
+        "start": edit.start,
+        "end": edit.end,
+        "before": edit.before,
+        "after": edit.after,
+    }
 
 
 def text_id(text: str) -> str:

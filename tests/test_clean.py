@@ -107,13 +107,19 @@ def test_seed_editorial_note_is_kept_in_notes(cleaned_seed):
     assert cleaned_seed.notes == (Note("editorial", "outlawed in Russia - TASS"),)
 
 
-def test_seed_fragment_is_repaired_and_flagged_with_its_place(cleaned_seed):
+def test_seed_fragment_is_repaired_and_flagged_at_its_edits_start(cleaned_seed):
+    """The warning's offset is the edit's ``start``: the place in the text as that edit left
+    it (two glued spaces inserted later, further left, move it to 711 in the final text)."""
     (warning,) = cleaned_seed.warnings
-    prefix = 'clean: removed orphan "," after "Lavrov said." at offset '
-    assert warning.startswith(prefix)
-    offset = int(warning.removeprefix(prefix))
-    assert cleaned_seed.text[:offset].endswith("province of Idlib, Lavrov said.")
-    assert cleaned_seed.text[offset:].startswith(" fighting against terrorism")
+    (index,) = [
+        i for i, e in enumerate(cleaned_seed.edits) if e.rule == "remove_orphan_punctuation"
+    ]
+    edit = cleaned_seed.edits[index]
+    assert warning == f'clean: removed orphan "," after "Lavrov said." at offset {edit.start}'
+    assert edit.start == 709
+    as_left = undo_edits(cleaned_seed.text, cleaned_seed.edits[index + 1 :])
+    assert as_left[: edit.start].endswith("province of Idlib, Lavrov said.")
+    assert as_left[edit.start :].startswith(" fighting against terrorism")
 
 
 def test_seed_edits_by_rule(cleaned_seed):
@@ -154,6 +160,80 @@ def test_describe_edits_shows_each_edit_in_context(cleaned_seed):
     assert "terror group[- [outlawed in Russia - TASS]-], try" in report
     assert "Lavrov said.[-,-] fighting" in report
     assert "note (editorial): outlawed in Russia - TASS" in report
+    assert "     709  remove_orphan_punctuation" in report
+    assert report.endswith('warning: clean: removed orphan "," after "Lavrov said." at offset 709')
+
+
+def test_describe_edits_places_every_edit_at_its_start_in_the_text_it_left(cleaned_seed):
+    lines = describe_edits(cleaned_seed).splitlines()[1:12]
+    text = cleaned_seed.text
+    for line, edit in reversed(list(zip(lines, cleaned_seed.edits, strict=True))):
+        assert line.split()[:2] == [str(edit.start), edit.rule]
+        left = text[max(0, edit.start - 30) : edit.start]
+        assert left + (f"[-{edit.before}-]" if edit.before else "") in line
+        text = undo_edits(text, [edit])
+
+
+def test_describe_edits_of_a_second_run_reports_only_that_run(cleaned_seed):
+    report = describe_edits(clean(cleaned_seed), before=cleaned_seed)
+    assert report == f'{cleaned_seed.id} "Strong warning to West": 0 edits, 0 notes, 0 warnings'
+
+
+def test_describe_edits_lists_title_edits_first():
+    before = Document.from_dict({"id": "t1", "title": "Talks  end.Both leave", "text": "A  b."})
+    report = describe_edits(clean(before), before=before)
+    assert report.splitlines() == [
+        't1 "Talks end. Both leave": 3 edits (collapse_space_runs 2, separate_glued_sentences 1),'
+        " 0 notes, 0 warnings",
+        "     title 6  collapse_space_runs              Talks [- -]end.Both leave",
+        "    title 10  separate_glued_sentences         Talks end.{+ +}Both leave",
+        "           2  collapse_space_runs              A [- -]b.",
+    ]
+
+
+# --- the title ------------------------------------------------------------------------------
+
+TITLE_CASES = json.loads((DATA / "clean_title_cases.json").read_text(encoding="utf-8"))
+
+
+def test_title_case_file_is_half_must_not_change():
+    unchanged = [case for case in TITLE_CASES if case["title"] == case["fixed"]]
+    assert len(TITLE_CASES) >= 20 and 2 * len(unchanged) >= len(TITLE_CASES)
+
+
+@pytest.mark.parametrize("case", TITLE_CASES, ids=[case["comment"] for case in TITLE_CASES])
+def test_title_case(case):
+    doc = Document.from_dict({"title": case["title"], "text": "Body."})
+    cleaned = clean(doc, options=options_from_config(case.get("options")))
+    assert cleaned.title == case["fixed"]
+    assert [note.text for note in cleaned.notes] == case.get("notes", [])
+    assert list(cleaned.warnings) == case.get("warnings", [])
+    assert cleaned.text == "Body." and cleaned.edits == ()
+    assert undo_edits(cleaned.title, cleaned.title_edits) == case["title"]
+    assert (cleaned.title_edits == ()) == (case["title"] == case["fixed"])
+
+
+def test_title_edits_are_kept_apart_from_the_texts(seed):
+    doc = Document.from_dict({**seed.to_dict(), "title": "Strong  warning [said ABC - XYZ]"})
+    cleaned = clean(doc)
+    assert cleaned.title == "Strong warning"
+    assert [edit.rule for edit in cleaned.title_edits] == [
+        "collapse_space_runs",
+        "extract_editorial_notes",
+    ]
+    assert undo_edits(cleaned.text, cleaned.edits) == seed.text
+    assert cleaned.notes[0] == Note("editorial", "said ABC - XYZ")
+    assert cleaned.to_dict()["title_edits"][0] == {
+        "rule": "collapse_space_runs", "start": 7, "end": 7, "before": " ", "after": ""
+    }  # fmt: skip
+    assert Document.from_dict(cleaned.to_dict()) == cleaned
+
+
+def test_rule_table_says_which_rules_clean_the_title():
+    assert [row["name"] for row in rule_table() if not row["title"]] == [
+        "remove_boilerplate_lines",
+        "remove_repeated_paragraphs",
+    ]
 
 
 # --- data-driven cases -----------------------------------------------------------------------
@@ -332,23 +412,29 @@ any_text = st.one_of(soup, st.text(max_size=60))
 quote_styles = st.sampled_from(["keep", "straight", "typographic"])
 
 
+any_title = st.one_of(soup.map(lambda text: text.replace("\n", " ")), st.text(max_size=30))
+
+
 @settings(derandomize=True, max_examples=400, deadline=None)
-@given(text=any_text, quotes=quote_styles)
-def test_undoing_edits_restores_the_input(text, quotes):
-    doc = Document.from_dict({"text": text})
+@given(text=any_text, title=any_title, quotes=quote_styles)
+def test_undoing_edits_restores_the_input(text, title, quotes):
+    doc = Document.from_dict({"title": title, "text": text})
     cleaned = clean(doc, options=CleanOptions(quotes=quotes))
     assert undo_edits(cleaned.text, cleaned.edits) == text
+    assert undo_edits(cleaned.title, cleaned.title_edits) == title
 
 
 @settings(derandomize=True, max_examples=400, deadline=None)
-@given(text=any_text, quotes=quote_styles)
-def test_cleaning_twice_changes_nothing(text, quotes):
+@given(text=any_text, title=any_title, quotes=quote_styles)
+def test_cleaning_twice_changes_nothing(text, title, quotes):
     options = CleanOptions(quotes=quotes)
-    once = clean(Document.from_dict({"text": text}), options=options)
+    once = clean(Document.from_dict({"title": title, "text": text}), options=options)
     twice = clean(once, options=options)
-    assert twice.text == once.text
-    assert twice.edits == once.edits and twice.notes == once.notes
-    assert twice.warnings == once.warnings
+    assert (twice.text, twice.title) == (once.text, once.title)
+    assert twice.edits == once.edits and twice.title_edits == once.title_edits
+    assert twice.notes == once.notes and twice.warnings == once.warnings
+    assert describe_edits(twice, before=once).startswith(f"{once.id}")
+    assert " 0 edits, 0 notes, 0 warnings" in describe_edits(twice, before=once).splitlines()[0]
 
 
 @settings(derandomize=True, max_examples=300, deadline=None)

@@ -20,20 +20,13 @@ from __future__ import annotations
 import sys
 import types
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from newstool.clean.edits import (
-    Change,
-    apply_changes,
-    position_after,
-    remap_blocks,
-    trim_blocks,
-    undo_edits,
-)
+from newstool.clean.edits import Change, apply_changes, remap_blocks, trim_blocks, undo_edits
 from newstool.clean.options import CleanOptions, check_rule_names, options_from_config, select_rules
 from newstool.clean.registry import DEFAULT_RULES, RULES, RULES_BY_NAME, Rule, rule_table
 from newstool.clean.report import describe_edits
-from newstool.model import Document, Edit, Note
+from newstool.model import Block, Document, Edit, Note
 
 STALE_SENTENCES = "clean: sentences dropped because the text changed; run split-sentences again"
 
@@ -41,57 +34,108 @@ STALE_SENTENCES = "clean: sentences dropped because the text changed; run split-
 def clean(
     doc: Document, rules: Iterable[str] | None = None, options: CleanOptions | None = None
 ) -> Document:
-    """``doc`` with the rules applied, every change in ``edits``, a step record appended.
+    """``doc`` with the rules applied to its text and title, every change recorded.
 
-    ``rules`` (names) overrides ``options.rules``; they run in registry order. Edits, notes
-    and warnings from an earlier run are kept, and cleaning a cleaned document adds none.
-    ``edits`` and ``notes`` are always set (empty when nothing changed); ``sentences`` are
-    dropped, with a warning, when the text changed under them.
+    ``rules`` (names) overrides ``options.rules``; they run in registry order. Changes to the
+    text go to ``edits``, changes to the title to ``title_edits`` (the rules marked ``title``
+    in the registry), notes from both to ``notes``. Edits, notes and warnings from an earlier
+    run are kept, and cleaning a cleaned document adds none. ``edits``, ``title_edits`` and
+    ``notes`` are always set (empty when nothing changed); ``sentences`` are dropped, with a
+    warning, when the text changed under them.
 
     >>> from newstool.model import Document
-    >>> doc = Document.from_dict({"text": "He said., ok"})
-    >>> doc = clean(doc, rules=["remove_orphan_punctuation"])
-    >>> doc.text, doc.warnings
-    ('He said. ok', ('clean: removed orphan "," after "He said." at offset 8',))
+    >>> doc = Document.from_dict({"title": "Talks  end.", "text": "He said., ok"})
+    >>> doc = clean(doc, rules=["remove_orphan_punctuation", "collapse_space_runs"])
+    >>> doc.title, doc.text, doc.warnings
+    ('Talks end.', 'He said. ok', ('clean: removed orphan "," after "He said." at offset 8',))
+    >>> undo_edits(doc.title, doc.title_edits)
+    'Talks  end.'
     """
     options = options or CleanOptions()
     if rules is not None:
         options = replace(options, rules=tuple(rules))
     names = options.active_rules()
-    text, blocks = doc.text, doc.blocks
+    title = clean_title(doc.title, names, options) if doc.title is not None else None
+    body = apply_rules(doc.text, names, options, doc.blocks)
+    warnings = [*(title.warnings if title else ()), *body.warnings]
+    sentences = doc.sentences
+    if body.edits and sentences is not None:
+        sentences = None
+        warnings.append(STALE_SENTENCES)
+    return doc.add_step(
+        "clean",
+        {"rules": list(names)},
+        title=title.text if title else None,
+        text=body.text,
+        blocks=body.blocks,
+        edits=(*(doc.edits or ()), *body.edits),
+        title_edits=(*(doc.title_edits or ()), *(title.edits if title else ())),
+        notes=(*(doc.notes or ()), *(title.notes if title else ()), *body.notes),
+        sentences=sentences,
+        warnings=(*doc.warnings, *warnings),
+    )
+
+
+def clean_title(title: str, names: Iterable[str], options: CleanOptions) -> Cleaned:
+    """The title after the rules that apply to titles; a title that would be left empty (one
+    that is only an editorial note, say) is kept as it is.
+
+    >>> clean_title("Talks  end [said ABC - XYZ]", DEFAULT_RULES, CleanOptions()).text
+    'Talks end'
+    >>> clean_title("[Photo: AP News]", DEFAULT_RULES, CleanOptions()).edits
+    ()
+    """
+    names = [name for name in names if RULES_BY_NAME[name].title]
+    cleaned = apply_rules(title, names, options, where=" in the title")
+    return cleaned if cleaned.text.strip() or not title.strip() else Cleaned(title, (), (), (), ())
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """One text (a body or a title) after the rules, and what they did to it."""
+
+    text: str
+    blocks: tuple[Block, ...]
+    edits: tuple[Edit, ...]
+    notes: tuple[Note, ...]
+    warnings: tuple[str, ...]
+
+
+def apply_rules(
+    text: str,
+    names: Iterable[str],
+    options: CleanOptions,
+    blocks: tuple[Block, ...] = (),
+    where: str = "",
+) -> Cleaned:
+    """Run the rules ``names`` over ``text`` in turn, carrying ``blocks`` along.
+
+    Each warning names its place by the ``start`` of its edit; ``where`` says in what.
+
+    >>> rules = ["collapse_space_runs", "remove_orphan_punctuation"]
+    >>> cleaned = apply_rules("Hi  there., ok", rules, CleanOptions(), where=" in the title")
+    >>> cleaned.text, [(e.rule, e.start) for e in cleaned.edits]
+    ('Hi there. ok', [('collapse_space_runs', 3), ('remove_orphan_punctuation', 9)])
+    >>> cleaned.warnings
+    ('clean: removed orphan "," after "Hi there." in the title at offset 9',)
+    """
     edits: list[Edit] = []
     notes: list[Note] = []
-    flagged: list[tuple[int, str]] = []  # (index into edits, message without a position)
+    warnings: list[str] = []
     for name in names:
         changes = RULES_BY_NAME[name].run(text, options)
         if not changes:
             continue
         blocks = remap_blocks(blocks, changes)
         text, rule_edits = apply_changes(name, text, changes)
+        edits += rule_edits
         for change, edit in zip(changes, rule_edits, strict=True):
             if change.note is not None:
                 notes.append(change.note)
             if change.warning is not None:
-                flagged.append((len(edits), change.warning))
-            edits.append(edit)
-    warnings = [
-        f"clean: {message} at offset {position_after(edits[i].start, edits[i + 1 :])}"
-        for i, message in flagged
-    ]
-    sentences = doc.sentences
-    if edits and sentences is not None:
-        sentences = None
-        warnings.append(STALE_SENTENCES)
-    return doc.add_step(
-        "clean",
-        {"rules": list(names)},
-        text=text,
-        blocks=trim_blocks(blocks, text) if edits else blocks,
-        edits=(*(doc.edits or ()), *edits),
-        notes=(*(doc.notes or ()), *notes),
-        sentences=sentences,
-        warnings=(*doc.warnings, *warnings),
-    )
+                warnings.append(f"clean: {change.warning}{where} at offset {edit.start}")
+    blocks = trim_blocks(blocks, text) if edits else blocks
+    return Cleaned(text, blocks, tuple(edits), tuple(notes), tuple(warnings))
 
 
 __all__ = [
@@ -99,9 +143,12 @@ __all__ = [
     "RULES",
     "Change",
     "CleanOptions",
+    "Cleaned",
     "Rule",
+    "apply_rules",
     "check_rule_names",
     "clean",
+    "clean_title",
     "describe_edits",
     "options_from_config",
     "rule_table",

@@ -2,9 +2,18 @@
 
 A rule looks at a text and proposes :class:`Change` objects: "replace ``text[start:end]`` with
 ``after``", in input offsets, sorted and not overlapping. :func:`apply_changes` applies them
-left to right and records one :class:`~newstool.model.Edit` per change, whose ``start``/``end``
-locate ``after`` in the text as it stood right after that edit. Undoing edits from last to first
-(:func:`undo_edits`) restores the original exactly.
+left to right and records one :class:`~newstool.model.Edit` per change.
+
+What ``start`` and ``end`` of an edit mean: ``after`` is ``text[start:end]`` of the text as it
+stood right after that edit was made, before any later edit (so before later rules ran; a
+rule's own later changes lie further right and do not move it). That is the frame in which
+undoing works: undoing edits from last to first (:func:`undo_edits`), each edit finds its
+``after`` at ``start:end`` and puts ``before`` back, restoring the original exactly. Later
+edits to the left shift an edit's place in the final text: in the seed, the orphan comma's
+edit has ``start`` 709 while it sits at 711 of the cleaned text, after two spaces that
+``separate_glued_sentences`` inserted earlier in the text. Warnings and ``clean --diff``
+give positions in this same frame (the edit's ``start``); the title's edits (``title_edits``)
+work the same way in the title.
 
 >>> text, edits = apply_changes("demo", "a.B  c", [Change(2, 2, " "), Change(4, 5, "")])
 >>> text
@@ -27,8 +36,8 @@ from newstool.model import Block, Edit, Note
 class Change:
     """Replace ``text[start:end]`` by ``after``; optionally keep a note or flag a warning.
 
-    ``warning`` is a message without a position: :func:`newstool.clean.clean` adds the offset
-    where the change ends up in the cleaned text.
+    ``warning`` is a message without a position: :func:`newstool.clean.clean` adds the
+    ``start`` of the edit this change becomes.
     """
 
     start: int
@@ -81,23 +90,6 @@ def undo_edits(text: str, edits: Iterable[Edit]) -> str:
             raise ValueError(f"edit {edit} does not match the text at {edit.start}..{edit.end}")
         text = text[: edit.start] + edit.before + text[edit.end :]
     return text
-
-
-def position_after(pos: int, edits: Iterable[Edit]) -> int:
-    """Where offset ``pos`` ends up once ``edits`` (applied after it was taken) are applied.
-
-    An offset inside a replaced stretch moves to the start of the replacement.
-
-    >>> position_after(5, [Edit("r", 1, 2, "", " "), Edit("r", 7, 7, "xx", "")])
-    6
-    """
-    for edit in edits:
-        old_end = edit.start + len(edit.before)
-        if pos >= old_end and (pos > edit.start or edit.before):
-            pos += len(edit.after) - len(edit.before)
-        elif pos > edit.start:
-            pos = edit.start
-    return pos
 
 
 def remap_blocks(blocks: Iterable[Block], changes: Sequence[Change]) -> tuple[Block, ...]:

@@ -32,7 +32,9 @@ def _no_arguments(options: CleanOptions) -> dict[str, Any]:
 class Rule:
     """A named rule: its function, whether it runs by default, and a one-line description.
 
-    ``arguments`` picks what the function needs from :class:`CleanOptions`.
+    ``arguments`` picks what the function needs from :class:`CleanOptions`; ``title`` says
+    whether the rule cleans the title too (rules about lines and paragraphs do not: a title is
+    one line, and a title matching a boilerplate pattern is still the title).
     """
 
     name: str
@@ -41,6 +43,7 @@ class Rule:
     fixes: str
     example: str
     arguments: Callable[[CleanOptions], dict[str, Any]] = _no_arguments
+    title: bool = True
 
     def run(self, text: str, options: CleanOptions) -> list[Change]:
         """The changes this rule proposes for ``text``."""
@@ -70,9 +73,10 @@ RULES: tuple[Rule, ...] = (
     Rule("remove_boilerplate_lines", boilerplate.remove_boilerplate_lines, True,
          "lines such as 'Read more: ...', 'Follow us on ...' (patterns: config)",
          "Talks ended.\nFollow us on Twitter",
-         lambda options: {"patterns": options.boilerplate}),
+         lambda options: {"patterns": options.boilerplate}, title=False),
     Rule("remove_repeated_paragraphs", boilerplate.remove_repeated_paragraphs, True,
-         "a paragraph repeating an earlier one", "Polls close at eight.\n\nPolls close at eight."),
+         "a paragraph repeating an earlier one", "Polls close at eight.\n\nPolls close at eight.",
+         title=False),
 )  # fmt: skip
 
 RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
@@ -83,14 +87,17 @@ def rule_table() -> list[dict[str, Any]]:
     """One row per rule, in the order they run, for ``newstool clean --list-rules``.
 
     >>> row = rule_table()[5]
-    >>> row["name"], row["default"], row["after"]
-    ('separate_glued_sentences', True, 'Idlib. On Monday he said. "It is')
+    >>> row["name"], row["default"], row["title"], row["after"]
+    ('separate_glued_sentences', True, True, 'Idlib. On Monday he said. "It is')
+    >>> rule_table()[-1]["fixes"]
+    'a paragraph repeating an earlier one (text only, not the title)'
     """
     return [
         {
             "name": rule.name,
             "default": rule.default,
-            "fixes": rule.fixes,
+            "title": rule.title,
+            "fixes": rule.fixes + ("" if rule.title else " (text only, not the title)"),
             "before": rule.example,
             "after": fixed(rule.function, rule.example),
         }
