@@ -365,6 +365,115 @@ def split_markdown_stream(text: str) -> list[tuple[dict[str, Any], str]]:
     return pairs
 
 
+# --- Reading Markdown back ---------------------------------------------------------------
+
+
+class MarkdownFormatError(ValueError):
+    """Text that is not Markdown as newstool writes it (front matter, then the body)."""
+
+
+# The escapes newstool writes: a backslash before the character it escapes, and character
+# references for white space at line ends, line breaks inside blocks and carriage returns.
+_ESCAPE = re.compile(r"\\(.)|&#([0-9]+);", re.DOTALL)
+
+
+def unescape_markdown(text: str) -> str:
+    r"""Undo :func:`escape_markdown_text` (and the ``&#10;`` of paragraphs and headings).
+
+    >>> unescape_markdown(r"\# Not a heading\_&#32; \&#35; a\\b&#10;")
+    '# Not a heading_  &#35; a\\b\n'
+    """
+    return _ESCAPE.sub(lambda m: m.group(1) or chr(int(m.group(2))), text)
+
+
+def markdown_blocks(body: str) -> list[tuple[str, str]]:
+    r"""The (type, text) blocks of a body as :func:`markdown_body` writes it: ``## `` lines are
+    headings, everything else paragraphs (blocks never hold a blank line: it is ``&#10;``).
+
+    >>> markdown_blocks("# T\n\n## C\\#\n\nOne\n\\- two\n")
+    [('title', 'T'), ('heading', 'C#'), ('paragraph', 'One\n- two')]
+    """
+    blocks = []
+    for part in body.removesuffix("\n").split("\n\n") if body else []:
+        marks, _, content = part.partition(" ")
+        kind = {"#": "title", "##": "heading"}.get(marks) if "\n" not in part else None
+        if kind is None:
+            kind, content = "paragraph", part
+        blocks.append((kind, unescape_markdown(content)))
+    return blocks
+
+
+def document_from_markdown(fields: Any, body: str) -> Document:
+    r"""One document from its front matter ``fields`` and Markdown ``body``.
+
+    Raises :class:`MarkdownFormatError` when they are not what :func:`render_markdown` writes.
+
+    >>> doc = document_from_markdown({"id": "a1", "title": "T"}, "# T\n\n## H\n\nP \\*1\\*\n")
+    >>> doc.text, [(b.type, b.start, b.end) for b in doc.blocks]
+    ('H\n\nP *1*', [('heading', 0, 1), ('paragraph', 3, 8)])
+    """
+    if not isinstance(fields, dict) or "id" not in fields:
+        raise MarkdownFormatError("the front matter is not newstool's (it has no id)")
+    blocks = markdown_blocks(body)
+    title = fields.get("title")
+    if title:
+        if not blocks or blocks[0] != ("title", title):
+            raise MarkdownFormatError("the body does not start with the title as a '# ' heading")
+        blocks = blocks[1:]
+    if any(kind == "title" for kind, _ in blocks):
+        raise MarkdownFormatError("a '# ' heading other than the title is in the body")
+    text, spans = "", []
+    for kind, block_text in blocks:
+        text += "\n\n" if spans else ""
+        spans.append({"type": kind, "start": len(text), "end": len(text) + len(block_text)})
+        text += block_text
+    known = {k: fields[k] for k in ("source", "notes", "stats", "warnings") if k in fields}
+    try:
+        return Document.from_dict(
+            {"id": fields["id"], "title": title, "text": text, "blocks": spans, **known}
+        )
+    except ValueError as exc:
+        raise MarkdownFormatError(f"the front matter does not describe a document: {exc}") from None
+
+
+def parse_markdown_documents(text: str) -> list[Document]:
+    r"""The documents of newstool's own Markdown (:func:`render_markdown`, one document or a
+    stream of several as :func:`open_writer` writes them), read back.
+
+    Title, text and blocks come back exactly, for any text, from Markdown written without
+    ``sentences``; ``id``, ``notes``, ``stats``, ``warnings`` and ``source`` (path, encoding,
+    ingested_at) come from the front matter. What the front matter does not hold is lost:
+    ``steps``, ``edits``, ``sentences``, the other ``source`` fields, unknown fields, empty
+    blocks, block types other than heading and paragraph, and any text between blocks other
+    than one blank line. Written with ``sentences``, each line break between sentences reads
+    back as a newline in the text. Raises :class:`MarkdownFormatError` (a :class:`ValueError`)
+    naming the document when the text is not newstool Markdown.
+
+    >>> doc = Document.from_dict({"id": "a1", "title": "A: B", "text": "1. *Not* a list"})
+    >>> [back] = parse_markdown_documents(render_markdown(doc))
+    >>> back.title, back.text
+    ('A: B', '1. *Not* a list')
+    >>> parse_markdown_documents("# Just Markdown\n")
+    Traceback (most recent call last):
+    ...
+    newstool.export.MarkdownFormatError: not newstool Markdown: line 1: expected a document ...
+    """
+    import yaml
+
+    try:
+        pairs = split_markdown_stream(text)
+    except (ValueError, yaml.YAMLError) as exc:
+        raise MarkdownFormatError(f"not newstool Markdown: {exc}") from None
+    documents = []
+    for number, (fields, body) in enumerate(pairs, 1):
+        try:
+            documents.append(document_from_markdown(fields, body))
+        except MarkdownFormatError as exc:
+            where = f"document {number}" if len(pairs) > 1 else "the document"
+            raise MarkdownFormatError(f"not newstool Markdown: {where}: {exc}") from None
+    return documents
+
+
 # --- Writers -----------------------------------------------------------------------------
 
 
