@@ -23,7 +23,7 @@ import click
 
 from newstool import __version__
 from newstool.config import ConfigError, load_config
-from newstool.export import FORMATS, open_writer, write_document_file
+from newstool.export import FORMATS, export_filename, open_writer, write_document_file
 from newstool.ingest import source_date_epoch
 from newstool.io import InputProblem, is_directory_output, output_file, read_documents
 from newstool.model import Document
@@ -305,7 +305,7 @@ def run_stage(
     quiet: bool,
     force: bool = False,
     writer_options: dict[str, Any] | None = None,
-    side_output: Callable[[Document], str] | None = None,
+    side_output: Callable[[Document, Document], str] | None = None,
 ) -> None:
     """Read every input, apply ``transform`` to each document, write the results (to stdout, a
     file, or one file per document in a directory); exit with status 1 when any input failed,
@@ -342,17 +342,27 @@ def write_directory(
     except OSError as exc:
         raise UsageProblem(f"cannot create directory {directory}: {exc.strerror}") from None
     outcomes: Counter[str] = Counter()
+    written: set[str] = set()  # --force replaces old files, never one this run wrote
     for doc in documents:
+        name = export_filename(doc, format)
         try:
-            outcome = write_document_file(Path(directory), doc, format, force=force, **options)
+            outcome = write_document_file(
+                Path(directory), doc, format, force=force and name not in written, **options
+            )
         except FileExistsError as exc:
-            reporter.error(f"{document_name(doc)}: {exc}")
+            problem = (
+                f"{name} was written by another document of this run; not overwritten"
+                if name in written
+                else str(exc)
+            )
+            reporter.error(f"{document_name(doc)}: {problem}")
             continue
         except OSError as exc:
             if exc.errno in _OUTPUT_DIRECTORY_ERRORS:
                 raise UsageProblem(f"cannot write in {directory}: {exc.strerror}") from None
             reporter.error(f"{document_name(doc)}: cannot be written ({exc.strerror or exc})")
             continue
+        written.add(name)
         outcomes[outcome] += 1
         reporter.document_written()
     summary = ", ".join(f"{n} {what}" for what, n in sorted(outcomes.items())) or "nothing"
@@ -365,7 +375,7 @@ def transformed(
     encoding: str | None,
     transform: Callable[[Document], Document],
     reporter: Reporter,
-    side_output: Callable[[Document], str] | None = None,
+    side_output: Callable[[Document, Document], str] | None = None,
 ) -> Iterator[Document]:
     """Documents after ``transform``; problems are reported and the stream goes on."""
     for item in read_documents(paths, sys.stdin.buffer, encoding=encoding):
@@ -386,7 +396,7 @@ def transformed(
         for warning in result.warnings[len(item.warnings) :]:
             reporter.warning(f"{document_name(result)}: {warning}")
         if side_output is not None:
-            reporter.report(side_output(result))
+            reporter.report(side_output(result, item))
         yield result
 
 

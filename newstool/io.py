@@ -136,6 +136,8 @@ def read_stream(
       object, or opens like one (``{"key":``) and is alone or followed by JSON (see
       :func:`line_kind`): a damaged line is then reported, not taken for an article;
     - a JSON array of documents (``export -f json``);
+    - Markdown with front matter as newstool writes it (``export -f markdown``), read back
+      with :func:`newstool.export.parse_markdown_documents`;
     - anything else is one raw article, ingested. Empty standard input is zero documents.
 
     >>> import io as _io
@@ -161,11 +163,14 @@ def read_stream(
         yield from _read_json_lines(first, itertools.chain([second], handle), name, skipped)
         return
     data = first + second + handle.read()
+    documents = None
     if head.startswith(b"["):
         documents = _json_array(data, name)
-        if documents is not None:
-            yield from documents
-            return
+    elif head.rstrip(b"\r\n") == b"---":
+        documents = _newstool_markdown(data)
+    if documents is not None:
+        yield from documents
+        return
     try:
         doc = ingest_bytes(data, path, encoding=encoding)
     except IngestError as exc:
@@ -222,6 +227,17 @@ def _json_array(data: bytes, name: str) -> list[Document | InputProblem] | None:
         except DocumentError as exc:
             items.append(InputProblem(name, f"array item {number}: not a newstool document: {exc}"))
     return items
+
+
+def _newstool_markdown(data: bytes) -> list[Document] | None:
+    """The documents of Markdown that newstool wrote (front matter with an id); None for any
+    other text that opens with ``---``, which is then an article like any other."""
+    from newstool.export import MarkdownFormatError, parse_markdown_documents
+
+    try:
+        return parse_markdown_documents(data.decode("utf-8"))
+    except (UnicodeDecodeError, MarkdownFormatError):
+        return None
 
 
 def _read_json_lines(

@@ -348,3 +348,26 @@ def test_tests_never_see_the_developers_configuration():
     assert config_module.default_config_path() is None
     assert not [name for name in os.environ if name.startswith("NEWSTOOL_")]
     assert Path(os.environ["HOME"]).resolve() != Path("~root").expanduser().resolve()
+
+
+# ---------------------------------------------------------------------------- 4, 14. more
+
+
+def test_markdown_written_by_newstool_is_read_back_as_its_document(newstool, tmp_path):
+    markdown = tmp_path / "seed.md"
+    assert newstool(["export", "-f", "markdown", str(SEED), "-o", str(markdown)]).exit_code == 0
+    done = newstool(["stats", str(markdown)])
+    assert done.exit_code == 0, done.stderr
+    (doc,) = [json.loads(line) for line in done.stdout.splitlines()]
+    direct = json.loads(newstool(["stats", str(SEED)]).stdout)
+    assert (doc["id"], doc["title"], doc["text"]) == (direct["id"], direct["title"], direct["text"])
+    assert doc["stats"]["words"] == direct["stats"]["words"]
+
+
+def test_force_never_overwrites_a_file_written_by_the_same_run(newstool, tmp_path):
+    same_name = [{"id": "abcdef12", "title": "Same", "text": t} for t in ("One.", "Two.")]
+    lines = "".join(json.dumps(d) + "\n" for d in same_name)
+    done = newstool(["export", "--force", "-o", f"{tmp_path}/out/", "-"], input=lines)
+    assert done.exit_code == 1
+    assert "same-abcdef12.jsonl was written by another document of this run" in done.stderr
+    assert json.loads((tmp_path / "out" / "same-abcdef12.jsonl").read_text())["text"] == "One."
