@@ -40,6 +40,9 @@ STRAY_BYTES_ENCODING = "cp1252"
 TITLE_MAX_CHARS = 200
 HEADING_MAX_CHARS = 120
 HEADING_MAX_WORDS = 15
+# Hard-wrapped text is taken to be wrapped at this many columns or more (mail and wire copy wrap
+# at 64 to 80): a line that left room for the next line's first word was ended on purpose.
+NARROWEST_WRAP = 60
 MAX_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last instant an ISO 8601 year can show
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -51,6 +54,22 @@ _TERMINAL_ESCAPE = re.compile(
 _TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+# Final punctuation that a title, or a heading, does not end with (CJK marks included).
+_TITLE_ENDS = (".", ",", ";", "。", "，", "；")
+_HEADING_ENDS = (*_TITLE_ENDS, ":", "!", "?", "…", '"', "”", "'", "！", "？", "：", "-", "–", "—")
+# Words that leave a phrase unfinished: a line ending in one was wrapped inside a sentence.
+_UNFINISHED_LAST_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "of", "from", "with", "by", "at", "to", "into",
+    "onto", "than", "via", "per", "that", "whose", "whom", "whether", "if", "because", "as", "is",
+    "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
+    "should", "may", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
+})  # fmt: skip
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*$")
+_OPENING_PUNCTUATION = "\"'“‘«([{「『"
+# A list item line: a dash, star or bullet sign, or a label (1. 1) (1) a)), then the item.
+_LIST_ITEM = re.compile(
+    r"[ \t]*(?:[-*–][ \t]+|[•●▪◦‣⁃][ \t]*|(?:\d{1,3}[.)]|\(\d{1,3}\)|[a-z]\))[ \t]+)\S"
+)
 # Bytes 0x80-0x9F are C1 control characters in ISO-8859-1/-9, which real text never holds; in
 # the Windows code page that extends it they are curly quotes, dashes and the euro sign.
 _C1_BYTES = re.compile(rb"[\x80-\x9f]")
@@ -363,24 +382,38 @@ def normalise_text(text: str) -> str:
 def split_structure(text: str) -> tuple[str | None, str, tuple[Block, ...]]:
     """Title, body text and blocks of normalised text.
 
-    Blocks are separated by blank lines; hard-wrapped lines inside a block are joined with a
-    space. The first block is the title when it is a single short line without a final full stop
-    and more follows; any other single short line without final punctuation is a heading.
+    Blank lines separate blocks; inside a run of lines, these rules decide (see the helpers):
+
+    - a line *stands alone* as a heading when it is short with no final punctuation
+      (:func:`_looks_like_heading`), begins a block (it is first, or the line before ends a
+      sentence or stands alone) and ends one (it is last, a list item follows, or the next line
+      starts a sentence and the next line's first word would have fitted on it: it was not
+      hard-wrapped, see :func:`_wrapped`);
+    - a list item line (``- x``, ``* x``, ``• x``, ``1. x``, ``1) x``) starts a paragraph of its
+      own, which an indented line or a line that does not start a sentence continues;
+    - any other line continues the block before it (hard-wrapped lines are joined with a space).
+
+    The first block is the title when it is a heading, or when it is a whole line alone before a
+    blank line, at most 200 characters, not ending in a full stop, comma or semicolon, and more
+    follows. A document that is only a title has an empty text and no blocks.
 
     >>> title, body, blocks = split_structure("Big news\\n\\nWhy\\n\\nIt rained\\nall day.")
     >>> title, [(b.type, body[b.start:b.end]) for b in blocks]
     ('Big news', [('heading', 'Why'), ('paragraph', 'It rained all day.')])
+    >>> title, body, blocks = split_structure("Storm hits\\nRoofs fell.\\nWhy\\nWe wait.")
+    >>> title, body, [b.type for b in blocks]
+    ('Storm hits', 'Roofs fell.\\n\\nWhy\\n\\nWe wait.', ['paragraph', 'heading', 'paragraph'])
     """
-    raw_blocks = [b for b in _BLANK_LINES.split(text.strip("\n")) if b.strip()]
+    chunks = [chunk for chunk in _BLANK_LINES.split(text.strip("\n")) if chunk.strip()]
+    groups = [group for chunk in chunks for group in _line_groups(chunk)]
     title = None
-    if len(raw_blocks) > 1 and _looks_like_title(raw_blocks[0]):
-        title = raw_blocks.pop(0).strip()
+    if groups and _is_title(groups[0], chunks):
+        title = groups.pop(0)[1][0].strip()
     parts: list[str] = []
     blocks: list[Block] = []
     pos = 0
-    for raw in raw_blocks:
-        kind = "heading" if _looks_like_heading(raw) else "paragraph"
-        joined = " ".join(line.strip() for line in raw.split("\n") if line.strip())
+    for kind, lines in groups:
+        joined = " ".join(line.strip() for line in lines)
         if parts:
             pos += 2
         blocks.append(Block(kind, pos, pos + len(joined)))
@@ -389,18 +422,133 @@ def split_structure(text: str) -> tuple[str | None, str, tuple[Block, ...]]:
     return title, "\n\n".join(parts), tuple(blocks)
 
 
-def _looks_like_title(block: str) -> bool:
-    line = block.strip()
-    return "\n" not in line and len(line) <= TITLE_MAX_CHARS and not line.endswith((".", ",", ";"))
+def _is_title(first: tuple[str, list[str]], chunks: list[str]) -> bool:
+    """Whether the first block is the title (see :func:`split_structure`)."""
+    kind, lines = first
+    if kind == "heading":
+        return True
+    whole_line = len(chunks) > 1 and lines == [chunks[0]] and not _LIST_ITEM.match(chunks[0])
+    return whole_line and _looks_like_title(chunks[0])
 
 
-def _looks_like_heading(block: str) -> bool:
-    line = block.strip()
+def _line_groups(chunk: str) -> list[tuple[str, list[str]]]:
+    """The blocks of a run of lines without blank lines: ``(kind, lines)`` each.
+
+    >>> _line_groups("Key points\\n- one\\n  still one\\n- two\\nThen prose.")
+    [('heading', ['Key points']), ('paragraph', ['- one', '  still one']), \
+('paragraph', ['- two']), ('paragraph', ['Then prose.'])]
+    """
+    lines = [line for line in chunk.split("\n") if line.strip()]
+    width = max(NARROWEST_WRAP, *map(_columns, lines))
+    alone = _lines_alone(lines, width)
+    groups: list[tuple[str, list[str]]] = []
+    for i, line in enumerate(lines):
+        starts_block = (
+            i == 0
+            or alone[i]
+            or alone[i - 1]
+            or _LIST_ITEM.match(line)
+            or _leaves_list(groups[-1][1], line, width)
+        )
+        if starts_block:
+            groups.append(("heading" if alone[i] else "paragraph", [line]))
+        else:
+            groups[-1][1].append(line)
+    return groups
+
+
+def _lines_alone(lines: list[str], width: int) -> list[bool]:
+    """For each line, whether it stands alone as a heading (see :func:`split_structure`).
+
+    >>> _lines_alone(["Storm hits coast", "A storm hit the coast.", "Roofs fell"], 60)
+    [True, False, True]
+    >>> _lines_alone(["The minister met officials from the region and from", "Brussels."], 60)
+    [False, False]
+    """
+    alone: list[bool] = []
+    for i, line in enumerate(lines):
+        begins = i == 0 or alone[i - 1] or bool(_SENTENCE_END.search(lines[i - 1]))
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        ends = (
+            following is None
+            or bool(_LIST_ITEM.match(following))
+            or (_starts_sentence(following) and not _wrapped(line, following, width))
+        )
+        alone.append(begins and ends and _looks_like_heading(line) and not _LIST_ITEM.match(line))
+    return alone
+
+
+def _leaves_list(group: list[str], line: str, width: int) -> bool:
+    """Whether ``line`` ends the list item ``group``: it is not indented, starts a sentence and
+    does not continue a hard-wrapped item line.
+
+    >>> _leaves_list(["- one"], "Then prose.", 60), _leaves_list(["- one"], "  More of it", 60)
+    (True, False)
+    """
     return (
-        "\n" not in line
-        and len(line) <= HEADING_MAX_CHARS
-        and len(line.split()) <= HEADING_MAX_WORDS
-        and not line.endswith((".", ",", ";", ":", "!", "?", "…", '"', "”", "'"))
+        bool(_LIST_ITEM.match(group[0]))
+        and not line[:1].isspace()
+        and _starts_sentence(line)
+        and not _wrapped(group[-1], line, width)
+    )
+
+
+def _starts_sentence(line: str) -> bool:
+    """Whether a line opens like a sentence: a capital, a digit or a letter of a script without
+    case, after any opening quotes or brackets.
+
+    >>> _starts_sentence("“Roofs fell"), _starts_sentence("2 died"), _starts_sentence("今天")
+    (True, True, True)
+    >>> _starts_sentence("the valley"), _starts_sentence("— said he")
+    (False, False)
+    """
+    first = line.strip().lstrip(_OPENING_PUNCTUATION)[:1]
+    return first.isdecimal() or (first.isalpha() and not first.islower())
+
+
+def _wrapped(line: str, following: str, width: int) -> bool:
+    """Whether ``line`` may have been ended by hard wrapping at ``width`` columns (the widest
+    line around, at least :data:`NARROWEST_WRAP`): the first word of the following line would
+    not have fitted on it. A word wider than half the width (a URL, or CJK text without spaces,
+    which wrapping may break anywhere) counts as half the width.
+
+    >>> _wrapped("Storm hits coast", "A storm hit.", 60), _wrapped("x" * 55, "Brussels", 60)
+    (False, True)
+    >>> _wrapped("标题", "今天天气很好。" * 9, 126), _wrapped("东" * 32, "今天天气很好。" * 9, 126)
+    (False, True)
+    """
+    word = _columns(following.split()[0])
+    return _columns(line) + 1 + min(word, width // 2) > width
+
+
+def _columns(text: str) -> int:
+    """How many columns ``text`` takes on a terminal: East Asian wide characters take two.
+
+    >>> _columns("Tokyo"), _columns("東京")
+    (5, 4)
+    """
+    if text.isascii():
+        return len(text)
+    return sum(1 + (unicodedata.east_asian_width(ch) in "WF") for ch in text)
+
+
+def _looks_like_title(line: str) -> bool:
+    line = line.strip()
+    return len(line) <= TITLE_MAX_CHARS and not line.endswith(_TITLE_ENDS)
+
+
+def _looks_like_heading(line: str) -> bool:
+    """A short line without final punctuation that does not end in an unfinished phrase.
+
+    >>> _looks_like_heading("Storm hits coast"), _looks_like_heading("Officials from the")
+    (True, False)
+    """
+    words = line.split()
+    return (
+        len(line.strip()) <= HEADING_MAX_CHARS
+        and len(words) <= HEADING_MAX_WORDS
+        and not line.rstrip().endswith(_HEADING_ENDS)
+        and not _UNFINISHED_LAST_WORDS.intersection(w.lower() for w in words[-1:])
     )
 
 

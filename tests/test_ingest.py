@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -266,6 +267,144 @@ def test_first_line_is_not_a_title_when_it_does_not_look_like_one(first):
     title, body, _ = split_structure(f"{first}\n\nMore text.")
     assert title is None
     assert body.startswith(first)
+
+
+# ----------------------------------------------------------- structure without blank lines
+
+
+def structure(text: str) -> tuple[str | None, list[tuple[str, str]]]:
+    title, body, blocks = split_structure(text)
+    return title, [(b.type, body[b.start : b.end]) for b in blocks]
+
+
+# Capitals, a digit and quotes at the start of words, so that wrapping puts them at line starts.
+PROSE = (
+    "Officials in Brussels said on Monday that 12 towns had been cut off. Paris sent help. "
+    "“We lost everything,” one farmer said. Rescue teams from Germany and Italy arrived on "
+    "Tuesday. NATO offered aircraft. Roads into Lyon and Grenoble stayed closed all week."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "blocks"),
+    [
+        (
+            "Storm hits coast\nA storm hit the coast on Monday. Roofs fell.\n",
+            "Storm hits coast",
+            [("paragraph", "A storm hit the coast on Monday. Roofs fell.")],
+        ),
+        ("Storm hits coast\nRoofs fell.\n", "Storm hits coast", [("paragraph", "Roofs fell.")]),
+        (
+            "Storm hits coast\n“We lost everything,” she said.",
+            "Storm hits coast",
+            [("paragraph", "“We lost everything,” she said.")],
+        ),
+        (
+            "Storm hits coast as thousands flee\n" + textwrap.fill(PROSE, 70),
+            "Storm hits coast as thousands flee",
+            [("paragraph", PROSE)],
+        ),
+        (
+            "Storm hits coast\nBy Jane Doe\nRoofs fell.",
+            "Storm hits coast",
+            [("heading", "By Jane Doe"), ("paragraph", "Roofs fell.")],
+        ),
+        (
+            "东京天气\n今天天气很好。我们去公园散步。",
+            "东京天气",
+            [("paragraph", "今天天气很好。我们去公园散步。")],
+        ),
+    ],
+    ids=["body line", "short body", "quote", "wrapped body", "byline", "cjk"],
+)
+def test_a_title_line_directly_above_the_body_is_the_title(text, title, blocks):
+    assert structure(text) == (title, blocks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Storm hits coast\nroofs fell.",  # the next line does not start a sentence
+        "LONDON (Reuters) -\nThe talks ended.",  # a dash runs on
+        "The minister met officials from the\nEuropean Union on Monday.",  # an unfinished phrase
+        "Is this the end?\nNobody knows.",  # final punctuation
+    ],
+)
+def test_a_first_line_that_runs_on_is_joined_to_the_next(text):
+    assert structure(text) == (None, [("paragraph", " ".join(text.split()))])
+
+
+def test_a_heading_line_directly_between_paragraphs_is_a_heading():
+    text = (
+        "Flood warning\n\nRivers rose overnight.\nWhat happens next\nThe council meets on Friday."
+        "\nRoads stay closed\n" + textwrap.fill(PROSE, 72)
+    )
+    assert structure(text) == (
+        "Flood warning",
+        [
+            ("paragraph", "Rivers rose overnight."),
+            ("heading", "What happens next"),
+            ("paragraph", "The council meets on Friday."),
+            ("heading", "Roads stay closed"),
+            ("paragraph", PROSE),
+        ],
+    )
+
+
+@pytest.mark.parametrize("width", [60, 64, 70, 72, 76, 80])
+def test_hard_wrapped_paragraphs_stay_joined(width, seed_text):
+    seed_paragraph = seed_text.split("\n\n")[2].strip()
+    for paragraph in (seed_paragraph, PROSE, TEXTS["en"], TEXTS["de"], TEXTS["ru"]):
+        wrapped = textwrap.fill(paragraph, width, break_on_hyphens=False)
+        assert structure(wrapped) == (None, [("paragraph", paragraph)])
+        assert structure(f"Storm hits coast\n{wrapped}") == (
+            "Storm hits coast",
+            [("paragraph", paragraph)],
+        )
+
+
+def test_each_list_item_line_is_a_paragraph_of_its_own():
+    text = (
+        "Key points\n\nThe council said:\n- Roads stay shut\n- Schools open on Monday.\n"
+        "* Buses run late\n• Trains run\n•Ferries too\n1. Call first\n2) Then write\n"
+        "- A long item that wraps\n  Onto a second line\nThat is all.\n\n- Alone\n"
+    )
+    assert structure(text) == (
+        "Key points",
+        [
+            ("paragraph", "The council said:"),
+            ("paragraph", "- Roads stay shut"),
+            ("paragraph", "- Schools open on Monday."),
+            ("paragraph", "* Buses run late"),
+            ("paragraph", "• Trains run"),
+            ("paragraph", "•Ferries too"),
+            ("paragraph", "1. Call first"),
+            ("paragraph", "2) Then write"),
+            ("paragraph", "- A long item that wraps Onto a second line"),
+            ("paragraph", "That is all."),
+            ("paragraph", "- Alone"),
+        ],
+    )
+
+
+def test_a_short_line_above_a_list_is_a_heading_and_a_list_item_is_never_the_title():
+    assert structure("Shopping\n- milk\n- eggs")[0] == "Shopping"
+    assert structure("- milk\n\n- eggs") == (
+        None,
+        [("paragraph", "- milk"), ("paragraph", "- eggs")],
+    )
+
+
+@pytest.mark.parametrize("raw", [b"Only a title", b"Only a title\n", b"\n\n  Only a title  \n\n"])
+def test_a_file_of_one_short_line_is_a_title_with_an_empty_body(raw):
+    doc = ingest_bytes(raw)
+    assert (doc.title, doc.text, doc.blocks) == ("Only a title", "", ())
+
+
+@pytest.mark.parametrize("line", ["One line only.", "Is it over?", "The minister met the"])
+def test_a_file_of_one_line_of_prose_keeps_it_as_the_body(line):
+    doc = ingest_bytes(line.encode())
+    assert (doc.title, doc.text, [b.type for b in doc.blocks]) == (None, line, ["paragraph"])
 
 
 def test_id_is_stable_and_comes_from_the_raw_bytes():
