@@ -399,6 +399,28 @@ def test_rule_table_lists_every_rule_with_an_example_it_fixes():
         assert row["fixes"] and row["after"] != row["before"], row["name"]
 
 
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("Ã©Р“Рѕ", "straight"),  # “ is a byte of the cp1251 mojibake Р“; ftfy gave up on it
+        ("ZoÃ«Р“Рѕ “no”", "straight"),
+        ('Р"Рѕ', "typographic"),  # curled, Р" would be Р”, the mojibake of Д
+    ],
+)
+def test_quote_rules_leave_a_line_with_mojibake_they_would_expose_alone(text, quotes):
+    options = CleanOptions(quotes=quotes)
+    once = clean(Document.from_dict({"title": text, "text": f"{text}\n\n“Done.”"}), options=options)
+    twice = clean(once, options=options)
+    assert once.title == text and once.text.startswith(f"{text}\n\n")
+    assert (twice.title, twice.text, twice.edits) == (once.title, once.text, once.edits)
+
+
+def test_quote_rules_still_restyle_the_other_lines():
+    doc = Document.from_dict({"text": "Ã©Р“Рѕ\n\n“Done,” he said — it’s over."})
+    cleaned = clean(doc, options=CleanOptions(quotes="straight"))
+    assert cleaned.text == 'Ã©Р“Рѕ\n\n"Done," he said -- it\'s over.'
+
+
 # --- properties on random text ----------------------------------------------------------------
 
 PIECES = [

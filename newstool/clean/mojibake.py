@@ -64,6 +64,15 @@ def fix_mojibake(text: str) -> list[Change]:
     return changes
 
 
+def has_mojibake(text: str) -> bool:
+    """Whether :func:`fix_mojibake` would repair something in ``text``.
+
+    >>> has_mojibake("donâ€™t"), has_mojibake("don’t"), has_mojibake("Ã©Р“Рѕ")
+    (True, False, False)
+    """
+    return bool(fix_mojibake(text))
+
+
 def _stretches(text: str) -> Iterator[tuple[int, str]]:
     """The pieces of ``text`` between cuts, with their offsets.
 
