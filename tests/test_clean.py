@@ -7,6 +7,7 @@ the input exactly, and cleaning a cleaned document changes nothing.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -17,9 +18,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstool.clean import (
+    CONFIG_KEYS,
     DEFAULT_RULES,
     RULES,
     CleanOptions,
+    check_choices,
     clean,
     describe_edits,
     options_from_config,
@@ -27,6 +30,7 @@ from newstool.clean import (
     select_rules,
     undo_edits,
 )
+from newstool.clean.boilerplate import compile_patterns, default_boilerplate_patterns
 from newstool.model import Block, Document, Note, Sentence, blocks_from_blank_lines
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -375,12 +379,93 @@ def test_config_rule_switches():
             "unknown quote style 'curly'; use one of: keep, straight, typographic",
         ),
         ({"boilerplate": "read more"}, "clean.boilerplate must be a list"),
-        ({"boilerplate": ["(oops"]}, r"boilerplate pattern \d+ '\(oops' is not a valid regular"),
+        (
+            {"boilerplate": ["Listen", "(oops"]},
+            r"^clean.boilerplate item 2 '\(oops' is not a valid regular expression: missing \)",
+        ),
+        (
+            {"boilerplate": ["(oops"], "default_boilerplate": False},
+            r"^clean.boilerplate item 1 '\(oops'",
+        ),
+        ({"rulez": {}}, "; valid keys: boilerplate, default_boilerplate, keep_editorial_notes, "),
     ],
 )
 def test_bad_config_is_explained(section, message):
     with pytest.raises(ValueError, match=message):
         options_from_config(section)
+
+
+def test_config_keys_are_the_keys_options_from_config_reads():
+    assert {
+        "rules", "keep_editorial_notes", "quotes", "boilerplate", "default_boilerplate"
+    } == CONFIG_KEYS  # fmt: skip
+    with pytest.raises(ValueError) as refused:
+        options_from_config({"colour": True})
+    assert str(refused.value).endswith("valid keys: " + ", ".join(sorted(CONFIG_KEYS)))
+
+
+def test_the_boilerplate_patterns_shipped_are_valid_expressions():
+    """A bad pattern is reported by its place among the user's; ours must never be bad."""
+    for pattern in default_boilerplate_patterns():
+        re.compile(pattern)
+    assert compile_patterns(default_boilerplate_patterns()) is not None
+
+
+@pytest.mark.parametrize(
+    ("choices", "message"),
+    [
+        (
+            {"rule": ["straighten_quotes", "curl_quotes"]},
+            "--rule straighten_quotes and --rule curl_quotes contradict: choose one quote style "
+            "(or use --quotes straight|typographic)",
+        ),
+        (
+            {"rule": ["curl_quotes"], "quotes": "keep"},
+            "--quotes keep and --rule curl_quotes contradict: --quotes keep leaves quotes as they "
+            "are; give one of them (--rule curl_quotes is --quotes typographic)",
+        ),
+        (
+            {"rule": ["curl_quotes"], "quotes": "straight"},
+            "--quotes straight and --rule curl_quotes contradict: choose one quote style "
+            "(--quotes straight runs straighten_quotes)",
+        ),
+        (
+            {"rule": ["straighten_quotes"], "quotes": "typographic"},
+            "--quotes typographic and --rule straighten_quotes contradict: choose one quote style "
+            "(--quotes typographic runs curl_quotes)",
+        ),
+        (
+            {"skip": ["straighten_quotes"], "quotes": "straight"},
+            "--quotes straight and --skip straighten_quotes contradict: --quotes straight runs "
+            "straighten_quotes; give one of them",
+        ),
+        (
+            {"rule": ["fix_mojibake", "curl_quotes"], "skip": ["curl_quotes"]},
+            "--rule curl_quotes and --skip curl_quotes contradict: give one of them",
+        ),
+        ({"skip": ["tidy"]}, "unknown clean rule 'tidy'; see `newstool clean --list-rules`"),
+        ({"quotes": "fancy"}, "unknown quote style 'fancy'; use one of: keep, straight, "),
+    ],
+)
+def test_contradicting_choices_are_refused_naming_both(choices, message):
+    with pytest.raises(ValueError) as refused:
+        check_choices(**choices)
+    assert str(refused.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    "choices",
+    [
+        {},
+        {"rule": ["straighten_quotes"], "quotes": "straight"},
+        {"rule": ["curl_quotes"], "quotes": "typographic"},
+        {"rule": ["curl_quotes", "curl_quotes"], "skip": ["fix_mojibake"]},
+        {"skip": ["straighten_quotes", "curl_quotes"], "quotes": "keep"},
+        {"skip": ["curl_quotes"], "quotes": "straight"},
+    ],
+)
+def test_choices_that_agree_pass(choices):
+    assert check_choices(**choices) is None
 
 
 def test_select_rules_adds_and_skips_in_registry_order():

@@ -23,7 +23,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from newstool.clean.edits import Change, apply_changes, remap_blocks, trim_blocks, undo_edits
-from newstool.clean.options import CleanOptions, check_rule_names, options_from_config, select_rules
+from newstool.clean.options import (
+    CONFIG_KEYS,
+    CleanOptions,
+    check_choices,
+    check_rule_names,
+    options_from_config,
+    select_rules,
+)
 from newstool.clean.registry import DEFAULT_RULES, RULES, RULES_BY_NAME, Rule, rule_table
 from newstool.clean.report import describe_edits
 from newstool.model import Block, Document, Edit, Note
@@ -139,6 +146,7 @@ def apply_rules(
 
 
 __all__ = [
+    "CONFIG_KEYS",
     "DEFAULT_RULES",
     "RULES",
     "Change",
@@ -146,6 +154,7 @@ __all__ = [
     "Cleaned",
     "Rule",
     "apply_rules",
+    "check_choices",
     "check_rule_names",
     "clean",
     "clean_title",

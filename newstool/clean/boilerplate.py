@@ -44,16 +44,28 @@ def compile_patterns(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     ...
     ValueError: boilerplate pattern 2 '(unclosed' is not a valid regular expression: missing ), ...
     """
+    check_patterns(patterns)
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def check_patterns(patterns: Iterable[str], item: str = "boilerplate pattern") -> None:
+    """Raise :class:`ValueError` for the first of ``patterns`` that is not a valid regular
+    expression, naming it ``item`` and its place among ``patterns`` (counted from 1).
+
+    >>> check_patterns(["ok", "(unclosed"], "clean.boilerplate item")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: clean.boilerplate item 2 '(unclosed' is not a valid regular expression: missing ...
+    """
     for number, pattern in enumerate(patterns, 1):
         try:
             re.compile(pattern)
         except re.error as exc:
             raise ValueError(
-                f"boilerplate pattern {number} {pattern!r} is not a valid regular expression: {exc}"
+                f"{item} {number} {pattern!r} is not a valid regular expression: {exc}"
             ) from None
-    if not patterns:
-        return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -> list[Change]:

@@ -11,7 +11,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from newstool.clean.boilerplate import compile_patterns, default_boilerplate_patterns
+from newstool.clean.boilerplate import (
+    check_patterns,
+    compile_patterns,
+    default_boilerplate_patterns,
+)
 from newstool.clean.registry import DEFAULT_RULES, RULES, RULES_BY_NAME
 
 QUOTE_STYLES = {"keep": (), "straight": ("straighten_quotes",), "typographic": ("curl_quotes",)}
@@ -44,10 +48,7 @@ class CleanOptions:
 
     def __post_init__(self) -> None:
         check_rule_names(self.rules)
-        if self.quotes not in QUOTE_STYLES:
-            raise ValueError(
-                f"unknown quote style {self.quotes!r}; use one of: {', '.join(QUOTE_STYLES)}"
-            )
+        check_quote_style(self.quotes)
         compile_patterns(tuple(self.boilerplate))
 
     def active_rules(self) -> tuple[str, ...]:
@@ -68,6 +69,12 @@ def check_rule_names(names: Iterable[str]) -> None:
             raise ValueError(f"unknown clean rule {name!r}; see `newstool clean --list-rules`")
 
 
+def check_quote_style(style: str) -> None:
+    """Raise :class:`ValueError` when ``style`` is not a quote style."""
+    if style not in QUOTE_STYLES:
+        raise ValueError(f"unknown quote style {style!r}; use one of: {', '.join(QUOTE_STYLES)}")
+
+
 def select_rules(
     base: Iterable[str] = DEFAULT_RULES, add: Iterable[str] = (), skip: Iterable[str] = ()
 ) -> tuple[str, ...]:
@@ -82,7 +89,81 @@ def select_rules(
     return tuple(rule.name for rule in RULES if rule.name in wanted)
 
 
-_CONFIG_KEYS = {"rules", "keep_editorial_notes", "quotes", "boilerplate", "default_boilerplate"}
+_STYLE_OF_RULE = {names[0]: style for style, names in QUOTE_STYLES.items() if names}
+
+
+def check_choices(
+    rule: Iterable[str] = (), skip: Iterable[str] = (), quotes: str | None = None
+) -> None:
+    """Raise :class:`ValueError` when the values of ``--rule``, ``--skip`` and ``--quotes``
+    name an unknown rule or style, or contradict each other (rather than let one silently win).
+
+    >>> check_choices(rule=["straighten_quotes"], skip=["fix_mojibake"], quotes="straight")
+    >>> check_choices(rule=["curl_quotes", "straighten_quotes"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: --rule straighten_quotes and --rule curl_quotes contradict: choose one quote ...
+    >>> check_choices(rule=["fix_mojibake"], skip=["fix_mojibake"])
+    Traceback (most recent call last):
+    ...
+    ValueError: --rule fix_mojibake and --skip fix_mojibake contradict: give one of them
+    """
+    rule, skip = tuple(rule), tuple(skip)
+    check_rule_names((*rule, *skip))
+    if quotes is not None:
+        check_quote_style(quotes)
+    problem = _contradiction(rule, skip, quotes)
+    if problem is not None:
+        raise ValueError(problem)
+
+
+def _contradiction(rule: tuple[str, ...], skip: tuple[str, ...], quotes: str | None) -> str | None:
+    """What is wrong with these choices, or None when they agree.
+
+    >>> _contradiction(("curl_quotes",), (), "keep")  # doctest: +ELLIPSIS
+    '--quotes keep and --rule curl_quotes contradict: --quotes keep leaves quotes as they are; ...'
+    >>> _contradiction((), ("straighten_quotes",), "straight")  # doctest: +ELLIPSIS
+    '--quotes straight and --skip straighten_quotes contradict: --quotes straight runs ...'
+    >>> _contradiction(("curl_quotes",), ("straighten_quotes",), "typographic") is None
+    True
+    """
+    for name in rule:
+        if name in skip:
+            return f"--rule {name} and --skip {name} contradict: give one of them"
+    styles = [name for name in _STYLE_OF_RULE if name in rule]
+    if len(styles) > 1:
+        return (
+            f"--rule {styles[0]} and --rule {styles[1]} contradict: choose one quote style "
+            "(or use --quotes straight|typographic)"
+        )
+    if quotes == "keep" and styles:
+        name = styles[0]
+        return (
+            f"--quotes keep and --rule {name} contradict: --quotes keep leaves quotes as they "
+            f"are; give one of them (--rule {name} is --quotes {_STYLE_OF_RULE[name]})"
+        )
+    if quotes in (None, "keep"):
+        return None
+    own = QUOTE_STYLES[quotes]
+    for name in styles:
+        if name not in own:
+            return (
+                f"--quotes {quotes} and --rule {name} contradict: choose one quote style "
+                f"(--quotes {quotes} runs {own[0]})"
+            )
+    for name in own:
+        if name in skip:
+            return (
+                f"--quotes {quotes} and --skip {name} contradict: --quotes {quotes} runs {name}; "
+                "give one of them"
+            )
+    return None
+
+
+# The keys options_from_config reads from the ``clean:`` section.
+CONFIG_KEYS = frozenset(
+    {"rules", "keep_editorial_notes", "quotes", "boilerplate", "default_boilerplate"}
+)
 
 
 def options_from_config(section: Mapping[str, Any] | None) -> CleanOptions:
@@ -95,7 +176,8 @@ def options_from_config(section: Mapping[str, Any] | None) -> CleanOptions:
           boilerplate: ['Listen to this article']  # added to the default patterns
           default_boilerplate: true                # false: only the patterns above
 
-    Raises :class:`ValueError` with a message naming the bad key or value.
+    Raises :class:`ValueError` with a message naming the bad key or value (a bad pattern by
+    its place in ``boilerplate``, the patterns shipped being checked by the tests).
 
     >>> options_from_config({"rules": {"fix_mojibake": False}}).active_rules()[0]
     'normalise_unicode_spaces'
@@ -106,14 +188,18 @@ def options_from_config(section: Mapping[str, Any] | None) -> CleanOptions:
     >>> options_from_config({"rule": {}})
     Traceback (most recent call last):
     ...
-    ValueError: unknown key 'rule' in the clean: section; known keys: boilerplate, ...
+    ValueError: unknown key 'rule' in the clean: section; valid keys: boilerplate, ...
+    >>> options_from_config({"boilerplate": ["Listen", "(unclosed"]})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: clean.boilerplate item 2 '(unclosed' is not a valid regular expression: ...
     """
     section = dict(section or {})
-    unknown = sorted(set(section) - _CONFIG_KEYS)
+    unknown = sorted(set(section) - CONFIG_KEYS)
     if unknown:
         raise ValueError(
-            f"unknown key {unknown[0]!r} in the clean: section; known keys: "
-            + ", ".join(sorted(_CONFIG_KEYS))
+            f"unknown key {unknown[0]!r} in the clean: section; valid keys: "
+            + ", ".join(sorted(CONFIG_KEYS))
         )
     switches = _mapping_of_bools(section.get("rules"), "clean.rules")
     rules = select_rules(
@@ -121,6 +207,7 @@ def options_from_config(section: Mapping[str, Any] | None) -> CleanOptions:
         skip=[name for name, on in switches.items() if not on],
     )
     extra = _list_of_strings(section.get("boilerplate"), "clean.boilerplate")
+    check_patterns(extra, "clean.boilerplate item")
     defaults = _bool(section.get("default_boilerplate", True), "clean.default_boilerplate")
     return CleanOptions(
         rules=rules,
