@@ -1,11 +1,11 @@
 """Split English news text into sentences with exact character offsets.
 
-The regex engine finds every candidate end (a run of ``.``, ``?``, ``!`` or ``…``, with any
-closing quotes and brackets glued to it); Python then looks only at those few places and asks
-a short, ordered list of named rules whether the sentence ends there. The first rule with an
-opinion decides (see :func:`explain_boundaries`). Blank lines, bullets and numbered list items
-also start sentences. No state is carried from one candidate to the next, so one unbalanced quote
-cannot derail the rest of a document.
+The regex engine finds every candidate end (a run of ``.``, ``?``, ``!`` or ``…``, or of the CJK
+``。！？``, with any closing quotes and brackets glued to it); Python then looks only at those
+few places and asks a short, ordered list of named rules whether the sentence ends there. The
+first rule with an opinion decides (see :func:`explain_boundaries`). Blank lines, bullets and
+numbered list items also start sentences. No state is carried from one candidate to the next,
+so one unbalanced quote cannot derail the rest of a document.
 
 >>> [s.text for s in split_sentences('Lavrov met Muallem."It is late," he said.Dr. Li left.')]
 ['Lavrov met Muallem.', '"It is late," he said.', 'Dr. Li left.']
@@ -31,10 +31,13 @@ _CURRENCY = "$£€¥"
 _BULLETS = "•●▪◦‣⁃"
 
 # A candidate end: a spaced ellipsis (". . .") or a run of terminal marks, then closers; never
-# glued to a digit, which makes it part of a number (2.5, 10.30, v1.2.3). The leading lookahead
-# changes no match: it lets the engine skip quickly to the next mark.
+# glued to a digit, which makes it part of a number (2.5, 10.30, v1.2.3), unless the marks are
+# CJK ones (。！？), which no number holds. The leading lookahead changes no match: it lets the
+# engine skip quickly to the next mark.
+_CJK_MARKS = "。！？"
 _CANDIDATE = re.compile(
-    r"(?=[.?!…‽])((?<!\S)\.(?:[ \u00a0]\.){2,}|[.?!…‽]++)([\"'”’»)\]}]*+)(?!\d)"
+    r"(?=[.?!…‽。！？])((?<!\S)\.(?:[ \u00a0]\.){2,}|[.?!…‽。！？]++)([\"'”’»)\]}」』]*+)"
+    r"(?:(?!\d)|(?<=[。！？」』]))"
 )
 # What follows a candidate: white space, opening punctuation, a word, and the next character.
 _FOLLOWING = re.compile(r"(\s*)([\"'“‘«(\[{]*)([^\W_]*)(.?)", re.DOTALL)
@@ -212,6 +215,16 @@ def no_sentence_to_end(c: Candidate, lex: Lexicon) -> bool | None:
     ['... The end.']
     """
     return None if c.token or c.sentence_so_far().strip() else False
+
+
+def cjk_sentence_mark(c: Candidate, lex: Lexicon) -> bool | None:
+    """A CJK full stop, exclamation or question mark (``。！？``) ends a sentence, with or
+    without a space after it (CJK text puts none).
+
+    >>> [s.text for s in split_sentences("今天天气很好。我们去公园散步！2024年呢？是的。")]
+    ['今天天气很好。', '我们去公园散步！', '2024年呢？', '是的。']
+    """
+    return True if any(mark in _CJK_MARKS for mark in c.marks) else None
 
 
 def inside_web_address(c: Candidate, lex: Lexicon) -> bool | None:
@@ -433,6 +446,7 @@ Rule = Callable[[Candidate, Lexicon], "bool | None"]
 
 RULES: tuple[Rule, ...] = (
     no_sentence_to_end,
+    cjk_sentence_mark,
     inside_web_address,
     period_before_spaced_ellipsis,
     spaced_ellipsis_omits_words,

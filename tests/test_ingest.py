@@ -407,6 +407,19 @@ def test_a_file_of_one_line_of_prose_keeps_it_as_the_body(line):
     assert (doc.title, doc.text, [b.type for b in doc.blocks]) == (None, line, ["paragraph"])
 
 
+@pytest.mark.parametrize("mark", ["。", "！", "？"])
+def test_cjk_paragraphs_ending_in_a_cjk_mark_are_paragraphs_not_headings(mark):
+    text = f"标题\n\n今天天气很好{mark}\n\n東京は晴れです。明日は雨でしょう{mark}\n\n小标题"
+    assert structure(text) == (
+        "标题",
+        [
+            ("paragraph", f"今天天气很好{mark}"),
+            ("paragraph", f"東京は晴れです。明日は雨でしょう{mark}"),
+            ("heading", "小标题"),
+        ],
+    )
+
+
 def test_id_is_stable_and_comes_from_the_raw_bytes():
     data = SEED.read_bytes()
     first, second = ingest_bytes(data), ingest_bytes(data)

@@ -212,3 +212,30 @@ def test_the_plain_full_stop_shortcut_agrees_with_the_rules(text):
         if sentences.plain_full_stop(text, m, token, lex):
             candidate = sentences._candidate(text, m, token, 0, lex)
             assert sentences.decide(candidate, lex) == (True, "full_stop_after_word")
+
+
+# --- CJK sentence marks -------------------------------------------------------------------------
+
+CJK_PIECES = st.sampled_from(
+    ["今天", "東京は", "晴れ", "。", "！", "？", "」", "「", "2024年", "、"]
+)
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(st.lists(st.one_of(PIECES, CJK_PIECES), max_size=40).map("".join))
+def test_a_cjk_mark_always_ends_a_sentence_even_with_no_space_after_it(text):
+    """In a sentence, 。！？ stand only at its end (before closing brackets) or, ending nothing,
+    before anything else in it."""
+    for s in split_sentences(text):
+        marks_and_closers = ".?!…‽。！？\"'”’»)]}」』"
+        inner = s.text.lstrip(marks_and_closers + " ").rstrip(marks_and_closers)
+        assert not any(mark in inner for mark in "。！？"), s.text
+
+
+def test_cjk_paragraphs_split_as_a_document():
+    doc = make_doc([("paragraph", "今天天气很好。我们去公园散步。"), ("paragraph", "東京は晴れ！")])
+    assert [s.text for s in split_document(doc).sentences] == [
+        "今天天气很好。",
+        "我们去公园散步。",
+        "東京は晴れ！",
+    ]

@@ -7,16 +7,33 @@ separators and decimal point ("10,000", "3.5"). Dotted initialisms ("U.S.", "e.g
 word. Everything else (punctuation, symbols such as "%", spaces) is not part of a word and
 separates words, so a glued sentence boundary ("Muallem.It") gives two words.
 
+Chinese and Japanese put no spaces between words, so each Han character and each kana is one
+word (the usual convention for counting CJK text); a length or iteration mark (ー, 々, ゝ, ヽ)
+belongs to the character before it. Korean separates its words with spaces, so a run of
+Hangul is one word, as Latin letters are.
+
 >>> words('Muallem."It is 10,000 de-escalation zones," Russia\\'s envoy said (U.S.).')
 ['Muallem', 'It', 'is', '10,000', 'de-escalation', 'zones', "Russia's", 'envoy', 'said', 'U.S.']
+>>> words("東京は晴れ。コーヒー・2杯 오늘은 좋다")
+['東', '京', 'は', '晴', 'れ', 'コー', 'ヒー', '2', '杯', '오늘은', '좋다']
 """
 
 from __future__ import annotations
 
 import re
 
-_RUN = r"(?:\d+(?:[.,]\d+)+|[^\W_]+)"
-WORD = re.compile(rf"(?:[^\W\d_]\.){{2,}}|{_RUN}(?:['’\-\u2010\u2011]{_RUN})*")
+# Han ideographs (with 々 and 〇, compatibility and extension blocks) and the letters of
+# hiragana and katakana (not the middle dot ・ or the sound marks ゛゜).
+_HAN_AND_KANA = (
+    "\u3005\u3007\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9d\U00020000-\U0003134f"
+)
+_CJK_WORD = f"[{_HAN_AND_KANA}][ー々ゝゞヽヾ]*"
+_RUN = rf"(?:\d+(?:[.,]\d+)+|[^\W_{_HAN_AND_KANA}]+)"
+# The leading lookahead changes no match: it lets the engine skip quickly to the next word.
+WORD = re.compile(
+    rf"(?=\w)(?:(?:[^\W\d_]\.){{2,}}|{_CJK_WORD}|{_RUN}(?:['’\-\u2010\u2011]{_RUN})*)"
+)
 
 
 def words(text: str) -> list[str]:

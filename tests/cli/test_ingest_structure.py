@@ -109,3 +109,23 @@ def test_a_title_only_document_passes_every_stage(newstool, validate):
     exported = newstool(["export", "-f", "markdown"], input=stream)
     assert exported.exit_code == 0, exported.stderr
     assert "title: Only a title" in exported.stdout and "# Only a title" in exported.stdout
+
+
+def test_chinese_and_japanese_paragraphs_have_sentences_and_words(newstool):
+    raw = "标题\n\n今天天气很好。我们去公园散步。\n\n東京は晴れです。明日は雨でしょう。\n"
+    split = newstool(["split-sentences"], input=raw.encode())
+    assert split.exit_code == 0, split.stderr
+    result = newstool(["stats"], input=split.stdout)
+    assert result.exit_code == 0, result.stderr
+    (doc,) = result.docs
+    assert doc["title"] == "标题"
+    assert [b["type"] for b in doc["blocks"]] == ["paragraph", "paragraph"]
+    assert [s["text"] for s in doc["sentences"]] == [
+        "今天天气很好。",
+        "我们去公园散步。",
+        "東京は晴れです。",
+        "明日は雨でしょう。",
+    ]
+    stats = doc["stats"]
+    # one word per Han character or kana: 6 + 7 + 7 + 8
+    assert (stats["words"], stats["sentences"], stats["paragraphs"]) == (28, 4, 2)
