@@ -467,14 +467,17 @@ def _lines_alone(lines: list[str], width: int) -> list[bool]:
     """
     alone: list[bool] = []
     for i, line in enumerate(lines):
-        begins = i == 0 or alone[i - 1] or bool(_SENTENCE_END.search(lines[i - 1]))
         following = lines[i + 1] if i + 1 < len(lines) else None
-        ends = (
-            following is None
-            or bool(_LIST_ITEM.match(following))
-            or (_starts_sentence(following) and not _wrapped(line, following, width))
+        alone.append(
+            _looks_like_heading(line)
+            and not _LIST_ITEM.match(line)
+            and (i == 0 or alone[i - 1] or bool(_SENTENCE_END.search(lines[i - 1])))
+            and (
+                following is None
+                or bool(_LIST_ITEM.match(following))
+                or (_starts_sentence(following) and not _wrapped(line, following, width))
+            )
         )
-        alone.append(begins and ends and _looks_like_heading(line) and not _LIST_ITEM.match(line))
     return alone
 
 

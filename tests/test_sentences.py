@@ -239,3 +239,20 @@ def test_cjk_paragraphs_split_as_a_document():
         "我们去公园散步。",
         "東京は晴れ！",
     ]
+
+
+# Chinese, Japanese and Korean text; kept here, not in the case file, which holds English only.
+CJK_CASES = [
+    ("今天天气很好。我们去公园散步。", ["今天天气很好。", "我们去公园散步。"]),
+    ("東京は晴れです。明日は雨でしょう。", ["東京は晴れです。", "明日は雨でしょう。"]),
+    ("真的吗？太好了！我们走吧。", ["真的吗？", "太好了！", "我们走吧。"]),
+    ("「明日は雨です。」彼はそう言った。", ["「明日は雨です。」", "彼はそう言った。"]),
+    ("会议于周一结束。2024年的预算已通过。", ["会议于周一结束。", "2024年的预算已通过。"]),
+    ("外交部长表示。 Talks resume on Monday.", ["外交部长表示。", "Talks resume on Monday."]),
+    ("오늘은 날씨가 좋습니다. 공원에 갑시다.", ["오늘은 날씨가 좋습니다.", "공원에 갑시다."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CJK_CASES)
+def test_cjk_case(text, expected):
+    assert texts(text) == expected
