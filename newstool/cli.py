@@ -218,7 +218,17 @@ def output_options(fn: Callable) -> Callable:
 # ---------------------------------------------------------------------------- configuration
 
 _NOT_CONFIGURABLE = {"paths", "help", "list_rules", "version", "config"}
-STAGE_SETTINGS = {"clean"}  # commands whose config section holds more than options
+
+
+def stage_setting_keys(command: str) -> frozenset[str]:
+    """Keys a command's config section may hold beyond its options."""
+    if command == "clean":
+        from newstool.clean import CONFIG_KEYS
+
+        return CONFIG_KEYS
+    return frozenset()
+
+
 _CONFIG_META = "newstool.config"
 
 
@@ -248,15 +258,17 @@ def checked_section(ctx: click.Context, command: click.Command, config, section:
     """The option values of one config section, converted as if typed; an unknown key or a bad
     value names the file, the line and the key."""
     params = {p.name: p for p in command.params if p.name not in _NOT_CONFIGURABLE}
+    settings = stage_setting_keys(section)
     values = {}
     for key, value in config.section(section).items():
         param = params.get(key)
         if param is None:
-            if command.name in STAGE_SETTINGS:  # checked by the stage itself
+            if key in settings:  # checked by the stage itself
                 continue
+            valid = sorted(k.replace("_", "-") for k in {*params, *settings})
             raise UsageProblem(
                 f"{config.where(section, key)}: section {section!r} has no setting {key!r}; "
-                f"valid keys: {', '.join(sorted(k.replace('_', '-') for k in params))}"
+                f"valid keys: {', '.join(valid)}"
             )
         try:
             values[key] = param.type_cast_value(ctx, value)
@@ -605,8 +617,8 @@ def clean(
     """
     from dataclasses import replace
 
+    from newstool.clean import check_choices, describe_edits, options_from_config, select_rules
     from newstool.clean import clean as clean_document
-    from newstool.clean import describe_edits, options_from_config, select_rules
 
     settings, config = stage_settings(ctx)
     try:
@@ -614,6 +626,7 @@ def clean(
     except ValueError as exc:
         raise UsageProblem(f"{config.where('clean') if config else 'clean'}: {exc}") from None
     try:
+        check_choices(rule, skip, quotes)
         options = replace(options, rules=select_rules(options.rules, rule, skip))
         if keep_notes is not None:
             options = replace(options, keep_editorial_notes=keep_notes)
