@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newstool.clean import (
@@ -533,6 +533,9 @@ def test_undoing_edits_restores_the_input(text, title, quotes):
 
 @settings(derandomize=True, max_examples=400, deadline=None)
 @given(text=any_text, title=any_title, quotes=quote_styles)
+@example(text="", title="Ã©Р“Рѕ", quotes="straight")  # “ of Р“ straightened, then Ã© repaired
+@example(text="", title="Ä¡\u00a0\x80", quotes="keep")  # ftfy saw \x80 alone until the nbsp went
+@example(text="", title='U.S.“"He', quotes="straight")  # glued saw “ as no closing quote
 def test_cleaning_twice_changes_nothing(text, title, quotes):
     options = CleanOptions(quotes=quotes)
     once = clean(Document.from_dict({"title": title, "text": text}), options=options)

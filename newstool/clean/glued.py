@@ -25,6 +25,8 @@ from newstool.sentences import sentence_spans
 # (maybe after an opening quote).
 
 _CANDIDATE = re.compile(r"(?P<stop>[.!?]+)(?P<close>[\"'”’»)\]]*)(?=[\"“‘]?[^\W\d_])")
+# Curly quotes as straighten_quotes leaves them (one character for one).
+_AS_STRAIGHT = str.maketrans("“”„‟‘’‚‛", "\"\"\"\"''''")
 # The word before the stop; spaces between them do not count (a later rule removes them).
 _WORD_BEFORE = re.compile(r"([^\W_]*) *\Z")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -59,11 +61,18 @@ def separate_glued_sentences(text: str) -> list[Change]:
     >>> unchanged = "see tass.com, www.un.org/en, press@kremlin.ru and ASP.NET; What?!"
     >>> fixed(separate_glued_sentences, unchanged) == unchanged
     True
+
+    Curly quotes are judged as the straight ones they stand for, so that the quote rules, which
+    run later, cannot change the verdict (``„Gut.“Dann`` reads as ``"Gut."Dann``):
+
+    >>> fixed(separate_glued_sentences, "Er sagte „Gut.“Dann ging er.")
+    'Er sagte „Gut.“ Dann ging er.'
     """
-    spaced = text
+    seen = text.translate(_AS_STRAIGHT)
+    spaced = seen
     while gaps := _gaps(spaced):  # a split can change how the rest of a token reads: re-check
         spaced = apply_changes("", spaced, [Change(gap, gap, " ") for gap in gaps])[0]
-    return [Change(i, i, " ") for i in _inserted_spaces(text, spaced)]
+    return [Change(i, i, " ") for i in _inserted_spaces(seen, spaced)]
 
 
 def _gaps(text: str) -> list[int]:

@@ -11,7 +11,6 @@ line-break or width fixes), so text that is already right is never touched. ftfy
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import cache
 
@@ -29,17 +28,20 @@ _SUSPECT = re.compile(
     f"|[\u0430-\u0444][{_RARE_CONTINUATION_1251}]"  # cp1251, three or four bytes: "вЂ™"
     "|\u00c3 "  # "à" whose second byte (0xA0, a no-break space) became a space: "Ã la carte"
 )
-# Where ftfy's input is cut: line breaks, and no-break spaces that cannot be a mojibake byte
-# (one is 0xA0, a continuation byte, only after a lead byte, or after a lead and a continuation).
-# ftfy judges a stretch as a whole, and such a space, which a later rule turns into a plain one,
-# would make it give up on its neighbours.
+# No-break spaces that cannot be a mojibake byte (one is 0xA0, a continuation byte, only after a
+# lead byte, or after a lead and a continuation), and the other spaces: ftfy sees them as the
+# plain spaces normalise_unicode_spaces will make them (one such space in a stretch would make
+# ftfy give up on its neighbours, and the next clean would judge the stretch differently).
 _LEAD = "\u00c2-\u00f4\u0412-\u042f"
 _LEAD_OF_THREE = "\u00e0-\u00ef\u0430-\u0444"
-_CUT = re.compile(
-    f"\\n|(?<![{_LEAD}])(?<![{_LEAD_OF_THREE}][{_CONTINUATION_1252}{_CONTINUATION_1251}])\u00a0+"
+_SPACES = re.compile(
+    f"(?<![{_LEAD}])(?<![{_LEAD_OF_THREE}][{_CONTINUATION_1252}{_CONTINUATION_1251}])\u00a0"
+    "|[\t\v\f\u1680\u2000-\u200a\u202f\u205f\u3000]"
 )
-# Spaces other than the no-break space (which can be part of mojibake) and the plain one.
-_OTHER_SPACES = re.compile("[\t\v\f\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# What normalise_unicode_spaces removes: ftfy sees the text without them, as the next clean will.
+_INVISIBLE_CHARS = "\u200b\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_LINE = re.compile("[^\n]+")
 
 
 def fix_mojibake(text: str) -> list[Change]:
@@ -55,12 +57,11 @@ def fix_mojibake(text: str) -> list[Change]:
     True
     """
     changes = []
-    for start, stretch in _stretches(text):
-        # Checked and fixed with the spaces as normalise_unicode_spaces will leave them (one
-        # for one, so offsets agree); only what ftfy itself changes becomes an edit.
-        spaced = _OTHER_SPACES.sub(" ", stretch)
-        if _SUSPECT.search(spaced):
-            changes.extend(_differences(spaced, _fix_encoding(spaced), start))
+    for line in _LINE.finditer(text):
+        seen = _as_normalised(line.group())
+        if _SUSPECT.search(seen):
+            places = _visible_places(line.group())
+            changes += _differences(seen, _fix_encoding(seen), places, line.start())
     return changes
 
 
@@ -73,28 +74,33 @@ def has_mojibake(text: str) -> bool:
     return bool(fix_mojibake(text))
 
 
-def _stretches(text: str) -> Iterator[tuple[int, str]]:
-    """The pieces of ``text`` between cuts, with their offsets.
+def _as_normalised(line: str) -> str:
+    """``line`` as normalise_unicode_spaces will leave it, but for a no-break space that may be
+    a byte of mojibake.
 
-    >>> list(_stretches("a\\u00a0b\\nÃ\\u00a0c “\\u00a0d"))
-    [(0, 'a'), (2, 'b'), (4, 'Ã\\xa0c “'), (10, 'd')]
+    >>> _as_normalised("a\\u00a0b\\u200bc\\tÃ\\u00a0")
+    'a bc Ã\\xa0'
     """
-    start = 0
-    for cut in _CUT.finditer(text):
-        if cut.start() > start:
-            yield start, text[start : cut.start()]
-        start = cut.end()
-    if start < len(text):
-        yield start, text[start:]
+    return _INVISIBLE.sub("", _SPACES.sub(" ", line))
 
 
-def _differences(old: str, new: str, offset: int) -> list[Change]:
-    """The smallest changes that turn ``old`` into ``new``, with offsets shifted by ``offset``."""
+def _visible_places(line: str) -> list[int]:
+    """Where each character that :func:`_as_normalised` keeps lies in ``line``, then its end.
+
+    >>> _visible_places("ab\\u200bc")
+    [0, 1, 3, 4]
+    """
+    return [index for index, char in enumerate(line) if char not in _INVISIBLE_CHARS] + [len(line)]
+
+
+def _differences(old: str, new: str, places: list[int], offset: int) -> list[Change]:
+    """The smallest changes that turn ``old`` into ``new``, placed by ``places`` (where each
+    character of ``old`` lies in its line) and ``offset`` (where the line starts)."""
     if old == new:
         return []
     matcher = SequenceMatcher(None, old, new, autojunk=False)
     return [
-        Change(offset + i1, offset + i2, new[j1:j2])
+        Change(offset + places[i1], offset + places[i2], new[j1:j2])
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
         if tag != "equal"
     ]
