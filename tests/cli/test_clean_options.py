@@ -1,8 +1,5 @@
 """``newstool clean``: options that contradict each other, and mistakes in its config section,
-through the installed command.
-
-The contradiction tests need cli.py to call ``newstool.clean.check_choices`` with the values of
---rule, --skip and --quotes; until it does, they fail (the options resolve silently).
+through the installed command (cli.py passes --rule, --skip and --quotes to check_choices).
 """
 
 from __future__ import annotations
