@@ -119,7 +119,7 @@ class Decoded:
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
-    """Decode raw bytes: BOM, strict UTF-8, nearly-valid UTF-8, chardet, then lossy UTF-8.
+    """Decode raw bytes: BOM, strict UTF-8, mostly-valid UTF-8, chardet, then lossy UTF-8.
 
     >>> decode_bytes("Zoë".encode("utf-16")).encoding
     'utf-16-le'
