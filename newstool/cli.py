@@ -12,6 +12,7 @@ import functools
 import json
 import os
 import signal
+import stat
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -413,10 +414,20 @@ def transformed(
 
 
 def check_stdin_is_not_a_terminal(stage: str, paths: tuple[str, ...]) -> None:
-    """With no PATH, stdin is read; on a terminal that would only wait, so say what to do."""
-    if not paths and sys.stdin.isatty():
+    """With no PATH, stdin is read. On a terminal that would only wait; from a device such as
+    /dev/null (cron, systemd, ``newstool ingest $UNSET_VARIABLE``) it would silently read
+    nothing. Both are mistakes: say what to do. ``-`` reads stdin whatever it is."""
+    if paths or sys.stdin is None:
+        return
+    try:
+        is_device = stat.S_ISCHR(os.fstat(sys.stdin.fileno()).st_mode)
+    except (OSError, ValueError):  # no real file descriptor (an embedding, a test runner)
+        is_device = False
+    if sys.stdin.isatty() or is_device:
+        where = "a terminal" if sys.stdin.isatty() else "a device such as /dev/null"
         raise UsageProblem(
-            f"no input: give files, directories or globs, or '-' to read standard input "
+            f"no input: no PATH was given and standard input is {where}; give files, "
+            f"directories or globs, or '-' to read standard input "
             f"(e.g. newstool {stage} article.txt, or cat article.txt | newstool {stage})"
         )
 

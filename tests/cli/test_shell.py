@@ -48,6 +48,13 @@ def test_empty_standard_input_is_a_valid_empty_stream(newstool, args, expected):
     assert (done.exit_code, done.stdout, done.stderr) == (0, expected, "")
 
 
+def test_no_path_with_stdin_on_dev_null_is_a_mistake_but_dash_reads_it():
+    unset = sh("newstool ingest $UNSET_VARIABLE < /dev/null; echo $?")
+    assert unset.stdout == "2\n"
+    assert "no PATH was given and standard input is a device" in unset.stderr
+    assert sh("newstool ingest - < /dev/null; echo $?").stdout == "0\n"
+
+
 def test_an_empty_file_named_on_the_command_line_is_still_reported(newstool, tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     done = newstool(["ingest", str(tmp_path / "empty.txt")])
