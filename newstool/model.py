@@ -4,9 +4,15 @@ A :class:`Document` travels between stages as one JSON object per line. Stages a
 functions ``Document -> Document``; they never mutate their input, they return a new document
 (see :func:`dataclasses.replace`) with one more record in ``steps``.
 
+Ids: ``ingest`` names a document by the first 16 hex digits of the SHA-256 of the raw input
+bytes (before any decoding; the whole digest is ``source.sha256``), so the same bytes give the
+same id wherever and whenever they are ingested. A document read without an ``id`` gets the
+first 16 hex digits of the SHA-256 of its ``text`` (the body, without the title) encoded as
+UTF-8 (:func:`text_id`); an ``id`` that is present is kept as it is.
+
 >>> doc = Document.from_dict({"text": "Hello there.\\n\\nSecond block."})
->>> doc.id
-'d0785fcd16d6e615'
+>>> doc.id, doc.id == text_id(doc.text)
+('d0785fcd16d6e615', True)
 >>> [(b.type, doc.text[b.start:b.end]) for b in doc.blocks]
 [('paragraph', 'Hello there.'), ('paragraph', 'Second block.')]
 >>> Document.from_dict({"text": "x", "mine": 1}).to_dict()["mine"]
@@ -16,9 +22,14 @@ functions ``Document -> Document``; they never mutate their input, they return a
 from __future__ import annotations
 
 import hashlib
+import json
 import re
-from dataclasses import MISSING, dataclass, field, fields, replace
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from newstool.version import __version__
 
 SCHEMA_VERSION = 1
 
@@ -90,21 +101,23 @@ class Sentence:
     text: str
 
 
-# Field order of the JSON object; optional stage outputs are written only when present.
-_KNOWN = (
-    "schema",
-    "id",
-    "source",
-    "title",
-    "text",
-    "blocks",
-    "edits",
-    "title_edits",
-    "notes",
-    "sentences",
-    "stats",
-    "steps",
-    "warnings",
+# The fields a document holds (the rest are the user's, kept in ``extra``).
+_KNOWN = frozenset(
+    {
+        "schema",
+        "id",
+        "source",
+        "title",
+        "text",
+        "blocks",
+        "edits",
+        "title_edits",
+        "notes",
+        "sentences",
+        "stats",
+        "steps",
+        "warnings",
+    }
 )
 
 
@@ -164,59 +177,26 @@ class Document:
     def from_dict(cls, data: Any) -> Document:
         """Read a document, filling in what a minimal one (``{"text": ...}``) leaves out.
 
-        Raises :class:`DocumentError` naming the offending field.
+        Checks what ``document.schema.json`` says, plus the rules it cannot express (offsets
+        within the text, blocks in order, sentence text equal to its span, and so on); raises
+        :class:`DocumentError` naming the offending field.
+
+        >>> def problem(data):
+        ...     try:
+        ...         Document.from_dict(data)
+        ...     except DocumentError as exc:
+        ...         return str(exc)
+        >>> problem({"text": "x", "blocks": [{"type": "table", "start": 0, "end": 1}]})
+        'field "blocks[0].type" must be "heading" or "paragraph", not "table"'
+        >>> problem({"text": "Hi.", "sentences": [{"start": 0, "end": 3, "text": "Ho."}]})
+        'field "sentences[0].text" is "Ho.", but text[0:3] is "Hi."'
+        >>> problem({"id": "", "text": "x"})
+        'field "id" must be a non-empty string, not ""'
         """
-        if not isinstance(data, dict):
-            raise DocumentError(f"expected a JSON object, got {type(data).__name__}")
-        schema = data.get("schema", SCHEMA_VERSION)
-        if schema != SCHEMA_VERSION:
-            raise DocumentError(
-                f"schema version {schema!r} is not supported (this newstool reads {SCHEMA_VERSION})"
-            )
-        text = data.get("text")
-        if not isinstance(text, str):
-            raise DocumentError('field "text" is missing or not a string')
-        title = data.get("title")
-        if title is not None and not isinstance(title, str):
-            raise DocumentError('field "title" must be a string or null')
-        doc_id = data.get("id")
-        if doc_id is None:
-            doc_id = text_id(text)
-        elif not isinstance(doc_id, str | int):
-            raise DocumentError('field "id" must be a string')
-        source = _record(Source, data["source"], 'field "source"') if data.get("source") else None
-        blocks = _records(Block, data.get("blocks"), "blocks")
-        if blocks is None:
-            blocks = blocks_from_blank_lines(text)
-        steps = _records(Step, data.get("steps") or [], "steps")
-        edits = _records(Edit, data.get("edits"), "edits")
-        title_edits = _records(Edit, data.get("title_edits"), "title_edits")
-        notes = _records(Note, data.get("notes"), "notes")
-        sentences = _records(Sentence, data.get("sentences"), "sentences")
-        warnings = data.get("warnings") or []
-        if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):
-            raise DocumentError('field "warnings" must be a list of strings')
-        stats = data.get("stats")
-        if stats is not None and not isinstance(stats, dict):
-            raise DocumentError('field "stats" must be an object')
-        _check_spans(blocks, len(text), "blocks")
-        if sentences is not None:
-            _check_spans(sentences, len(text), "sentences")
-        return cls(
-            id=str(doc_id),
-            text=text,
-            title=title,
-            source=source,
-            blocks=blocks,
-            steps=steps,
-            warnings=tuple(warnings),
-            edits=edits,
-            title_edits=title_edits,
-            notes=notes,
-            sentences=sentences,
-            stats=stats,
-            extra={k: v for k, v in data.items() if k not in _KNOWN},
-        )
+        try:
+            return _read_document(data)
+        except _Invalid as invalid:
+            raise DocumentError(invalid.message()) from None
 
     def block_texts(self) -> list[tuple[Block, str]]:
         """Each block with its text.
@@ -235,8 +215,6 @@ class Document:
         >>> doc.text, doc.steps[0].name, doc.steps[0].options
         ('y', 'clean', {'rules': ['a']})
         """
-        from newstool import __version__
-
         step = Step(name=name, version=__version__, options=dict(options or {}))
         return replace(self, steps=(*self.steps, step), **changes)
 
@@ -293,53 +271,333 @@ def blocks_from_blank_lines(text: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _records(kind: type, items: Any, name: str) -> tuple | None:
-    """A list of JSON objects as ``kind`` instances (None stays None).
+# Reading. Each check mirrors a rule of document.schema.json; the rules JSON Schema cannot
+# express (offsets within the text, blocks in order, ...) are in its descriptions.
+# tests/test_model_schema.py generates documents from the schema to keep the two in step.
 
-    >>> _records(Note, [{"kind": "editorial"}], "notes")
+Check = Callable[[Any], Any]
+
+
+class _Invalid(Exception):
+    """A value that breaks a rule; its ``path`` (field names, item numbers) grows on the way out.
+
+    >>> _Invalid("is missing", "end").within(0).within("blocks").message()
+    'field "blocks[0].end" is missing'
+    """
+
+    def __init__(self, problem: str, *path: str | int) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.path = list(path)
+
+    def within(self, name: str | int) -> _Invalid:
+        self.path.insert(0, name)
+        return self
+
+    def message(self) -> str:
+        if not self.path:
+            return self.problem
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in self.path)
+        return f'field "{where[1:]}" {self.problem}'
+
+
+def _shown(value: Any) -> str:
+    """``value`` as JSON for a message, cut short.
+
+    >>> _shown(None), _shown("a" * 50)
+    ('null', '"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa ...')
+    """
+    try:
+        shown = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:36] + " ..."
+
+
+def _wrong(expected: str, value: Any) -> _Invalid:
+    return _Invalid(f"must be {expected}, not {_shown(value)}")
+
+
+def _rule(expected: str, accepts: Callable[[Any], bool]) -> Check:
+    """A check passing the values ``accepts`` approves, rejecting the others as not ``expected``.
+
+    >>> _rule("a string", lambda v: isinstance(v, str))(3)
     Traceback (most recent call last):
     ...
-    newstool.model.DocumentError: field "notes" item 0: missing text
+    newstool.model._Invalid: must be a string, not 3
     """
-    if items is None:
+
+    def check(value: Any) -> Any:
+        if accepts(value):
+            return value
+        raise _wrong(expected, value)
+
+    return check
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _natural(value: Any, expected: str = "an integer >= 0") -> int:
+    """A JSON Schema integer >= 0 (``2.0`` counts, ``true`` does not), as an ``int``.
+
+    >>> _natural(2.0), _natural(-0.0)
+    (2, 0)
+    """
+    if type(value) is int and value >= 0:  # the usual case, first
+        return value
+    if _is_number(value) and value >= 0 and (isinstance(value, int) or value.is_integer()):
+        return int(value)
+    raise _wrong(expected, value)
+
+
+def _string(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    raise _wrong("a string", value)
+
+
+def _natural_or_null(value: Any) -> int | None:
+    return None if value is None else _natural(value, "an integer >= 0 or null")
+
+
+def _one_of(*choices: str | None) -> Check:
+    """A check for one of the strings (or null) ``choices``.
+
+    >>> _one_of("heading", "paragraph")("table")
+    Traceback (most recent call last):
+    ...
+    newstool.model._Invalid: must be "heading" or "paragraph", not "table"
+    """
+    shown = [_shown(choice) for choice in choices]
+    expected = f"{', '.join(shown[:-1])} or {shown[-1]}"
+    return _rule(expected, lambda v: (v is None or isinstance(v, str)) and v in choices)
+
+
+def _matching_or_null(pattern: str, expected: str) -> Check:
+    regex = re.compile(pattern)
+    return _rule(expected, lambda v: v is None or isinstance(v, str) and regex.fullmatch(v))
+
+
+def _list_of(check_item: Check) -> Check:
+    """A check for a JSON array whose items all pass ``check_item``, read as a tuple."""
+
+    def check(items: Any) -> tuple:
+        if not isinstance(items, list):
+            raise _wrong("a list", items)
+        checked = []
+        for number, item in enumerate(items):
+            try:
+                checked.append(check_item(item))
+            except _Invalid as invalid:
+                raise invalid.within(number) from None
+        return tuple(checked)
+
+    return check
+
+
+def _record(kind: type, checks: dict[str, Check], *, partial: bool = False) -> Check:
+    """A check for a JSON object with just the fields ``checks`` names, read as ``kind``;
+    ``partial`` lets fields be missing (``kind`` fills them in).
+
+    >>> _record(Note, {"kind": _string, "text": _string})({"kind": "editorial"})
+    Traceback (most recent call last):
+    ...
+    newstool.model._Invalid: is missing
+    """
+
+    def check(item: Any) -> Any:
+        if not isinstance(item, dict):
+            raise _wrong("an object", item)
+        if item.keys() != checks.keys():
+            _check_names(item, checks, partial)
+        values = {}
+        name = ""
+        try:
+            for name, check_field in checks.items():
+                if name in item:
+                    values[name] = check_field(item[name])
+        except _Invalid as invalid:
+            raise invalid.within(name) from None
+        return kind(**values)
+
+    return check
+
+
+def _check_names(item: dict, checks: dict[str, Check], partial: bool) -> None:
+    for name in item:
+        if name not in checks:
+            raise _Invalid(f"is not allowed here (the fields are {', '.join(checks)})", name)
+    for name in checks:
+        if name not in item and not partial:
+            raise _Invalid("is missing", name)
+
+
+_STRING_OR_NULL = _rule("a string or null", lambda v: v is None or isinstance(v, str))
+_NON_EMPTY_STRING = _rule("a non-empty string", lambda v: isinstance(v, str) and v != "")
+_OBJECT = _rule("an object", lambda v: isinstance(v, dict))
+_SOURCE_FIELDS = {
+    "path": _STRING_OR_NULL,
+    "bytes": _natural_or_null,
+    "sha256": _matching_or_null("[0-9a-f]{64}", "64 lowercase hex digits or null"),
+    "encoding": _STRING_OR_NULL,
+    "encoding_confidence": _rule(
+        "a number from 0 to 1 or null", lambda v: v is None or _is_number(v) and 0 <= v <= 1
+    ),
+    "encoding_source": _one_of("bom", "utf8", "utf8-lossy", "detector", "fallback", "user", None),
+    "replacements": _natural,
+    "ingested_at": _matching_or_null(
+        "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z",
+        "a UTC time such as 2024-01-31T09:30:00Z, or null",
+    ),
+}
+_SOURCE = _record(Source, _SOURCE_FIELDS, partial=True)
+
+
+def _source_or_null(value: Any) -> Source | None:
+    if value is None:
         return None
-    if not isinstance(items, list):
-        raise DocumentError(f'field "{name}" must be a list of objects')
-    return tuple(_record(kind, item, f'field "{name}" item {i}') for i, item in enumerate(items))
+    if isinstance(value, dict):
+        return _SOURCE(value)
+    raise _wrong("an object or null", value)
 
 
-def _record(kind: type, item: Any, where: str) -> Any:
-    """One JSON object as a ``kind`` instance; ``where`` names it in the error.
+_BLOCKS = _list_of(
+    _record(Block, {"type": _one_of("heading", "paragraph"), "start": _natural, "end": _natural})
+)
+_EDIT_RECORD = _record(
+    Edit,
+    {"rule": _string, "start": _natural, "end": _natural, "before": _string, "after": _string},
+)
 
-    >>> _record(Block, {"type": "heading", "start": 0, "size": 3}, 'field "blocks" item 0')
+
+def _edit(item: Any) -> Edit:
+    """An edit whose ``start`` and ``end`` frame its ``after``.
+
+    >>> _edit({"rule": "r", "start": 2, "end": 2, "before": "", "after": " "})
     Traceback (most recent call last):
     ...
-    newstool.model.DocumentError: field "blocks" item 0: missing end; unknown size
+    newstool.model._Invalid: spans 2..2, but end - start must be the length of "after" (1)
     """
-    if not isinstance(item, dict):
-        raise DocumentError(f"{where} must be an object")
-    known = {f.name for f in fields(kind)}
-    required = [f.name for f in fields(kind) if f.default is f.default_factory is MISSING]
-    problems = []
-    if missing := [n for n in required if n not in item]:
-        problems.append(f"missing {', '.join(missing)}")
-    if unknown := sorted(set(item) - known):
-        problems.append(f"unknown {', '.join(unknown)}")
-    if problems:
-        raise DocumentError(f"{where}: {'; '.join(problems)}")
-    return kind(**item)
+    edit = _EDIT_RECORD(item)
+    if edit.end - edit.start != len(edit.after):
+        raise _Invalid(
+            f"spans {edit.start}..{edit.end}, "
+            f'but end - start must be the length of "after" ({len(edit.after)})'
+        )
+    return edit
 
 
-def _check_spans(spans: tuple, length: int, name: str) -> None:
-    for span in spans:
-        if not (
-            isinstance(span.start, int)
-            and isinstance(span.end, int)
-            and 0 <= span.start <= span.end <= length
-        ):
-            raise DocumentError(
-                f'field "{name}" has span {span.start}..{span.end} outside the text '
-                f"(length {length})"
+_EDITS = _list_of(_edit)
+_NOTES = _list_of(_record(Note, {"kind": _string, "text": _string}))
+_SENTENCES = _list_of(
+    _record(Sentence, {"start": _natural, "end": _natural, "text": _NON_EMPTY_STRING})
+)
+_STEPS = _list_of(
+    _record(Step, {"name": _NON_EMPTY_STRING, "version": _string, "options": _OBJECT})
+)
+_STRINGS = _list_of(_string)
+
+
+def _field(data: dict, name: str, check: Check) -> Any:
+    try:
+        return check(data[name])
+    except _Invalid as invalid:
+        raise invalid.within(name) from None
+
+
+def _optional(data: dict, name: str, check: Check) -> Any:
+    return _field(data, name, check) if name in data else None
+
+
+def _read_document(data: Any) -> Document:
+    """The document ``data`` holds, with what a minimal one leaves out filled in; raises
+    :class:`_Invalid` at the first broken rule."""
+    if not isinstance(data, dict):
+        raise _Invalid(f"a document must be a JSON object, not {_shown(data)}")
+    version = data.get("schema", SCHEMA_VERSION)
+    if not (_is_number(version) and version == SCHEMA_VERSION):
+        raise _Invalid(
+            f"is {_shown(version)}, but this newstool reads schema version {SCHEMA_VERSION}",
+            "schema",
+        )
+    if "text" not in data:
+        raise _Invalid("is missing", "text")
+    text = _field(data, "text", _string)
+    blocks = _field(data, "blocks", _BLOCKS) if "blocks" in data else blocks_from_blank_lines(text)
+    _check_blocks(blocks, len(text))
+    sentences = _optional(data, "sentences", _SENTENCES)
+    if sentences is not None:
+        _check_sentences(sentences, text, blocks)
+    return Document(
+        id=_field(data, "id", _NON_EMPTY_STRING) if "id" in data else text_id(text),
+        text=text,
+        title=_optional(data, "title", _STRING_OR_NULL),
+        source=_optional(data, "source", _source_or_null),
+        blocks=blocks,
+        steps=_optional(data, "steps", _STEPS) or (),
+        warnings=_optional(data, "warnings", _STRINGS) or (),
+        edits=_optional(data, "edits", _EDITS),
+        title_edits=_optional(data, "title_edits", _EDITS),
+        notes=_optional(data, "notes", _NOTES),
+        sentences=sentences,
+        stats=_optional(data, "stats", _OBJECT),
+        extra={key: value for key, value in data.items() if key not in _KNOWN},
+    )
+
+
+def _check_span(span: Block | Sentence, length: int, *path: str | int) -> None:
+    if span.start > span.end:
+        raise _Invalid(f"starts at {span.start}, after its end {span.end}", *path)
+    if span.end > length:
+        raise _Invalid(f"ends at {span.end}, past the end of the text (length {length})", *path)
+
+
+def _check_blocks(blocks: tuple[Block, ...], length: int) -> None:
+    """Blocks lie within the text, in text order, without overlapping.
+
+    >>> _check_blocks((Block("paragraph", 0, 4), Block("paragraph", 2, 6)), 6)
+    Traceback (most recent call last):
+    ...
+    newstool.model._Invalid: starts at 2, before the block before it ends (at 4)
+    """
+    previous_end = 0
+    for number, block in enumerate(blocks):
+        _check_span(block, length, "blocks", number)
+        if block.start < previous_end:
+            raise _Invalid(
+                f"starts at {block.start}, before the block before it ends (at {previous_end})",
+                "blocks",
+                number,
+            )
+        previous_end = block.end
+
+
+def _check_sentences(sentences: tuple[Sentence, ...], text: str, blocks: tuple[Block, ...]) -> None:
+    """Each sentence is its span of the text, inside one paragraph block (headings hold none).
+
+    >>> _check_sentences((Sentence(0, 2, "Hi"),), "Hi", (Block("heading", 0, 2),))
+    Traceback (most recent call last):
+    ...
+    newstool.model._Invalid: spans 0..2, which is not inside one paragraph block
+    """
+    paragraphs = [block for block in blocks if block.type == "paragraph"]
+    starts = [block.start for block in paragraphs]
+    for number, sentence in enumerate(sentences):
+        start, end = sentence.start, sentence.end
+        _check_span(sentence, len(text), "sentences", number)
+        if text[start:end] != sentence.text:
+            problem = (
+                f"is {_shown(sentence.text)}, but text[{start}:{end}] is {_shown(text[start:end])}"
+            )
+            raise _Invalid(problem, "sentences", number, "text")
+        inside = bisect_right(starts, start) - 1
+        if inside < 0 or paragraphs[inside].end < end:
+            raise _Invalid(
+                f"spans {start}..{end}, which is not inside one paragraph block",
+                "sentences",
+                number,
             )
 
 

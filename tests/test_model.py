@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, fields
 
-from newstool.model import Block, Document, Edit, Note, Sentence, Source, Step
+import pytest
+
+from newstool.export import dump_jsonl_line
+from newstool.model import Block, Document, DocumentError, Edit, Note, Sentence, Source, Step
+from tests.conftest import SEED
 
 FULL = Document(
     id="a1",
@@ -35,3 +40,61 @@ def test_to_dict_writes_every_field_of_every_part_as_asdict_would():
 def test_title_edits_round_trip_and_stay_optional():
     assert Document.from_dict(FULL.to_dict()) == FULL
     assert "title_edits" not in Document.from_dict({"text": "x"}).to_dict()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"id": "", "text": "x"}, 'field "id" must be a non-empty string, not ""'),
+        ({"id": 7, "text": "x"}, 'field "id" must be a non-empty string, not 7'),
+        (
+            {"text": "x", "blocks": [{"type": "table", "start": 0, "end": 1}]},
+            'field "blocks[0].type" must be "heading" or "paragraph", not "table"',
+        ),
+        (
+            {"text": "Hi.", "sentences": [{"start": 0, "end": 3, "text": "Ho."}]},
+            'field "sentences[0].text" is "Ho.", but text[0:3] is "Hi."',
+        ),
+        (
+            {"text": "x", "blocks": [{"type": "paragraph", "start": 0, "end": 2}]},
+            'field "blocks[0]" ends at 2, past the end of the text (length 1)',
+        ),
+        (
+            {"text": "x", "steps": [{"name": "clean", "version": "1"}]},
+            'field "steps[0].options" is missing',
+        ),
+        ({"text": "x", "warnings": None}, 'field "warnings" must be a list, not null'),
+        (
+            {"text": "x", "source": {"sha256": "AB"}},
+            'field "source.sha256" must be 64 lowercase hex digits or null, not "AB"',
+        ),
+        (
+            {"schema": 2, "text": "x"},
+            'field "schema" is 2, but this newstool reads schema version 1',
+        ),
+        (
+            {"schema": True, "text": "x"},
+            'field "schema" is true, but this newstool reads schema version 1',
+        ),
+        (["text"], 'a document must be a JSON object, not ["text"]'),
+    ],
+)
+def test_a_broken_document_is_refused_naming_the_field_and_the_fault(data, message):
+    with pytest.raises(DocumentError) as caught:
+        Document.from_dict(data)
+    assert str(caught.value) == message
+
+
+def test_the_message_reaches_the_user_after_file_and_line(run):
+    line = json.dumps({"text": "x", "blocks": [{"type": "table", "start": 0, "end": 1}]})
+    result = run(["clean", "-"], input=line + "\n")
+    assert result.exit_code == 1
+    assert '<stdin>:1: not a newstool document: field "blocks[0].type" must be' in result.stderr
+
+
+def test_the_pipeline_output_reads_back_byte_for_byte(run):
+    docs = run(["ingest", str(SEED)]).stdout
+    for stage in (["clean", "-"], ["split-sentences", "-"], ["stats", "-"]):
+        docs = run(stage, input=docs).stdout
+    for line in docs.splitlines(keepends=True):
+        assert dump_jsonl_line(Document.from_dict(json.loads(line))) == line
