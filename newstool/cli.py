@@ -7,29 +7,29 @@ them and writes them with the shared writers. No text processing happens here.
 from __future__ import annotations
 
 import codecs
-import errno
-import functools
 import json
 import os
 import signal
 import stat
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import IO, Any
 
 import click
 
 from newstool import __version__
 from newstool.config import ConfigError, load_config
-from newstool.export import FORMATS, export_filename, open_writer, write_document_file
+from newstool.export import FORMATS
 from newstool.ingest import source_date_epoch
-from newstool.io import InputProblem, is_directory_output, output_file, read_documents
+from newstool.io import is_directory_output, output_file
 from newstool.model import Document
+from newstool.pipeline import Pipeline, Step, compose, step
+from newstool.readers import read_documents
+from newstool.runner import Message, process
+from newstool.sinks import DirectorySink, OutputUnusable, Sink, StreamSink, SummarySink
 
-EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2  # as Report.exit_status gives 0 or 1
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE, EXIT_TERMINATED = 130, 141, 143  # 128 + signal, as shells say
 
 EXIT_CODES_HELP = """\b
@@ -38,8 +38,6 @@ still written); 2 usage or configuration error; 130 interrupted (Ctrl-C);
 141 the reader of stdout went away (broken pipe); 143 terminated (SIGTERM)."""
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-# Out of room or not allowed to write there: every later document would fail the same way.
-_OUTPUT_DIRECTORY_ERRORS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT}
 
 
 class UsageProblem(click.ClickException):
@@ -71,13 +69,13 @@ def plural(n: int, noun: str) -> str:
 
 
 class Reporter:
-    """Errors, warnings and progress on stderr; remembers whether any input failed."""
+    """Errors, warnings, side output and progress on stderr, as the run goes: the listener of
+    :func:`newstool.runner.process`."""
 
     def __init__(self, stage: str, quiet: bool) -> None:
         self.stage = stage
         self.quiet = quiet
-        self.failed = 0
-        self.written = 0
+        self.written_count = 0
         self._console: Any = None
         self._progress: Any = None
         if not quiet and sys.stderr.isatty():
@@ -99,18 +97,19 @@ class Reporter:
             )
             self._progress.start()
 
-    def error(self, message: str) -> None:
-        self.failed += 1
-        self._say("error", message, "red")
+    def message(self, message: Message) -> None:
+        if message.kind == "error":
+            self._say("error", message.text, "red")
+        elif message.kind == "warning":
+            if not self.quiet:
+                self._say("warning", message.text, "yellow")
+        else:
+            self.report(message.text)
 
-    def warning(self, message: str) -> None:
-        if not self.quiet:
-            self._say("warning", message, "yellow")
-
-    def document_written(self) -> None:
-        self.written += 1
+    def written(self, doc: Document | None = None) -> None:
+        self.written_count += 1
         if self._progress is not None:
-            self._progress.update(self._task, count=plural(self.written, "document"))
+            self._progress.update(self._task, count=plural(self.written_count, "document"))
 
     def report(self, text: str) -> None:
         """Side output such as ``clean --diff``: above the progress line, never on it."""
@@ -141,13 +140,6 @@ class Reporter:
             )
         else:
             click.echo(f"newstool {self.stage}: {level}: {message}", err=True)
-
-
-def document_name(doc: Document) -> str:
-    """How messages name a document: its path, else its id."""
-    if doc.source is not None and doc.source.path:
-        return doc.source.path
-    return f"document {doc.id}"
 
 
 # ---------------------------------------------------------------------------- shared options
@@ -280,9 +272,22 @@ def checked_section(ctx: click.Context, command: click.Command, config, section:
     return values
 
 
-def stage_settings(ctx: click.Context) -> tuple[dict[str, Any], Any]:
-    """This command's config settings that are not options, and the config they came from."""
-    return ctx.meta.get("newstool.settings", {}), ctx.meta.get("newstool.settings_from")
+def build_step(ctx: click.Context, **options: Any) -> Step:
+    """This command's step, from its configuration settings that are not options (checked
+    first, so that their errors name the file and line) and its option values (which hold the
+    configuration's values for the options already). ``None`` means not given."""
+    settings = ctx.meta.get("newstool.settings", {})
+    if settings:
+        config = ctx.meta["newstool.settings_from"]
+        try:
+            step(ctx.info_name, settings)
+        except ValueError as exc:
+            raise UsageProblem(f"{config.where(ctx.info_name)}: {exc}") from None
+    given = {key: value for key, value in options.items() if value is not None}
+    try:
+        return step(ctx.info_name, {**settings, **given})
+    except ValueError as exc:
+        raise UsageProblem(str(exc)) from None
 
 
 config_option = click.option(
@@ -310,7 +315,7 @@ def refuse_if_given(ctx: click.Context, option: str, why: str) -> None:
 def run_stage(
     stage: str,
     paths: tuple[str, ...],
-    transform: Callable[[Document], Document],
+    step: Callable[[Document], Document],
     *,
     encoding: str | None,
     format: str,
@@ -318,99 +323,45 @@ def run_stage(
     quiet: bool,
     force: bool = False,
     writer_options: dict[str, Any] | None = None,
-    side_output: Callable[[Document, Document], str] | None = None,
+    explain: Callable[[Document, Document], str] | None = None,
 ) -> None:
-    """Read every input, apply ``transform`` to each document, write the results (to stdout, a
+    """Read every input, apply ``step`` to each document, write the results (to stdout, a
     file, or one file per document in a directory); exit with status 1 when any input failed,
     after writing all the others."""
     check_stdin_is_not_a_terminal(stage, paths)
+    source = read_documents(paths, sys.stdin.buffer, encoding=encoding)
     reporter = Reporter(stage, quiet)
-    documents = transformed(stage, paths, encoding, transform, reporter, side_output)
     try:
-        if output is not None and is_directory_output(output):
-            write_directory(reporter, documents, output, format, force, writer_options or {})
-        else:
-            with open_output(output) as out:
-                writer = open_writer(format, out, **(writer_options or {}))
-                for doc in documents:
-                    writer.write(doc)
-                    reporter.document_written()
-                writer.close()
+        with open_sink(output, format, force, writer_options or {}) as sink:
+            report = process(
+                source,
+                step,
+                sink,
+                stage=stage,
+                explain=explain,
+                listener=reporter,
+                debug=bool(os.environ.get("NEWSTOOL_DEBUG")),
+            )
+    except OutputUnusable as exc:
+        raise UsageProblem(str(exc)) from None
     finally:
         reporter.close()
-    sys.exit(EXIT_INPUT_FAILED if reporter.failed else EXIT_OK)
+    if isinstance(sink, DirectorySink):
+        outcomes = ", ".join(f"{n} {what}" for what, n in sorted(report.outcomes.items()))
+        reporter.info(f"{outcomes or 'nothing'} in {output}")
+    sys.exit(report.exit_status)
 
 
-def write_directory(
-    reporter: Reporter,
-    documents: Iterator[Document],
-    directory: str,
-    format: str,
-    force: bool,
-    options: dict[str, Any],
-) -> None:
-    """One file per document in ``directory``; a summary of what happened on stderr."""
-    try:
-        os.makedirs(directory, exist_ok=True)
-    except OSError as exc:
-        raise UsageProblem(f"cannot create directory {directory}: {exc.strerror}") from None
-    outcomes: Counter[str] = Counter()
-    written: set[str] = set()  # --force replaces old files, never one this run wrote
-    for doc in documents:
-        name = export_filename(doc, format)
-        try:
-            outcome = write_document_file(
-                Path(directory), doc, format, force=force and name not in written, **options
-            )
-        except FileExistsError as exc:
-            problem = (
-                f"{name} was written by another document of this run; not overwritten"
-                if name in written
-                else str(exc)
-            )
-            reporter.error(f"{document_name(doc)}: {problem}")
-            continue
-        except OSError as exc:
-            if exc.errno in _OUTPUT_DIRECTORY_ERRORS:
-                raise UsageProblem(f"cannot write in {directory}: {exc.strerror}") from None
-            reporter.error(f"{document_name(doc)}: cannot be written ({exc.strerror or exc})")
-            continue
-        written.add(name)
-        outcomes[outcome] += 1
-        reporter.document_written()
-    summary = ", ".join(f"{n} {what}" for what, n in sorted(outcomes.items())) or "nothing"
-    reporter.info(f"{summary} in {directory}")
-
-
-def transformed(
-    stage: str,
-    paths: tuple[str, ...],
-    encoding: str | None,
-    transform: Callable[[Document], Document],
-    reporter: Reporter,
-    side_output: Callable[[Document, Document], str] | None = None,
-) -> Iterator[Document]:
-    """Documents after ``transform``; problems are reported and the stream goes on."""
-    for item in read_documents(paths, sys.stdin.buffer, encoding=encoding):
-        if isinstance(item, InputProblem):
-            (reporter.warning if item.skipped else reporter.error)(str(item))
-            continue
-        try:
-            result = transform(item)
-        except Exception as exc:  # one bad document must not stop a cron job's whole batch
-            if os.environ.get("NEWSTOOL_DEBUG"):
-                raise
-            reporter.error(
-                f"{document_name(item)}: {stage} failed ({type(exc).__name__}: {exc}); "
-                "the document was not written. Set NEWSTOOL_DEBUG=1 for a traceback and "
-                "please report it"
-            )
-            continue
-        for warning in result.warnings[len(item.warnings) :]:
-            reporter.warning(f"{document_name(result)}: {warning}")
-        if side_output is not None:
-            reporter.report(side_output(result, item))
-        yield result
+@contextmanager
+def open_sink(
+    output: str | None, format: str, force: bool, options: dict[str, Any]
+) -> Iterator[Sink]:
+    """Where ``-o`` sends the documents: stdout, a file, or a directory (``DIR/``)."""
+    if output is not None and is_directory_output(output):
+        yield DirectorySink(output, format, force=force, **options)
+        return
+    with open_output(output) as out:
+        yield StreamSink(format, out, **options)
 
 
 def check_stdin_is_not_a_terminal(stage: str, paths: tuple[str, ...]) -> None:
@@ -533,18 +484,13 @@ def ingest(
     run_stage(
         "ingest",
         paths,
-        keep_document,
+        Pipeline(),
         encoding=encoding,
         format=format,
         output=output,
         force=force,
         quiet=quiet,
     )
-
-
-def keep_document(doc: Document) -> Document:
-    """The identity step of ``ingest`` and ``export``: reading and writing is their work."""
-    return doc
 
 
 def list_clean_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -626,36 +572,19 @@ def clean(
     '[outlawed in Russia - TASS]' move to 'notes'. A 'clean:' section in the
     configuration file sets rule switches and boilerplate patterns.
     """
-    from dataclasses import replace
+    from newstool.clean import describe_edits
 
-    from newstool.clean import check_choices, describe_edits, options_from_config, select_rules
-    from newstool.clean import clean as clean_document
-
-    settings, config = stage_settings(ctx)
-    try:
-        options = options_from_config(settings)
-    except ValueError as exc:
-        raise UsageProblem(f"{config.where('clean') if config else 'clean'}: {exc}") from None
-    try:
-        check_choices(rule, skip, quotes)
-        options = replace(options, rules=select_rules(options.rules, rule, skip))
-        if keep_notes is not None:
-            options = replace(options, keep_editorial_notes=keep_notes)
-        if quotes is not None:
-            options = replace(options, quotes=quotes)
-    except ValueError as exc:
-        raise UsageProblem(str(exc)) from None
-
+    clean_step = build_step(ctx, rule=rule, skip=skip, keep_notes=keep_notes, quotes=quotes)
     run_stage(
         "clean",
         paths,
-        functools.partial(clean_document, options=options),
+        compose([clean_step]),
         encoding=encoding,
         format=format,
         output=output,
         force=force,
         quiet=quiet,
-        side_output=describe_edits if diff else None,
+        explain=describe_edits if diff else None,
     )
 
 
@@ -670,7 +599,9 @@ def clean(
 @click.option(
     "--lang", default="en", show_default=True, help="Language of the text; only 'en' for now."
 )
+@click.pass_context
 def split_sentences_command(
+    ctx: click.Context,
     paths: tuple[str, ...],
     encoding: str | None,
     format: str,
@@ -692,20 +623,10 @@ def split_sentences_command(
     boundaries of scraped text ('Idlib.On Wednesday', 'Muallem."It is') are found even
     when 'clean' has not run.
     """
-    from newstool.sentences import load_abbreviations, split_document
-
-    if lang.lower() != "en":
-        raise UsageProblem(f"--lang {lang}: only English ('en') is supported for now")
-    extra = None
-    if abbreviations:
-        try:
-            extra = load_abbreviations(abbreviations)
-        except (OSError, ValueError) as exc:
-            raise UsageProblem(f"--abbreviations: {exc}") from None
     run_stage(
         "split-sentences",
         paths,
-        functools.partial(split_document, abbreviations=extra),
+        compose([build_step(ctx, abbreviations=abbreviations, lang=lang)]),
         encoding=encoding,
         format=format,
         output=output,
@@ -751,8 +672,7 @@ def stats(
     Sentences come from the documents when split-sentences has run, otherwise they are
     split here. Every score sits beside the counts it is computed from.
     """
-    from newstool.stats import compute_stats
-
+    stats_step = build_step(ctx, top=top)
     if summary:
         if output is not None and is_directory_output(output):
             raise UsageProblem(f"--summary writes one report: give -o a file, not {output}")
@@ -762,7 +682,7 @@ def stats(
         run_stage(
             "stats",
             paths,
-            functools.partial(compute_stats, top=top),
+            compose([stats_step]),
             encoding=encoding,
             format=format,
             output=output,
@@ -780,17 +700,15 @@ def summarise_corpus(
     top: int,
 ) -> None:
     """Fold every document into one mergeable summary and print it."""
-    from newstool.stats.summary import Summary
-
     check_stdin_is_not_a_terminal("stats", paths)
+    source = read_documents(paths, sys.stdin.buffer, encoding=encoding)
     reporter = Reporter("stats", quiet)
-    corpus = Summary(top=top)
+    sink = SummarySink(top)
     try:
-        for doc in transformed("stats", paths, encoding, keep_document, reporter):
-            corpus.add(doc)
-            reporter.document_written()
+        report = process(source, Pipeline(), sink, stage="stats", listener=reporter)
     finally:
         reporter.close()
+    corpus = sink.summary
     if format is None and output is None and sys.stdout.isatty():
         from rich.console import Console
 
@@ -802,7 +720,7 @@ def summarise_corpus(
             else:
                 indent = None if format == "jsonl" else 2
                 out.write(json.dumps(corpus.to_dict(), ensure_ascii=False, indent=indent) + "\n")
-    sys.exit(EXIT_INPUT_FAILED if reporter.failed else EXIT_OK)
+    sys.exit(report.exit_status)
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
@@ -844,7 +762,7 @@ def export(
     run_stage(
         "export",
         paths,
-        keep_document,
+        Pipeline(),
         encoding=encoding,
         format=format,
         output=output,

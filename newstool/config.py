@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-SECTIONS = ("ingest", "clean", "split-sentences", "stats", "export")
+from newstool.pipeline import SECTIONS
 
 
 class ConfigError(ValueError):

@@ -34,9 +34,6 @@ from typing import Any, Literal, TextIO
 from newstool.io import atomic_output
 from newstool.model import Document, text_id
 
-FORMATS = ("jsonl", "json", "markdown")
-EXTENSIONS = {"jsonl": ".jsonl", "json": ".json", "markdown": ".md"}
-
 # --- JSON ------------------------------------------------------------------------------------
 
 
@@ -511,6 +508,82 @@ class DocumentWriter:
         self.close()
 
 
+def _json_array_writer(out: TextIO, *, indent: int = 2, sentences: bool = False) -> DocumentWriter:
+    pad = " " * indent
+    return DocumentWriter(
+        out,
+        lambda doc: pad + dump_json(doc, indent).replace("\n", "\n" + pad),
+        opening="[\n",
+        separator=",\n",
+        closing="\n]\n",
+        empty="[]\n",
+    )
+
+
+def _markdown_writer(out: TextIO, *, indent: int = 2, sentences: bool = False) -> DocumentWriter:
+    return DocumentWriter(
+        out, functools.partial(render_markdown, sentences=sentences), separator="\n"
+    )
+
+
+def _jsonl_writer(out: TextIO, *, indent: int = 2, sentences: bool = False) -> DocumentWriter:
+    return DocumentWriter(out, dump_jsonl_line)
+
+
+def _json_file(doc: Document, *, indent: int = 2, sentences: bool = False) -> str:
+    return dump_json(doc, indent) + "\n"
+
+
+def _markdown_file(doc: Document, *, indent: int = 2, sentences: bool = False) -> str:
+    return render_markdown(doc, sentences=sentences)
+
+
+def _jsonl_file(doc: Document, *, indent: int = 2, sentences: bool = False) -> str:
+    return dump_jsonl_line(doc)
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    """A text format documents are written in: as a stream, and as one file per document.
+
+    Both take the same keyword options (``indent`` for JSON, ``sentences`` for Markdown) and
+    ignore the ones that are not theirs.
+    """
+
+    name: str
+    extension: str
+    stream: Callable[..., DocumentWriter]  # (out, **options) -> a writer of many documents
+    file: Callable[..., str]  # (doc, **options) -> the content of its own file
+
+
+# The registry of output formats: the CLI's -f choices, file extensions and writers come from it.
+OUTPUT_FORMATS = {
+    f.name: f
+    for f in (
+        OutputFormat("jsonl", ".jsonl", _jsonl_writer, _jsonl_file),
+        OutputFormat("json", ".json", _json_array_writer, _json_file),
+        OutputFormat("markdown", ".md", _markdown_writer, _markdown_file),
+    )
+}
+FORMATS = tuple(OUTPUT_FORMATS)
+
+
+def output_format(fmt: str) -> OutputFormat:
+    """The registered format named ``fmt``; :class:`ValueError` naming the known ones if none.
+
+    >>> output_format("markdown").extension
+    '.md'
+    >>> output_format("yaml")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown format 'yaml'; use one of jsonl, json, markdown
+    """
+    try:
+        return OUTPUT_FORMATS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}") from None
+
+
 def open_writer(
     fmt: str, out: TextIO, *, indent: int = 2, sentences: bool = False
 ) -> DocumentWriter:
@@ -533,34 +606,7 @@ def open_writer(
     >>> out.getvalue()
     '[]\\n'
     """
-    check_format(fmt)
-    if fmt == "json":
-        pad = " " * indent
-        return DocumentWriter(
-            out,
-            lambda doc: pad + dump_json(doc, indent).replace("\n", "\n" + pad),
-            opening="[\n",
-            separator=",\n",
-            closing="\n]\n",
-            empty="[]\n",
-        )
-    if fmt == "markdown":
-        return DocumentWriter(
-            out, functools.partial(render_markdown, sentences=sentences), separator="\n"
-        )
-    return DocumentWriter(out, dump_jsonl_line)
-
-
-def check_format(fmt: str) -> None:
-    """Raise :class:`ValueError` naming the known formats if ``fmt`` is not one of them.
-
-    >>> check_format("yaml")
-    Traceback (most recent call last):
-    ...
-    ValueError: unknown format 'yaml'; use one of jsonl, json, markdown
-    """
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return output_format(fmt).stream(out, indent=indent, sentences=sentences)
 
 
 def render_document(doc: Document, fmt: str, *, indent: int = 2, sentences: bool = False) -> str:
@@ -569,12 +615,7 @@ def render_document(doc: Document, fmt: str, *, indent: int = 2, sentences: bool
     >>> render_document(Document.from_dict({"id": "a", "text": ""}), "json", indent=0)[:12]
     '{\\n"schema": '
     """
-    check_format(fmt)
-    if fmt == "json":
-        return dump_json(doc, indent) + "\n"
-    if fmt == "markdown":
-        return render_markdown(doc, sentences=sentences)
-    return dump_jsonl_line(doc)
+    return output_format(fmt).file(doc, indent=indent, sentences=sentences)
 
 
 # --- File names and files ----------------------------------------------------------------
@@ -626,11 +667,11 @@ def export_filename(doc: Document, fmt: str) -> str:
     >>> export_filename(Document.from_dict({"id": "../x", "text": ""}), "json")
     'untitled-d6b96a97.json'
     """
-    check_format(fmt)
+    extension = output_format(fmt).extension
     prefix = doc.id[:8]
     if not re.fullmatch(r"[A-Za-z0-9]+", prefix):
         prefix = text_id(doc.id)[:8]
-    return f"{slugify(doc.title)}-{prefix}{EXTENSIONS[fmt]}"
+    return f"{slugify(doc.title)}-{prefix}{extension}"
 
 
 class ExportFileExistsError(FileExistsError):

@@ -19,17 +19,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from newstool.model import Block, Document, Source
+from newstool.sniff import BINARY_SNIFF_BYTES, BOMS, bomless_utf16_or_32
 
-# Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 DETECTOR_SAMPLE_BYTES = 64 * 1024
-BINARY_SNIFF_BYTES = 1024
 # A file is damaged UTF-8 when more than this share of its non-ASCII characters is valid UTF-8
 # (each invalid byte counting as one character). Legacy files reach at most about a quarter by
 # chance (CJK double-byte and Thai text, where byte triples can happen to form UTF-8).
@@ -131,11 +123,11 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     """
     if encoding is not None:
         return _decode_as_user_asked(data, encoding)
-    for bom, name in _BOMS:
+    for bom, name in BOMS:
         if data.startswith(bom):
             return _lossy(data[len(bom) :], name, 1.0, "bom")
     if b"\x00" in data[:BINARY_SNIFF_BYTES]:
-        wide = _bomless_utf16_or_32(data)
+        wide = bomless_utf16_or_32(data)
         if wide is None:
             raise IngestError("looks binary (NUL bytes in the first 1 KB), not text; pass it over")
         return _lossy(data, wide, 0.9, "detector")
@@ -243,45 +235,6 @@ def _stray_bytes_as_text(escaped: str) -> str:
     """
     raw = escaped.encode("utf-8", errors="surrogateescape")
     return raw.decode(STRAY_BYTES_ENCODING, errors="replace")
-
-
-def looks_binary(head: bytes) -> bool:
-    """NUL bytes in the first KB of something that is not UTF-16/32 text mark it binary.
-
-    >>> looks_binary(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR")
-    True
-    >>> looks_binary("plain text".encode("utf-16-le"))
-    False
-    """
-    head = head[:BINARY_SNIFF_BYTES]
-    if b"\x00" not in head or any(head.startswith(bom) for bom, _ in _BOMS):
-        return False
-    return _bomless_utf16_or_32(head) is None
-
-
-def _bomless_utf16_or_32(data: bytes) -> str | None:
-    """UTF-16/32 without a BOM: the width and byte order that decode the sample to printable
-    text with spaces in it.
-
-    >>> _bomless_utf16_or_32("plain words".encode("utf-16-be"))
-    'utf-16-be'
-    >>> _bomless_utf16_or_32(b"\\x7fELF\\x02\\x01\\x01\\x00\\x00\\x00") is None
-    True
-    """
-    sample = data[:BINARY_SNIFF_BYTES]
-    for width, names in ((4, ("utf-32-le", "utf-32-be")), (2, ("utf-16-le", "utf-16-be"))):
-        usable = len(sample) - len(sample) % width
-        if usable < width:
-            continue
-        for name in names:
-            try:
-                text = sample[:usable].decode(name)
-            except UnicodeDecodeError:
-                continue
-            printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
-            if printable >= 0.95 * len(text) and any(ch.isspace() for ch in text):
-                return name
-    return None
 
 
 def _detect(data: bytes) -> Decoded | None:

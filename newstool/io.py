@@ -1,35 +1,28 @@
-"""Reading inputs and writing outputs: paths, globs, stdin, JSON Lines, atomic files.
+"""Files in and out: which inputs the command-line arguments name (files, directories, globs,
+stdin), and writing outputs safely (atomic files, FIFOs and devices written through).
 
-Every stage reads the same way: each input is either JSON Lines (documents from an earlier
-stage or from elsewhere) or a raw article, which is ingested on the fly. Problems with one input
-are yielded as :class:`InputProblem` values, never raised, so the other inputs go on.
+Problems with one input are :class:`InputProblem` values, never raised, so the other inputs go
+on. What each input *holds* is :mod:`newstool.readers`' business.
 
->>> import io as _io
->>> items = list(read_stream(_io.BytesIO(b'{"text": "Hi."}\\nnot json\\n'), "docs.jsonl"))
->>> items[0].text, str(items[1])
-('Hi.', 'docs.jsonl:2: not valid JSON (Expecting value at column 1); fix or remove the line')
+>>> [str(p) for p in expand_paths(["no/such/file.txt"])]
+['no/such/file.txt: no such file or directory; check the path']
 """
 
 from __future__ import annotations
 
 import contextlib
 import glob
-import itertools
-import json
 import os
-import re
 import secrets
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, Any
 
-from newstool.ingest import BINARY_SNIFF_BYTES, IngestError, ingest_bytes, looks_binary
-from newstool.model import Document, DocumentError
+from newstool.sniff import BINARY_SNIFF_BYTES, looks_binary
 
 STDIN = "-"
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _GLOB_CHARS = frozenset("*?[")
 HIDDEN_MESSAGE = "hidden (its name starts with '.'); passed over (name it directly to read it)"
 
@@ -105,161 +98,6 @@ def _looks_binary(path: str) -> bool:
             return looks_binary(handle.read(BINARY_SNIFF_BYTES))
     except OSError:
         return False  # reported properly when the file is read
-
-
-def read_documents(
-    args: Iterable[str], stdin: BinaryIO, *, encoding: str | None = None
-) -> Iterator[Document | InputProblem]:
-    """Documents from every input named in ``args`` (stdin when ``args`` is empty)."""
-    for name in expand_paths(list(args) or [STDIN]):
-        if isinstance(name, InputProblem):
-            yield name
-        elif name == STDIN:
-            yield from read_stream(stdin, "<stdin>", path=None, encoding=encoding)
-        else:
-            try:
-                handle = open(name, "rb")  # noqa: SIM115 (closed below; generator body)
-            except OSError as exc:
-                advice = "check permissions" if isinstance(exc, PermissionError) else "check it"
-                yield InputProblem(name, f"cannot be read ({exc.strerror}); {advice}")
-                continue
-            with handle:
-                yield from read_stream(handle, name, path=name, encoding=encoding)
-
-
-def read_stream(
-    handle: BinaryIO, name: str, *, path: str | None = None, encoding: str | None = None
-) -> Iterator[Document | InputProblem]:
-    """Documents from one input, whatever newstool wrote or a user brought:
-
-    - JSON Lines: the file is named ``*.jsonl``/``*.ndjson``, or its first line is a JSON
-      object, or opens like one (``{"key":``) and is alone or followed by JSON (see
-      :func:`line_kind`): a damaged line is then reported, not taken for an article;
-    - a JSON array of documents (``export -f json``);
-    - Markdown with front matter as newstool writes it (``export -f markdown``), read back
-      with :func:`newstool.export.parse_markdown_documents`;
-    - anything else is one raw article, ingested. Empty standard input is zero documents.
-
-    >>> import io as _io
-    >>> [d.text for d in read_stream(_io.BytesIO(b'[{"text": "A."}, {"text": "B."}]'), "x")]
-    ['A.', 'B.']
-    >>> doc, = read_stream(_io.BytesIO(b'{"a": 1} is how JSON looks.'), "x")
-    >>> doc.text
-    '{"a": 1} is how JSON looks.'
-    """
-    first, skipped = handle.readline(), 0
-    while first and not first.strip():
-        first, skipped = handle.readline(), skipped + 1
-    if not first and path is None:
-        return  # an empty stream holds zero documents, as for jq or sqlite-utils
-    head = first.lstrip(b"\xef\xbb\xbf \t")
-    kind = line_kind(head)
-    if name.endswith(JSONL_SUFFIXES) or kind == "object":
-        yield from _read_json_lines(first, handle, name, skipped)
-        return
-    second = handle.readline() if kind == "broken-object" else b""
-    if kind == "broken-object" and (not second.strip() or line_kind(second) != "text"):
-        # a damaged JSON line, alone or before others: report it, read the rest
-        yield from _read_json_lines(first, itertools.chain([second], handle), name, skipped)
-        return
-    data = first + second + handle.read()
-    documents = None
-    if head.startswith(b"["):
-        documents = _json_array(data, name)
-    elif head.rstrip(b"\r\n") == b"---":
-        documents = _newstool_markdown(data)
-    if documents is not None:
-        yield from documents
-        return
-    try:
-        doc = ingest_bytes(data, path, encoding=encoding)
-    except IngestError as exc:
-        yield InputProblem(name, str(exc))
-        return
-    for warning in doc.warnings:  # new in this run: the stage reports them
-        yield InputProblem(name, warning, skipped=True)
-    yield doc
-
-
-_JSON_KEY_START = re.compile(rb'\{\s*"[^"\n]{0,200}"\s*:')
-
-
-def line_kind(line: bytes) -> str:
-    """What the first line of an input is: a JSON ``object`` (JSON Lines follow), a
-    ``broken-object`` (opens like one, ``{"key":``, but does not parse), or ``text``.
-
-    >>> [line_kind(x) for x in (b'{"text": "Hi."}', b'{"text": broken}', b'{"a": 1} is how')]
-    ['object', 'broken-object', 'text']
-    >>> line_kind(b'{"Hello," she said.')
-    'text'
-    """
-    line = line.strip()
-    if not line.startswith(b"{"):
-        return "text"
-    try:
-        value, end = json.JSONDecoder().raw_decode(line.decode("utf-8"))
-    except UnicodeDecodeError:
-        return "broken-object" if _JSON_KEY_START.match(line) else "text"
-    except ValueError:
-        return "broken-object" if _JSON_KEY_START.match(line) else "text"
-    if end < len(line.decode("utf-8")):
-        return "text"  # an object followed by prose: an article that quotes JSON
-    return "object" if isinstance(value, dict) else "text"
-
-
-def _json_array(data: bytes, name: str) -> list[Document | InputProblem] | None:
-    """The documents of a JSON array; None when ``data`` is not a JSON array of objects (a raw
-    article that happens to open with ``[``). Read whole: a JSON array cannot be streamed
-    line by line, which is why stages pass JSON Lines."""
-    try:
-        value = json.loads(data)
-    except ValueError:
-        stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n[ \t\r\n")
-        if stripped.startswith(b"{"):
-            return [InputProblem(name, "looks like a JSON array but is not valid JSON; fix it")]
-        return None
-    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        return None
-    items: list[Document | InputProblem] = []
-    for number, item in enumerate(value, start=1):
-        try:
-            items.append(Document.from_dict(item))
-        except DocumentError as exc:
-            items.append(InputProblem(name, f"array item {number}: not a newstool document: {exc}"))
-    return items
-
-
-def _newstool_markdown(data: bytes) -> list[Document] | None:
-    """The documents of Markdown that newstool wrote (front matter with an id); None for any
-    other text that opens with ``---``, which is then an article like any other."""
-    from newstool.export import MarkdownFormatError, parse_markdown_documents
-
-    try:
-        return parse_markdown_documents(data.decode("utf-8"))
-    except (UnicodeDecodeError, MarkdownFormatError):
-        return None
-
-
-def _read_json_lines(
-    first: bytes, rest: Iterable[bytes], name: str, blank_lines_before: int = 0
-) -> Iterator[Document | InputProblem]:
-    lines = itertools.chain([first], rest)
-    for number, raw in enumerate(lines, start=1 + blank_lines_before):
-        if not raw.strip():
-            continue
-        try:
-            data = json.loads(raw)
-        except UnicodeDecodeError:
-            yield InputProblem(name, "is not UTF-8; JSON Lines must be UTF-8", number)
-            continue
-        except json.JSONDecodeError as exc:
-            message = f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line"
-            yield InputProblem(name, message, number)
-            continue
-        try:
-            yield Document.from_dict(data)
-        except DocumentError as exc:
-            yield InputProblem(name, f"not a newstool document: {exc}", number)
 
 
 @contextlib.contextmanager

@@ -16,10 +16,11 @@ Sentence(start=14, end=27, text='Then it fell.')
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from newstool.model import Document, Sentence
 
@@ -724,17 +725,54 @@ def check_language(lang: str) -> None:
 
     >>> check_language("fr")
     Traceback (most recent call last):
-    ValueError: language 'fr' is not supported yet: newstool splits English only (--lang en)
+    ValueError: language 'fr' is not supported yet: only English ('en') for now
     """
     if lang not in SUPPORTED_LANGUAGES:
         raise ValueError(
-            f"language {lang!r} is not supported yet: newstool splits English only (--lang en)"
+            f"language {lang!r} is not supported yet: only English ('en') for now"
         )
 
 
-def split_document(
-    doc: Document, abbreviations: frozenset[str] | None = None, lang: str = "en"
-) -> Document:
+@dataclass(frozen=True)
+class SentenceOptions:
+    """Settings for :func:`split_document`: extra abbreviations and the language.
+
+    >>> options = SentenceOptions.from_settings({"lang": "en", "abbreviations": ["Gov", "Sgt."]})
+    >>> sorted(options.abbreviations), options.lang
+    (['Gov', 'Sgt'], 'en')
+    >>> SentenceOptions(lang="fr")
+    Traceback (most recent call last):
+    ValueError: language 'fr' is not supported yet: only English ('en') for now
+    """
+
+    abbreviations: frozenset[str] | None = None
+    lang: str = "en"
+
+    def __post_init__(self) -> None:
+        check_language(self.lang)
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any] | None = None) -> SentenceOptions:
+        """Options from one mapping keyed by the option names: ``abbreviations`` (a word-list
+        file, as ``--abbreviations`` takes, or a list of words) and ``lang``."""
+        settings = dict(settings or {})
+        unknown = sorted(set(settings) - {"abbreviations", "lang"})
+        if unknown:
+            raise ValueError(
+                f"unknown split-sentences setting {unknown[0]!r}; valid keys: abbreviations, lang"
+            )
+        extra = settings.get("abbreviations")
+        if isinstance(extra, str | Path):
+            try:
+                extra = load_abbreviations(extra)
+            except OSError as exc:
+                raise ValueError(f"--abbreviations {extra}: {exc.strerror or exc}") from None
+        elif extra is not None:
+            extra = frozenset(str(word).rstrip(".") for word in extra)
+        return cls(abbreviations=extra, lang=str(settings.get("lang", "en")).lower())
+
+
+def split_document(doc: Document, options: SentenceOptions | None = None) -> Document:
     """``doc`` with ``sentences`` found block by block (headings are not sentences).
 
     >>> doc = Document.from_dict({"text": "Title\\n\\nIt is late.He left.",
@@ -743,7 +781,8 @@ def split_document(
     >>> [s.text for s in split_document(doc).sentences]
     ['It is late.', 'He left.']
     """
-    check_language(lang)
+    options = options or SentenceOptions()
+    abbreviations, lang = options.abbreviations, options.lang
     sentences = []
     for block, text in doc.block_texts():
         if block.type == "heading":
@@ -758,6 +797,7 @@ __all__ = [
     "RULES",
     "Candidate",
     "Lexicon",
+    "SentenceOptions",
     "abbreviation_kind",
     "check_language",
     "decide",

@@ -8,7 +8,9 @@ so that a refactoring can prove it changed no byte: run before, run after, compa
 The corpus (written under DIR/corpus): the seed articles, the 2 MB news-like benchmark corpus
 (622 articles built from the seed and our own sentences), the hostile-input patterns, and, when
 ``../shared`` is beside the checkout, its real files in many encodings (read there, never
-copied into the repository). Every run uses ``SOURCE_DATE_EPOCH=0`` so outputs are comparable.
+copied into the repository). Every run uses ``SOURCE_DATE_EPOCH=0`` and paths relative to DIR,
+so outputs are comparable. To snapshot another checkout's code (say a worktree of an older
+commit), run this script with ``PYTHONPATH`` pointing at that checkout.
 """
 
 from __future__ import annotations
@@ -66,13 +68,14 @@ def run_all(directory: Path) -> None:
     out.mkdir(parents=True)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
     for name, args, source in RUNS:
-        reads = directory / "corpus" if source == "raw" else out / f"{source}.out"
+        reads = "corpus" if source == "raw" else f"out/{source}.out"  # relative: same paths
         with open(out / f"{name}.out", "wb") as target:
             done = subprocess.run(
-                [sys.executable, "-m", "newstool", *args, "--quiet", str(reads)],
+                [sys.executable, "-m", "newstool", *args, "--quiet", reads],
                 stdout=target,
                 stderr=subprocess.PIPE,
                 env=env,
+                cwd=directory,
             )
         (out / f"{name}.err").write_bytes(done.stderr + f"exit {done.returncode}\n".encode())
 

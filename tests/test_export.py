@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from newstool.export import (
-    EXTENSIONS,
     FORMATS,
+    OUTPUT_FORMATS,
     ExportFileExistsError,
     atomic_write_bytes,
     export_filename,
@@ -473,7 +473,7 @@ def test_slug_is_always_a_safe_ascii_name(title, max_length):
 def test_export_filename_uses_slug_and_first_8_of_id():
     doc = make_doc("Strong warning to West", [], id="a0fc1bd85d46184f")
     assert [export_filename(doc, fmt) for fmt in FORMATS] == [
-        f"strong-warning-to-west-a0fc1bd8{EXTENSIONS[fmt]}" for fmt in FORMATS
+        f"strong-warning-to-west-a0fc1bd8{OUTPUT_FORMATS[fmt].extension}" for fmt in FORMATS
     ]
 
 

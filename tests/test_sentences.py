@@ -13,6 +13,7 @@ from newstool import sentences
 from newstool.model import Document
 from newstool.sentences import (
     RULES,
+    SentenceOptions,
     explain_boundaries,
     load_abbreviations,
     split_document,
@@ -193,14 +194,14 @@ def test_split_document_never_crosses_blocks():
 
 def test_split_document_records_extra_abbreviations():
     doc = make_doc([("paragraph", "The Zorg. Mission landed.")])
-    result = split_document(doc, abbreviations=frozenset({"Zorg"}))
+    result = split_document(doc, SentenceOptions(abbreviations=frozenset({"Zorg"})))
     assert len(result.sentences) == 1
     assert result.steps[-1].options == {"lang": "en", "abbreviations": ["Zorg"]}
 
 
 def test_split_document_refuses_other_languages():
     with pytest.raises(ValueError, match="'de' is not supported"):
-        split_document(make_doc([("paragraph", "Es regnet.")]), lang="de")
+        split_document(make_doc([("paragraph", "Es regnet.")]), SentenceOptions(lang="de"))
 
 
 @settings(derandomize=True, max_examples=300, deadline=None)

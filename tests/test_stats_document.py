@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstool.model import Document
-from newstool.stats import compute_stats, document_stats
+from newstool.stats import StatsOptions, compute_stats, document_stats
 
 HEADING = "Envoy visits"
 PARAGRAPH = (
@@ -26,7 +26,7 @@ ARTICLE = {
 
 def test_compute_stats_adds_stats_and_a_step_without_touching_the_rest():
     doc = Document.from_dict(ARTICLE)
-    out = compute_stats(doc, top=3)
+    out = compute_stats(doc, StatsOptions(top=3))
     assert out.text == doc.text and out.blocks == doc.blocks
     assert out.steps[-1].name == "stats" and out.steps[-1].options == {"top": 3}
     assert json.loads(json.dumps(out.to_dict()))["stats"] == out.stats

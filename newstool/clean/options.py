@@ -8,7 +8,7 @@ CleanOptions(rules=(...), keep_editorial_notes=True, quotes='keep', boilerplate=
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newstool.clean.boilerplate import (
@@ -50,6 +50,41 @@ class CleanOptions:
         check_rule_names(self.rules)
         check_quote_style(self.quotes)
         compile_patterns(tuple(self.boilerplate))
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any] | None = None) -> CleanOptions:
+        """Options from one mapping, keyed by the names users see: the command-line options
+        ``rule`` and ``skip`` (lists of rule names), ``keep_notes`` and ``quotes``, and the
+        configuration settings of :data:`CONFIG_KEYS`. The command line, the configuration
+        file and a pipeline file all build clean's options here.
+
+        >>> options = CleanOptions.from_settings({"rule": ["curl_quotes"], "keep-notes": True})
+        >>> "curl_quotes" in options.active_rules(), options.keep_editorial_notes
+        (True, True)
+        >>> CleanOptions.from_settings({"rule": ["fix_mojibake"], "skip": ["fix_mojibake"]})
+        Traceback (most recent call last):
+        ...
+        ValueError: --rule fix_mojibake and --skip fix_mojibake contradict: give one of them
+        """
+        settings = {key.replace("-", "_"): value for key, value in (settings or {}).items()}
+        unknown = sorted(set(settings) - SETTINGS_KEYS)
+        if unknown:
+            raise ValueError(
+                f"unknown clean setting {unknown[0]!r}; valid keys: "
+                + ", ".join(sorted(SETTINGS_KEYS))
+            )
+        rule = _rule_names(settings.pop("rule", ()), "clean.rule")
+        skip = _rule_names(settings.pop("skip", ()), "clean.skip")
+        keep_notes = settings.pop("keep_notes", None)
+        quotes = settings.pop("quotes", None)
+        check_choices(rule, skip, quotes)
+        options = options_from_config(settings)
+        options = replace(options, rules=select_rules(options.rules, rule, skip))
+        if keep_notes is not None:
+            options = replace(options, keep_editorial_notes=_bool(keep_notes, "clean.keep_notes"))
+        if quotes is not None:
+            options = replace(options, quotes=quotes)
+        return options
 
     def active_rules(self) -> tuple[str, ...]:
         """The rules that run, in registry order, once the switches are applied."""
@@ -164,6 +199,8 @@ def _contradiction(rule: tuple[str, ...], skip: tuple[str, ...], quotes: str | N
 CONFIG_KEYS = frozenset(
     {"rules", "keep_editorial_notes", "quotes", "boilerplate", "default_boilerplate"}
 )
+# Every key CleanOptions.from_settings reads: the command-line options and the settings above.
+SETTINGS_KEYS = CONFIG_KEYS | {"rule", "skip", "keep_notes"}
 
 
 def options_from_config(section: Mapping[str, Any] | None) -> CleanOptions:
@@ -231,6 +268,14 @@ def _mapping_of_bools(value: Any, key: str) -> dict[str, bool]:
     if not isinstance(value, Mapping):
         raise ValueError(f"{key} must be a mapping of rule names to true/false, not {value!r}")
     return {str(name): _bool(on, f"{key}.{name}") for name, on in value.items()}
+
+
+def _rule_names(value: Any, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
+        raise ValueError(f"{key} must be a list of rule names, not {value!r}")
+    return tuple(value)
 
 
 def _list_of_strings(value: Any, key: str) -> tuple[str, ...]:

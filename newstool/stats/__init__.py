@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -183,7 +184,34 @@ def document_stats(doc: Document, top: int = 10) -> dict[str, Any]:
     return analyse(doc, top).stats
 
 
-def compute_stats(doc: Document, top: int = 10) -> Document:
+@dataclass(frozen=True)
+class StatsOptions:
+    """Settings for :func:`compute_stats`: how many top terms and phrases are kept.
+
+    >>> StatsOptions.from_settings({"top": 3})
+    StatsOptions(top=3)
+    >>> StatsOptions(top=0)
+    Traceback (most recent call last):
+    ValueError: top must be a whole number from 1 to 1000, not 0
+    """
+
+    top: int = 10
+
+    def __post_init__(self) -> None:
+        if isinstance(self.top, bool) or not isinstance(self.top, int) or not 1 <= self.top <= 1000:
+            raise ValueError(f"top must be a whole number from 1 to 1000, not {self.top!r}")
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any] | None = None) -> StatsOptions:
+        """Options from one mapping keyed by the option names (``top``)."""
+        settings = dict(settings or {})
+        unknown = sorted(set(settings) - {"top"})
+        if unknown:
+            raise ValueError(f"unknown stats setting {unknown[0]!r}; valid keys: top")
+        return cls(top=settings.get("top", 10))
+
+
+def compute_stats(doc: Document, options: StatsOptions | None = None) -> Document:
     """``doc`` with ``stats`` added and a ``stats`` step recorded; a warning says so when the
     text is not English and the English-only figures are left null.
 
@@ -192,6 +220,7 @@ def compute_stats(doc: Document, top: int = 10) -> Document:
     ('stats: the text does not look like English: most of its letters are Cyrillic (100% not \
 Latin); readability scores, syllables and reading time are English-only and were left null',)
     """
+    top = (options or StatsOptions()).top
     analysis = analyse(doc, top)
     reason = analysis.language.reason
     warnings = doc.warnings
@@ -226,6 +255,7 @@ def _round(value: float | None, digits: int = 2) -> float | None:
 __all__ = [
     "ENGLISH_ONLY",
     "Analysis",
+    "StatsOptions",
     "analyse",
     "compute_stats",
     "document_stats",

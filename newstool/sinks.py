@@ -1,0 +1,131 @@
+"""Where processed documents go: a stream in one format, one file per document in a directory,
+or a corpus summary. Every sink has the same two methods, so :func:`newstool.runner.process`
+(and, later, ``newstool run`` and its engines) treat them alike:
+
+- ``write(doc) -> str``: the outcome for the report (``written``, ``unchanged``,
+  ``replaced``, ``summarised``); raises :class:`DocumentNotWritten` when this one document
+  could not be written (the run goes on) and :class:`OutputUnusable` when no document can be
+  (the run stops: a read-only or full directory);
+- ``close()``: finish the output (the ``]`` of a JSON array).
+
+>>> import io
+>>> from newstool.model import Document
+>>> out = io.StringIO()
+>>> sink = StreamSink("jsonl", out)
+>>> sink.write(Document.from_dict({"id": "a", "text": "Hi."}))
+'written'
+>>> sink.close(); out.getvalue()[:25]
+'{"schema": 1, "id": "a", '
+"""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+from typing import Any, Protocol, TextIO
+
+from newstool.export import export_filename, open_writer, write_document_file
+from newstool.model import Document
+
+# Out of room or not allowed to write there: every later document would fail the same way.
+_WHOLE_OUTPUT_ERRORS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT}
+
+
+class DocumentNotWritten(Exception):
+    """One document could not be written; the message says why. The others go on."""
+
+
+class OutputUnusable(Exception):
+    """The output cannot take any document (permissions, a read-only or full disk)."""
+
+
+class Sink(Protocol):
+    """What the runner writes documents to."""
+
+    def write(self, doc: Document) -> str: ...
+
+    def close(self) -> None: ...
+
+
+class StreamSink:
+    """Documents one after another on an open text stream (stdout, an atomic file)."""
+
+    def __init__(self, fmt: str, out: TextIO, **options: Any) -> None:
+        self._writer = open_writer(fmt, out, **options)
+
+    def write(self, doc: Document) -> str:
+        self._writer.write(doc)
+        return "written"
+
+    def close(self) -> None:
+        self._writer.close()
+
+
+class DirectorySink:
+    """One file per document in ``directory`` (see :func:`newstool.export.write_document_file`);
+    ``force`` replaces different existing files, never one this sink wrote itself.
+
+    >>> import tempfile
+    >>> from newstool.model import Document
+    >>> sink = DirectorySink(tempfile.mkdtemp(), "markdown")
+    >>> doc = Document.from_dict({"id": "a0fc1bd8", "title": "T", "text": "x"})
+    >>> sink.write(doc), sink.write(doc)
+    ('written', 'unchanged')
+    """
+
+    def __init__(self, directory: str | Path, fmt: str, *, force: bool = False, **options: Any):
+        self.directory = Path(directory)
+        self.fmt = fmt
+        self.force = force
+        self.options = options
+        self._written: set[str] = set()
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputUnusable(f"cannot create directory {directory}: {exc.strerror}") from None
+
+    def write(self, doc: Document) -> str:
+        name = export_filename(doc, self.fmt)
+        force = self.force and name not in self._written
+        try:
+            outcome = write_document_file(
+                self.directory, doc, self.fmt, force=force, **self.options
+            )
+        except FileExistsError as exc:
+            if name in self._written:
+                raise DocumentNotWritten(
+                    f"{name} was written by another document of this run; not overwritten"
+                ) from None
+            raise DocumentNotWritten(str(exc)) from None
+        except OSError as exc:
+            if exc.errno in _WHOLE_OUTPUT_ERRORS:
+                raise OutputUnusable(
+                    f"cannot write in {self.directory_name}: {exc.strerror}"
+                ) from None
+            raise DocumentNotWritten(f"cannot be written ({exc.strerror or exc})") from None
+        self._written.add(name)
+        return outcome
+
+    @property
+    def directory_name(self) -> str:
+        """The directory as the user wrote it, with its trailing slash."""
+        return f"{self.directory}/"
+
+    def close(self) -> None:
+        pass
+
+
+class SummarySink:
+    """Folds every document into one mergeable corpus summary (``.summary``)."""
+
+    def __init__(self, top: int = 10) -> None:
+        from newstool.stats.summary import Summary
+
+        self.summary = Summary(top=top)
+
+    def write(self, doc: Document) -> str:
+        self.summary.add(doc)
+        return "summarised"
+
+    def close(self) -> None:
+        pass
