@@ -763,9 +763,9 @@ def write_document_file(
 
     >>> import tempfile
     >>> from newstool.model import Source
-    >>> doc = Document.from_dict({"id": "a0fc1bd8", "title": "T", "text": "x",
-    ...                           "source": {"path": "a.txt", "ingested_at": "2024-01-01"}})
-    >>> copy = replace(doc, source=Source(path="copy.txt", ingested_at="2024-01-02"))
+    >>> doc = Document.from_dict({"id": "a0fc1bd8", "title": "T", "text": "x", "source": {
+    ...     "path": "a.txt", "ingested_at": "2024-01-01T00:00:00Z"}})
+    >>> copy = replace(doc, source=Source(path="copy.txt", ingested_at="2024-01-02T00:00:00Z"))
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     [write_document_file(Path(tmp), d, "markdown") for d in (doc, copy)]
     ['written', 'unchanged']

@@ -728,9 +728,7 @@ def check_language(lang: str) -> None:
     ValueError: language 'fr' is not supported yet: only English ('en') for now
     """
     if lang not in SUPPORTED_LANGUAGES:
-        raise ValueError(
-            f"language {lang!r} is not supported yet: only English ('en') for now"
-        )
+        raise ValueError(f"language {lang!r} is not supported yet: only English ('en') for now")
 
 
 @dataclass(frozen=True)

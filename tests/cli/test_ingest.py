@@ -107,9 +107,7 @@ def test_bad_input_is_reported_and_the_rest_is_still_written(run, tmp_path, setu
     ],
     ids=["binary named directly", "empty dir"],
 )
-def test_inputs_with_nothing_to_read_are_passed_over_with_a_warning(
-    run, tmp_path, setup, message
-):
+def test_inputs_with_nothing_to_read_are_passed_over_with_a_warning(run, tmp_path, setup, message):
     skipped = setup(tmp_path)
     result = run(["ingest", str(skipped), str(SEED)])
     assert result.exit_code == 0
