@@ -31,8 +31,8 @@ format: $(STAMP)  ## apply ruff formatting and safe fixes
 	$(BIN)/ruff check --fix newstool tests benchmarks examples scripts
 	$(BIN)/ruff format newstool tests benchmarks examples scripts
 
-test: lint  ## lint, then the whole test suite (doctests included)
-	$(BIN)/python -m pytest
+test: lint  ## lint, then the whole test suite (doctests included), on both cores
+	$(BIN)/python -m pytest -n 2
 
 $(VENV)/.bench-installed: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'

@@ -63,6 +63,8 @@ def isolated_environment(tmp_path_factory, monkeypatch):
     for name in list(os.environ):
         if name.startswith("NEWSTOOL_") or name in ("SOURCE_DATE_EPOCH", "NO_COLOR"):
             monkeypatch.delenv(name)
+    # The commands the tests start cache their bytecode, as an installed package has it.
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
     return home
 
 

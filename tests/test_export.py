@@ -222,7 +222,7 @@ nasty_blocks = st.lists(
 )
 
 
-@settings(derandomize=True, max_examples=400, deadline=None)
+@settings(derandomize=True, max_examples=200, deadline=None)
 @given(title=st.one_of(st.none(), nasty_text), blocks=nasty_blocks)
 def test_generated_documents_render_exactly_and_front_matter_round_trips(title, blocks):
     doc = make_doc(title, blocks, id="12e45678")

@@ -27,7 +27,7 @@ def read_back(doc: Document, **options) -> Document:
     return back
 
 
-@settings(derandomize=True, max_examples=400, deadline=None)
+@settings(derandomize=True, max_examples=150, deadline=None)
 @given(title=st.one_of(st.none(), nasty_text), blocks=nasty_blocks)
 def test_any_title_and_blocks_come_back_exactly(title, blocks):
     doc = make_doc(title, blocks, id="12e45678")
