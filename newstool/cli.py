@@ -18,7 +18,6 @@ from typing import IO, Any
 
 import click
 
-from newstool import __version__
 from newstool.config import ConfigError, load_config
 from newstool.export import FORMATS
 from newstool.ingest import source_date_epoch
@@ -28,6 +27,7 @@ from newstool.pipeline import Pipeline, Step, compose, step
 from newstool.readers import read_documents
 from newstool.runner import Message, process
 from newstool.sinks import DirectorySink, OutputUnusable, Sink, StreamSink, SummarySink
+from newstool.version import __version__
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2  # as Report.exit_status gives 0 or 1
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE, EXIT_TERMINATED = 130, 141, 143  # 128 + signal, as shells say

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import os
 import re
@@ -543,7 +544,22 @@ def ingest_bytes(
     )
     doc = Document(id=digest[:16], text=body, title=title, source=source, blocks=blocks)
     options = {"encoding": encoding} if encoding else {}
-    return doc.add_step("ingest", options, warnings=decoded.warnings)
+    return doc.add_step(
+        "ingest", options, fingerprint=ingest_fingerprint(encoding), warnings=decoded.warnings
+    )
+
+
+@functools.cache
+def ingest_fingerprint(encoding: str | None) -> str:
+    """A digest of what changes ingest's output (see :mod:`newstool.fingerprint`): the
+    ``--encoding`` given, the version, the detector library.
+
+    >>> ingest_fingerprint(None) != ingest_fingerprint("cp1252")
+    True
+    """
+    from newstool.fingerprint import fingerprint
+
+    return fingerprint("ingest", {"encoding": encoding})
 
 
 def ingest_path(path: str | os.PathLike[str], *, encoding: str | None = None) -> Document:

@@ -65,11 +65,14 @@ class Source:
 
 @dataclass(frozen=True)
 class Step:
-    """One stage that touched the document."""
+    """One stage that touched the document. ``fingerprint`` digests everything that changes
+    what the stage writes (see :mod:`newstool.fingerprint`); steps recorded before newstool
+    kept fingerprints, or by other tools, have none."""
 
     name: str
     version: str
     options: dict[str, Any] = field(default_factory=dict)
+    fingerprint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -165,9 +168,7 @@ class Document:
             ]
         if self.stats is not None:
             out["stats"] = self.stats
-        out["steps"] = [
-            {"name": s.name, "version": s.version, "options": dict(s.options)} for s in self.steps
-        ]
+        out["steps"] = [_step_dict(s) for s in self.steps]
         out["warnings"] = list(self.warnings)
         for key, value in self.extra.items():
             out.setdefault(key, value)
@@ -207,7 +208,12 @@ class Document:
         return [(b, self.text[b.start : b.end]) for b in self.blocks]
 
     def add_step(
-        self, name: str, options: dict[str, Any] | None = None, **changes: Any
+        self,
+        name: str,
+        options: dict[str, Any] | None = None,
+        *,
+        fingerprint: str | None = None,
+        **changes: Any,
     ) -> Document:
         """A copy with ``changes`` applied and a step record for stage ``name`` appended.
 
@@ -215,8 +221,15 @@ class Document:
         >>> doc.text, doc.steps[0].name, doc.steps[0].options
         ('y', 'clean', {'rules': ['a']})
         """
-        step = Step(name=name, version=__version__, options=dict(options or {}))
+        step = Step(name, __version__, dict(options or {}), fingerprint)
         return replace(self, steps=(*self.steps, step), **changes)
+
+
+def _step_dict(step: Step) -> dict[str, Any]:
+    out = {"name": step.name, "version": step.version, "options": dict(step.options)}
+    if step.fingerprint is not None:
+        out["fingerprint"] = step.fingerprint
+    return out
 
 
 def _source_dict(source: Source) -> dict[str, Any]:
@@ -397,9 +410,11 @@ def _list_of(check_item: Check) -> Check:
     return check
 
 
-def _record(kind: type, checks: dict[str, Check], *, partial: bool = False) -> Check:
+def _record(
+    kind: type, checks: dict[str, Check], *, partial: bool = False, optional: tuple = ()
+) -> Check:
     """A check for a JSON object with just the fields ``checks`` names, read as ``kind``;
-    ``partial`` lets fields be missing (``kind`` fills them in).
+    ``partial`` lets any field be missing, ``optional`` those named (``kind`` fills them in).
 
     >>> _record(Note, {"kind": _string, "text": _string})({"kind": "editorial"})
     Traceback (most recent call last):
@@ -411,7 +426,7 @@ def _record(kind: type, checks: dict[str, Check], *, partial: bool = False) -> C
         if not isinstance(item, dict):
             raise _wrong("an object", item)
         if item.keys() != checks.keys():
-            _check_names(item, checks, partial)
+            _check_names(item, checks, partial, optional)
         values = {}
         name = ""
         try:
@@ -425,12 +440,12 @@ def _record(kind: type, checks: dict[str, Check], *, partial: bool = False) -> C
     return check
 
 
-def _check_names(item: dict, checks: dict[str, Check], partial: bool) -> None:
+def _check_names(item: dict, checks: dict[str, Check], partial: bool, optional: tuple) -> None:
     for name in item:
         if name not in checks:
             raise _Invalid(f"is not allowed here (the fields are {', '.join(checks)})", name)
     for name in checks:
-        if name not in item and not partial:
+        if name not in item and not partial and name not in optional:
             raise _Invalid("is missing", name)
 
 
@@ -494,8 +509,20 @@ _NOTES = _list_of(_record(Note, {"kind": _string, "text": _string}))
 _SENTENCES = _list_of(
     _record(Sentence, {"start": _natural, "end": _natural, "text": _NON_EMPTY_STRING})
 )
+_HEX16 = re.compile("[0-9a-f]{16}")
 _STEPS = _list_of(
-    _record(Step, {"name": _NON_EMPTY_STRING, "version": _string, "options": _OBJECT})
+    _record(
+        Step,
+        {
+            "name": _NON_EMPTY_STRING,
+            "version": _string,
+            "options": _OBJECT,
+            "fingerprint": _rule(
+                "16 lowercase hex digits", lambda v: isinstance(v, str) and _HEX16.fullmatch(v)
+            ),
+        },
+        optional=("fingerprint",),
+    )
 )
 _STRINGS = _list_of(_string)
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -749,6 +749,14 @@ class SentenceOptions:
     def __post_init__(self) -> None:
         check_language(self.lang)
 
+    @cached_property
+    def fingerprint(self) -> str:
+        """A digest of what changes the sentences found (see :mod:`newstool.fingerprint`)."""
+        from newstool.fingerprint import fingerprint
+
+        extra = sorted(self.abbreviations or ())
+        return fingerprint("split-sentences", {"lang": self.lang, "abbreviations": extra})
+
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any] | None = None) -> SentenceOptions:
         """Options from one mapping keyed by the option names: ``abbreviations`` (a word-list
@@ -787,8 +795,10 @@ def split_document(doc: Document, options: SentenceOptions | None = None) -> Doc
             continue
         for start, end in sentence_spans(text, abbreviations):
             sentences.append(Sentence(block.start + start, block.start + end, text[start:end]))
-    options = {"lang": lang, "abbreviations": sorted(abbreviations or ())}
-    return doc.add_step("split-sentences", options, sentences=tuple(sentences))
+    record = {"lang": lang, "abbreviations": sorted(abbreviations or ())}
+    return doc.add_step(
+        "split-sentences", record, fingerprint=options.fingerprint, sentences=tuple(sentences)
+    )
 
 
 __all__ = [

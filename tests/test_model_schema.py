@@ -52,10 +52,16 @@ FULL_SOURCE = {
 }
 NULL_SOURCE = {name: None for name in FULL_SOURCE} | {"replacements": 3}
 SOURCE = st.sampled_from([None, FULL_SOURCE, NULL_SOURCE, FULL_SOURCE | {"encoding_confidence": 1}])
+FINGERPRINTED_STEP = {
+    "name": "clean",
+    "version": "0.1.0",
+    "options": {"rules": ["collapse_space_runs"]},
+    "fingerprint": "0123456789abcdef",
+}
 STEP = st.sampled_from(
     [
         {"name": "ingest", "version": "0.1.0", "options": {}},
-        {"name": "clean", "version": "0.1.0", "options": {"rules": ["collapse_space_runs"]}},
+        FINGERPRINTED_STEP,
         {"name": "my-tool", "version": "", "options": {"top": 3}},
     ]
 )
@@ -107,7 +113,7 @@ def documents(draw: st.DrawFn, full: bool = False) -> dict:
         "text": text,
         "blocks": blocks,
         **kept,
-        "steps": draw(st.lists(STEP, min_size=at_least, max_size=3)),
+        "steps": [FINGERPRINTED_STEP] if full else draw(st.lists(STEP, max_size=3)),
         "warnings": draw(st.lists(SHORT, min_size=at_least, max_size=2)),
         **({"mine": [1, {"any": None}]} if full or draw(st.booleans()) else {}),
     }

@@ -72,6 +72,7 @@ def clean(
     return doc.add_step(
         "clean",
         {"rules": list(names)},
+        fingerprint=options.fingerprint,
         title=title.text if title else None,
         text=body.text,
         blocks=body.blocks,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from newstool.clean.boilerplate import (
@@ -85,6 +86,19 @@ class CleanOptions:
         if quotes is not None:
             options = replace(options, quotes=quotes)
         return options
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A digest of everything that changes what clean writes with these options (see
+        :mod:`newstool.fingerprint`): the rules that run and every boilerplate pattern.
+
+        >>> CleanOptions().fingerprint == CleanOptions(boilerplate=("^Ads$",)).fingerprint
+        False
+        """
+        from newstool.fingerprint import fingerprint
+
+        settings = {"rules": self.active_rules(), "boilerplate": self.boilerplate}
+        return fingerprint("clean", settings)
 
     def active_rules(self) -> tuple[str, ...]:
         """The rules that run, in registry order, once the switches are applied."""

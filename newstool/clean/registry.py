@@ -17,8 +17,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from newstool.clean import boilerplate, editorial, fragments, glued, mojibake, quotes, whitespace
+from newstool.clean.boilerplate import remove_boilerplate_lines, remove_repeated_paragraphs
+from newstool.clean.editorial import extract_editorial_notes
 from newstool.clean.edits import Change, fixed
+from newstool.clean.fragments import remove_orphan_punctuation
+from newstool.clean.glued import separate_glued_sentences
+from newstool.clean.mojibake import fix_mojibake
+from newstool.clean.quotes import curl_quotes, straighten_quotes
+from newstool.clean.whitespace import (
+    collapse_space_runs,
+    normalise_unicode_spaces,
+    remove_space_before_punctuation,
+)
 
 if TYPE_CHECKING:
     from newstool.clean.options import CleanOptions
@@ -51,30 +61,30 @@ class Rule:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("fix_mojibake", mojibake.fix_mojibake, True,
+    Rule("fix_mojibake", fix_mojibake, True,
          "UTF-8 text decoded as cp1252, Latin-1 or cp1251", "donâ€™t"),
-    Rule("normalise_unicode_spaces", whitespace.normalise_unicode_spaces, True,
+    Rule("normalise_unicode_spaces", normalise_unicode_spaces, True,
          "non-breaking and other Unicode spaces, tabs, zero-width spaces", "10\u00a0000"),
-    Rule("collapse_space_runs", whitespace.collapse_space_runs, True,
+    Rule("collapse_space_runs", collapse_space_runs, True,
          "runs of spaces; spaces at line ends", "two  spaces "),
-    Rule("extract_editorial_notes", editorial.extract_editorial_notes, True,
+    Rule("extract_editorial_notes", extract_editorial_notes, True,
          "[bracketed insertions] moved to notes", "the group [banned in Narnia - ABC], try"),
-    Rule("remove_orphan_punctuation", fragments.remove_orphan_punctuation, True,
+    Rule("remove_orphan_punctuation", remove_orphan_punctuation, True,
          "stray , ; : after a full stop where text was lost (warns)", "Lavrov said., fighting"),
-    Rule("separate_glued_sentences", glued.separate_glued_sentences, True,
+    Rule("separate_glued_sentences", separate_glued_sentences, True,
          "missing space between sentences", 'Idlib.On Monday he said."It is'),
-    Rule("remove_space_before_punctuation", whitespace.remove_space_before_punctuation, True,
+    Rule("remove_space_before_punctuation", remove_space_before_punctuation, True,
          "a space before , . ; : ! ?", "rose , they said ."),
-    Rule("straighten_quotes", quotes.straighten_quotes, False,
+    Rule("straighten_quotes", straighten_quotes, False,
          "curly quotes and dashes to ASCII (config quotes: straight)", "“It’s” — so"),
-    Rule("curl_quotes", quotes.curl_quotes, False,
+    Rule("curl_quotes", curl_quotes, False,
          "straight quotes and dashes to typographic (config quotes: typographic)",
          "\"It's\" -- so"),
-    Rule("remove_boilerplate_lines", boilerplate.remove_boilerplate_lines, True,
+    Rule("remove_boilerplate_lines", remove_boilerplate_lines, True,
          "lines such as 'Read more: ...', 'Follow us on ...' (patterns: config)",
          "Talks ended.\nFollow us on Twitter",
          lambda options: {"patterns": options.boilerplate}, title=False),
-    Rule("remove_repeated_paragraphs", boilerplate.remove_repeated_paragraphs, True,
+    Rule("remove_repeated_paragraphs", remove_repeated_paragraphs, True,
          "a paragraph repeating an earlier one", "Polls close at eight.\n\nPolls close at eight.",
          title=False),
 )  # fmt: skip

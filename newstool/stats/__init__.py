@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from newstool.stats import readability as r
@@ -201,6 +202,13 @@ class StatsOptions:
         if isinstance(self.top, bool) or not isinstance(self.top, int) or not 1 <= self.top <= 1000:
             raise ValueError(f"top must be a whole number from 1 to 1000, not {self.top!r}")
 
+    @cached_property
+    def fingerprint(self) -> str:
+        """A digest of what changes the figures (see :mod:`newstool.fingerprint`)."""
+        from newstool.fingerprint import fingerprint
+
+        return fingerprint("stats", {"top": self.top})
+
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any] | None = None) -> StatsOptions:
         """Options from one mapping keyed by the option names (``top``)."""
@@ -230,7 +238,10 @@ Latin); readability scores, syllables and reading time are English-only and were
             "syllables and reading time are English-only and were left null"
         )
         warnings = tuple(w for w in warnings if w != warning) + (warning,)
-    return doc.add_step("stats", {"top": top}, stats=analysis.stats, warnings=warnings)
+    fingerprint = (options or StatsOptions()).fingerprint
+    return doc.add_step(
+        "stats", {"top": top}, fingerprint=fingerprint, stats=analysis.stats, warnings=warnings
+    )
 
 
 def summarise(docs: Any, top: int = 10) -> Summary:
