@@ -9,14 +9,14 @@ import newstool
 from newstool.clean import clean
 from newstool.export import render_markdown
 from newstool.sentences import split_document
-from newstool.stats import compute_stats
+from newstool.stats import StatsOptions, compute_stats
 
 seed = Path(__file__).resolve().parent.parent / "seeds" / "000_a0fc1bd85d46184f.txt"
 
 doc = newstool.ingest_path(seed)
 doc = clean(doc)
 doc = split_document(doc)
-doc = compute_stats(doc)
+doc = compute_stats(doc, StatsOptions(top=5))
 
 print(doc.title)
 for note in doc.notes or ():
