@@ -457,14 +457,7 @@ def cli() -> None:
 @cli.command(context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
 @input_options
 @output_options
-def ingest(
-    paths: tuple[str, ...],
-    encoding: str | None,
-    format: str,
-    output: str | None,
-    force: bool,
-    quiet: bool,
-) -> None:
+def ingest(paths: tuple[str, ...], **common: Any) -> None:
     """Read raw articles and write newstool documents.
 
     \b
@@ -481,16 +474,7 @@ def ingest(
     The first line becomes the title when it looks like one, short lines alone
     become headings, and hard-wrapped lines are joined into paragraphs.
     """
-    run_stage(
-        "ingest",
-        paths,
-        Pipeline(),
-        encoding=encoding,
-        format=format,
-        output=output,
-        force=force,
-        quiet=quiet,
-    )
+    run_stage("ingest", paths, Pipeline(), **common)
 
 
 def list_clean_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -547,16 +531,12 @@ def list_clean_rules(ctx: click.Context, _param: click.Parameter, value: bool) -
 def clean(
     ctx: click.Context,
     paths: tuple[str, ...],
-    encoding: str | None,
-    format: str,
-    output: str | None,
-    force: bool,
-    quiet: bool,
     rule: tuple[str, ...],
     skip: tuple[str, ...],
     keep_notes: bool | None,
     quotes: str | None,
     diff: bool,
+    **common: Any,
 ) -> None:
     """Repair scraping damage with named rules; every change is recorded, nothing is lost.
 
@@ -575,17 +555,8 @@ def clean(
     from newstool.clean import describe_edits
 
     clean_step = build_step(ctx, rule=rule, skip=skip, keep_notes=keep_notes, quotes=quotes)
-    run_stage(
-        "clean",
-        paths,
-        compose([clean_step]),
-        encoding=encoding,
-        format=format,
-        output=output,
-        force=force,
-        quiet=quiet,
-        explain=describe_edits if diff else None,
-    )
+    explain = describe_edits if diff else None
+    run_stage("clean", paths, compose([clean_step]), explain=explain, **common)
 
 
 @cli.command("split-sentences", context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
@@ -601,15 +572,7 @@ def clean(
 )
 @click.pass_context
 def split_sentences_command(
-    ctx: click.Context,
-    paths: tuple[str, ...],
-    encoding: str | None,
-    format: str,
-    output: str | None,
-    force: bool,
-    quiet: bool,
-    abbreviations: str | None,
-    lang: str,
+    ctx: click.Context, paths: tuple[str, ...], abbreviations: str | None, lang: str, **common: Any
 ) -> None:
     """Add sentence boundaries (exact offsets into the text) to each document.
 
@@ -623,16 +586,10 @@ def split_sentences_command(
     boundaries of scraped text ('Idlib.On Wednesday', 'Muallem."It is') are found even
     when 'clean' has not run.
     """
+    split_step = build_step(ctx, abbreviations=abbreviations, lang=lang)
+    writer_options = {"sentences": True}
     run_stage(
-        "split-sentences",
-        paths,
-        compose([build_step(ctx, abbreviations=abbreviations, lang=lang)]),
-        encoding=encoding,
-        format=format,
-        output=output,
-        force=force,
-        quiet=quiet,
-        writer_options={"sentences": True},
+        "split-sentences", paths, compose([split_step]), writer_options=writer_options, **common
     )
 
 
@@ -650,15 +607,7 @@ def split_sentences_command(
 )
 @click.pass_context
 def stats(
-    ctx: click.Context,
-    paths: tuple[str, ...],
-    encoding: str | None,
-    format: str,
-    output: str | None,
-    force: bool,
-    quiet: bool,
-    top: int,
-    summary: bool,
+    ctx: click.Context, paths: tuple[str, ...], top: int, summary: bool, **common: Any
 ) -> None:
     """Add statistics and readability scores to each document, or summarise a corpus.
 
@@ -673,22 +622,14 @@ def stats(
     split here. Every score sits beside the counts it is computed from.
     """
     stats_step = build_step(ctx, top=top)
-    if summary:
-        if output is not None and is_directory_output(output):
-            raise UsageProblem(f"--summary writes one report: give -o a file, not {output}")
-        explicit = ctx.get_parameter_source("format") is not click.core.ParameterSource.DEFAULT
-        summarise_corpus(paths, encoding, format if explicit else None, output, quiet, top)
-    else:
-        run_stage(
-            "stats",
-            paths,
-            compose([stats_step]),
-            encoding=encoding,
-            format=format,
-            output=output,
-            force=force,
-            quiet=quiet,
-        )
+    if not summary:
+        run_stage("stats", paths, compose([stats_step]), **common)
+    output = common["output"]
+    if output is not None and is_directory_output(output):
+        raise UsageProblem(f"--summary writes one report: give -o a file, not {output}")
+    explicit = ctx.get_parameter_source("format") is not click.core.ParameterSource.DEFAULT
+    format = common["format"] if explicit else None
+    summarise_corpus(paths, common["encoding"], format, output, common["quiet"], top)
 
 
 def summarise_corpus(
@@ -732,15 +673,7 @@ def summarise_corpus(
 @click.option("--sentences", is_flag=True, help="-f markdown: one sentence per line.")
 @click.pass_context
 def export(
-    ctx: click.Context,
-    paths: tuple[str, ...],
-    encoding: str | None,
-    format: str,
-    output: str | None,
-    force: bool,
-    quiet: bool,
-    indent: int,
-    sentences: bool,
+    ctx: click.Context, paths: tuple[str, ...], indent: int, sentences: bool, **common: Any
 ) -> None:
     """Write documents as JSON, JSON Lines or Markdown with YAML front matter.
 
@@ -755,21 +688,13 @@ def export(
     different existing file is only overwritten with --force. A Markdown stream on
     stdout is one document after another, each opening with its own front matter.
     """
+    format = common["format"]
     if format != "json":
         refuse_if_given(ctx, "indent", f"--indent applies to -f json, not to -f {format}")
     if format != "markdown":
         refuse_if_given(ctx, "sentences", f"--sentences applies to -f markdown, not to -f {format}")
-    run_stage(
-        "export",
-        paths,
-        Pipeline(),
-        encoding=encoding,
-        format=format,
-        output=output,
-        force=force,
-        quiet=quiet,
-        writer_options={"indent": indent, "sentences": sentences},
-    )
+    writer_options = {"indent": indent, "sentences": sentences}
+    run_stage("export", paths, Pipeline(), writer_options=writer_options, **common)
 
 
 def main() -> None:
