@@ -1,10 +1,12 @@
 """Run every benchmark module (``benchmarks/bench_*.py``) in name order: ``python -m benchmarks``.
 
-Pass module names to run only those: ``python -m benchmarks bench_sentences``.
+Pass module names to run only those: ``python -m benchmarks bench_sentences``. Each module runs
+in its own interpreter: a child process forked from a parent that an earlier benchmark grew
+would report the parent's memory as its own peak.
 """
 
-import importlib
 import pkgutil
+import subprocess
 import sys
 
 import benchmarks
@@ -16,7 +18,7 @@ def main(argv: list[str]) -> None:
     )
     for name in argv or names:
         print(f"\n== {name}", flush=True)
-        importlib.import_module(f"benchmarks.{name}").main()
+        subprocess.run([sys.executable, "-m", f"benchmarks.{name}"], check=True)
 
 
 if __name__ == "__main__":

@@ -257,3 +257,7 @@ def main() -> None:
         print(f"| {name} | {speed / 1e6:.2f} M | {ratio} | {passed} | {found} | {invented} |")
     if missing:
         print(f"\nnot installed, skipped: {', '.join(missing)}")
+
+
+if __name__ == "__main__":
+    main()
