@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -44,11 +44,20 @@ def data_digest() -> str:
 
 @cache
 def library_version(name: str) -> str:
-    """The installed version of a library, or ``missing``."""
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "missing"
+    """The installed version of a library, from the name of its ``*.dist-info`` folder, or
+    ``missing``. (``importlib.metadata`` would cost a short pipe stage 30 ms of imports.)
+
+    >>> library_version("ftfy") != "missing", library_version("no-such-library")
+    (True, 'missing')
+    """
+    for entry in sys.path:
+        try:
+            found = sorted(Path(entry or ".").glob(f"{name}-*.dist-info"))
+        except OSError:
+            continue
+        if found:
+            return found[-1].name[len(name) + 1 : -len(".dist-info")]
+    return "missing"
 
 
 def fingerprint(stage: str, settings: dict[str, Any]) -> str:
