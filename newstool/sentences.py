@@ -580,15 +580,15 @@ def structural_starts(text: str) -> tuple[list[int], set[int]]:
 _TOKEN_WINDOW = 64
 
 
-def _token_before(text: str, pos: int) -> str:
+def token_before(text: str, pos: int) -> str:
     """The non-space run that ends at ``pos`` (at most its last 64 characters, so that text
     without spaces costs linear time, not quadratic).
 
-    >>> _token_before("a (U.S.", 7), _token_before("a\\tb\\u00a0(U.S.", 9), _token_before("a\\t", 2)
+    >>> token_before("a (U.S.", 7), token_before("a\\tb\\u00a0(U.S.", 9), token_before("a\\t", 2)
     ('(U.S.', '(U.S.', '')
-    >>> _token_before("one two\\nthree.", 13)
+    >>> token_before("one two\\nthree.", 13)
     'three'
-    >>> len(_token_before("x." * 100, 200))
+    >>> len(token_before("x." * 100, 200))
     64
     """
     start = max(0, pos - _TOKEN_WINDOW)
@@ -649,7 +649,7 @@ def iter_decisions(
         if start in label_periods:
             yield start, m.end(), False, "list_item_label"
             continue
-        token = _token_before(text, start)
+        token = token_before(text, start)
         if plain_full_stop(text, m, token, lex):
             verdict, rule, end = True, "full_stop_after_word", m.end()
         else:
@@ -821,4 +821,5 @@ __all__ = [
     "split_document",
     "split_sentences",
     "structural_starts",
+    "token_before",
 ]

@@ -209,7 +209,7 @@ def test_split_document_refuses_other_languages():
 def test_the_plain_full_stop_shortcut_agrees_with_the_rules(text):
     lex = sentences.lexicon()
     for m in sentences._CANDIDATE.finditer(text):
-        token = sentences._token_before(text, m.start())
+        token = sentences.token_before(text, m.start())
         if sentences.plain_full_stop(text, m, token, lex):
             candidate = sentences._candidate(text, m, token, 0, lex)
             assert sentences.decide(candidate, lex) == (True, "full_stop_after_word")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from newstool.sentences import abbreviation_kind, lexicon, previous_word
+from newstool.sentences import abbreviation_kind, lexicon, previous_word, token_before
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -87,10 +87,7 @@ def word_before_period(text: str, index: int) -> str:
     >>> word_before_period('he said "(U.S.', 13), word_before_period("said.Dr.", 7)
     ('U.S', 'Dr')
     """
-    start, floor = index, max(0, index - TOKEN_REACH)
-    while start > floor and not text[start - 1].isspace():
-        start -= 1
-    return previous_word(text[start:index], lexicon())
+    return previous_word(token_before(text, index), lexicon())
 
 
 def token_around(text: str, index: int) -> str:
