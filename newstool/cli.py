@@ -29,7 +29,7 @@ from newstool.runner import Message, process
 from newstool.sinks import DirectorySink, OutputUnusable, Sink, StreamSink, SummarySink
 from newstool.version import __version__
 
-EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2  # as Report.exit_status gives 0 or 1
+EXIT_OK, EXIT_USAGE = 0, 2  # 1, some inputs failed, is what Report.exit_status says
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE, EXIT_TERMINATED = 130, 141, 143  # 128 + signal, as shells say
 
 EXIT_CODES_HELP = """\b
