@@ -772,7 +772,9 @@ class SentenceOptions:
             try:
                 extra = load_abbreviations(extra)
             except OSError as exc:
-                raise ValueError(f"--abbreviations {extra}: {exc.strerror or exc}") from None
+                raise ValueError(f"--abbreviations: {extra}: {exc.strerror or exc}") from None
+            except ValueError as exc:
+                raise ValueError(f"--abbreviations: {exc}") from None
         elif extra is not None:
             extra = frozenset(str(word).rstrip(".") for word in extra)
         return cls(abbreviations=extra, lang=str(settings.get("lang", "en")).lower())
