@@ -322,7 +322,8 @@ class Summary:
         """The report as a rich Table for a terminal (rich is imported only here)."""
         from rich.table import Table
 
-        table = Table(title=f"newstool corpus summary: {self.documents} documents")
+        noun = "document" if self.documents == 1 else "documents"
+        table = Table(title=f"newstool corpus summary: {self.documents} {noun}")
         table.add_column("figure")
         table.add_column("value", justify="right")
         for section, rows in _sections(self.report()):
