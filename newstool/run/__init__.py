@@ -1,0 +1,337 @@
+"""``newstool run``: a pipeline file's inputs through its steps into its outputs, in one
+process, incrementally, under a lock, safe against a crash at any instant.
+
+- :mod:`newstool.run.pipefile` reads and checks the pipeline file;
+- :mod:`newstool.run.state` is the SQLite state: one row per input, with its documents;
+- :mod:`newstool.run.lock` keeps a second run off the same outputs;
+- :mod:`newstool.run.outputs` renders the outputs from the state and installs them (the crash
+  safety argument is in its docstring).
+
+An input is *unchanged* when its path, size and mtime match its row (it is not read), or when
+its bytes have the row's SHA-256; and only when the row was made by the same pipeline (the
+steps' fingerprints cover every option, the shipped word lists and newstool's version). Any
+other input is read and processed, and its row *replaces* the old one: the documents of an
+input are always those of its latest bytes.
+
+The unit of work is :func:`process_input` (one input's bytes -> its documents and errors): a
+``--jobs N`` engine maps it over shards of inputs and hands the results to the same driver,
+which alone owns the state, the lock and the outputs.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.txt").write_text("Title\\n\\nIt rained.He left.\\n")
+>>> _ = (folder / "newstool.yaml").write_text(
+...     "inputs: ['*.txt']\\nsteps: [clean]\\noutputs: {jsonl: out/docs.jsonl}\\n")
+>>> report = run_pipeline(folder / "newstool.yaml")
+>>> report.processed, report.unchanged, report.failed
+(1, 0, 0)
+>>> run_pipeline(folder / "newstool.yaml").unchanged
+1
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from newstool.export import dump_jsonl_line
+from newstool.io import InputProblem, expand_paths
+from newstool.model import Document
+from newstool.pipeline import Pipeline
+from newstool.readers import read_stream
+from newstool.run.lock import Locked, hold_lock
+from newstool.run.outputs import outputs_current, publish, remove_temporaries
+from newstool.run.pipefile import PipefileError, PipelineSpec, load_pipefile
+from newstool.run.state import LOCK_NAME, STATE_NAME, InputRow, State
+from newstool.runner import Message, process
+
+CHANGED_PIPELINE = "the pipeline changed (steps, options or newstool version): redoing every input"
+
+
+class RunListener(Protocol):
+    """Told how many inputs will be processed, of each one done, and of each message."""
+
+    def planned(self, total: int) -> None: ...
+
+    def advanced(self, path: str) -> None: ...
+
+    def message(self, message: Message) -> None: ...
+
+
+@dataclass
+class RunReport:
+    """What a run did (or, with ``dry_run``, would do: ``actions``)."""
+
+    processed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    pruned: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+    failed_inputs: list[dict[str, str]] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    actions: list[tuple[str, str]] = field(default_factory=list)
+    published: bool = False
+
+    @property
+    def exit_status(self) -> int:
+        """0 when every input was processed, 1 when some failed."""
+        return 1 if self.failed else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``--report`` JSON."""
+        return {
+            "processed": self.processed,
+            "unchanged": self.unchanged,
+            "failed": self.failed,
+            "pruned": self.pruned,
+            "seconds": self.seconds,
+            "failed_inputs": self.failed_inputs,
+            "reasons": self.reasons,
+            "published": self.published,
+            **({"actions": [list(a) for a in self.actions]} if self.actions else {}),
+        }
+
+
+@dataclass(frozen=True)
+class Processed:
+    """One input's documents (JSON lines) and errors, and the warnings to tell."""
+
+    lines: list[str]
+    ids: list[str]
+    errors: list[str]
+    warnings: list[str]
+
+
+class _Collect:
+    """A sink keeping the documents of one input."""
+
+    def __init__(self) -> None:
+        self.docs: list[Document] = []
+
+    def write(self, doc: Document) -> str:
+        self.docs.append(doc)
+        return "written"
+
+    def close(self) -> None:
+        pass
+
+
+def process_input(
+    name: str, data: bytes, pipeline: Pipeline, encoding: str | None = None
+) -> Processed:
+    """Read one input's bytes and run its documents through ``pipeline``: the unit of work.
+
+    >>> from newstool.pipeline import compose, step
+    >>> done = process_input("a.jsonl", b'{"text": "Hi."}\\nbroken\\n', compose([step("clean")]))
+    >>> len(done.lines), done.errors
+    (1, ['a.jsonl:2: not valid JSON (Expecting value at column 1); fix or remove the line'])
+    """
+    sink = _Collect()
+    source = read_stream(io.BytesIO(data), name, path=name, encoding=encoding)
+    report = process(source, pipeline, sink, stage="run")
+    warnings = [m.text for m in report.messages if m.kind == "warning"]
+    lines = [dump_jsonl_line(doc) for doc in sink.docs]
+    return Processed(lines, [doc.id for doc in sink.docs], report.errors, warnings)
+
+
+def pipeline_fingerprint(spec: PipelineSpec) -> str:
+    """A digest of the steps' fingerprints and the reader's (each covers newstool's version)."""
+    from newstool.ingest import ingest_fingerprint
+
+    parts = [
+        ingest_fingerprint(spec.encoding),
+        *(s.options.fingerprint for s in spec.pipeline.steps),
+    ]
+    names = ",".join(spec.pipeline.names)
+    return hashlib.sha256(f"{names}|{'|'.join(parts)}".encode()).hexdigest()[:16]
+
+
+def summary_top(spec: PipelineSpec) -> int:
+    """The number of top terms the summary keeps: the stats step's ``top``, else 10."""
+    for each in spec.pipeline.steps:
+        if each.name == "stats":
+            return each.options.top
+    return 10
+
+
+def run_pipeline(
+    pipefile_path: str | os.PathLike[str],
+    *,
+    full: bool = False,
+    prune: bool = False,
+    dry_run: bool = False,
+    retry_failed: bool = False,
+    listener: RunListener | None = None,
+) -> RunReport:
+    """Run the pipeline file: see the module docstring. Raises :class:`PipefileError` and
+    :class:`Locked`; Ctrl-C and SIGTERM stop it between two transactions."""
+    started = time.monotonic()
+    spec = load_pipefile(pipefile_path)
+    report = RunReport()
+    state_path = spec.state_dir / STATE_NAME
+    if dry_run:
+        state = State.open(state_path, read_only=True) if state_path.exists() else State.empty()
+        try:
+            _run(spec, state, report, full, prune, retry_failed, listener, dry_run=True)
+        finally:
+            state.close()
+    else:
+        with hold_lock(spec.state_dir / LOCK_NAME):
+            state = State.open(state_path)
+            try:
+                _run(spec, state, report, full, prune, retry_failed, listener, dry_run=False)
+            finally:
+                state.close()
+    report.seconds["total"] = round(time.monotonic() - started, 3)
+    return report
+
+
+def _run(
+    spec: PipelineSpec,
+    state: State,
+    report: RunReport,
+    full: bool,
+    prune: bool,
+    retry_failed: bool,
+    listener: RunListener | None,
+    *,
+    dry_run: bool,
+) -> None:
+    top = summary_top(spec)
+    started = time.monotonic()
+    if not dry_run:
+        remove_temporaries(spec.outputs)
+        if state.get("outputs") is not None and not outputs_current(state, spec.outputs, top):
+            report.reasons.append("the outputs did not match the state: rebuilt from the state")
+            publish(state, spec.outputs, top)
+            report.published = True
+    fingerprint = pipeline_fingerprint(spec)
+    rows = state.summaries()
+    paths, problems = _expand(spec.inputs)
+    for problem in problems:
+        _fail(report, listener, problem.name, str(problem))
+    if any(row.fingerprint != fingerprint for row in rows.values()) and not full:
+        report.reasons.append(CHANGED_PIPELINE)
+    todo = []
+    for path in paths:
+        row = rows.get(path)
+        forced = full or retry_failed and row is not None and row.status == "failed"
+        try:
+            info = os.stat(path)
+        except OSError as exc:
+            _fail(report, listener, path, f"{path}: cannot be read ({exc.strerror})")
+            continue
+        same_stat = row is not None and (row.size, row.mtime_ns) == (info.st_size, info.st_mtime_ns)
+        if not forced and same_stat and row.fingerprint == fingerprint:
+            report.unchanged += 1
+        else:
+            todo.append((path, row, forced))
+    gone = sorted(set(rows) - set(paths)) if prune else []
+    report.seconds["plan"] = round(time.monotonic() - started, 3)
+    if listener is not None:
+        listener.planned(len(todo))
+    started = time.monotonic()
+    for path, row, forced in todo:
+        _one(spec, state, report, listener, path, row, forced, fingerprint, dry_run)
+        if listener is not None:
+            listener.advanced(path)
+    report.seconds["process"] = round(time.monotonic() - started, 3)
+    report.pruned = len(gone)
+    report.actions.extend(("prune", path) for path in gone if dry_run)
+    if dry_run:
+        return
+    if gone:
+        state.remove(gone)
+    started = time.monotonic()
+    if not outputs_current(state, spec.outputs, top):
+        publish(state, spec.outputs, top)
+        report.published = True
+    report.seconds["publish"] = round(time.monotonic() - started, 3)
+
+
+def _one(
+    spec: PipelineSpec,
+    state: State,
+    report: RunReport,
+    listener: RunListener | None,
+    path: str,
+    row: InputRow | None,
+    forced: bool,
+    fingerprint: str,
+    dry_run: bool,
+) -> None:
+    """Process one input (or find its bytes unchanged) and commit its row."""
+    try:
+        info = os.stat(path)  # before reading: a later change shows as a newer mtime
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        _fail(report, listener, path, f"{path}: cannot be read ({exc.strerror})")
+        return
+    digest = hashlib.sha256(data).hexdigest()
+    if not forced and row is not None and row.sha256 == digest and row.fingerprint == fingerprint:
+        report.unchanged += 1
+        if not dry_run:
+            state.touch(path, info.st_size, info.st_mtime_ns)
+        return
+    if dry_run:
+        report.processed += 1
+        report.actions.append(("new" if row is None else "process", path))
+        return
+    done = process_input(path, data, spec.pipeline, spec.encoding)
+    for warning in done.warnings:
+        if listener is not None:
+            listener.message(Message("warning", warning))
+    status = "failed" if done.errors else "ok"
+    state.record(
+        InputRow(
+            path,
+            info.st_size,
+            info.st_mtime_ns,
+            digest,
+            fingerprint,
+            status,
+            "\n".join(done.errors),
+            done.ids,
+            "".join(done.lines),
+        )
+    )
+    report.processed += 1
+    for error in done.errors:
+        _fail(report, listener, path, error, count=error is done.errors[0])
+
+
+def _fail(
+    report: RunReport,
+    listener: RunListener | None,
+    path: str,
+    error: str,
+    *,
+    count: bool = True,
+) -> None:
+    if count:
+        report.failed += 1
+    report.failed_inputs.append({"input": path, "error": error})
+    if listener is not None:
+        listener.message(Message("error", error))
+
+
+def _expand(inputs: Iterable[str]) -> tuple[list[str], list[InputProblem]]:
+    """The input files (each once, in order) and the problems that are failures."""
+    paths: dict[str, None] = {}
+    problems = []
+    for item in expand_paths(inputs):
+        if isinstance(item, InputProblem):
+            if not item.skipped:
+                problems.append(item)
+        else:
+            paths[item] = None
+    return list(paths), problems
+
+
+__all__ = ["Locked", "PipefileError", "RunReport", "process_input", "run_pipeline"]

@@ -1,0 +1,161 @@
+"""newstool.run as a library: incremental runs, replacement, pruning, recovery, the lock."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+
+import pytest
+
+from newstool.run import CHANGED_PIPELINE, run_pipeline
+from newstool.run.lock import Locked, hold_lock
+from newstool.run.outputs import publish
+from newstool.run.pipefile import PipefileError, load_pipefile
+from newstool.run.state import LOCK_NAME, STATE_NAME, State
+
+PIPEFILE = """\
+inputs: [in]
+steps: [clean, {stats: {top: 5}}]
+outputs: {jsonl: out/docs.jsonl, markdown: out/md, summary: out/summary.json}
+"""
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "in").mkdir()
+    for n in range(3):
+        (tmp_path / "in" / f"a{n}.txt").write_text(f"Title {n}\n\nIt rained {n} times.He left.\n")
+    (tmp_path / "newstool.yaml").write_text(PIPEFILE)
+    return tmp_path
+
+
+def texts(folder):
+    lines = (folder / "out" / "docs.jsonl").read_text().splitlines()
+    return sorted(json.loads(line)["text"] for line in lines)
+
+
+def test_a_rerun_reads_nothing_and_an_added_file_is_the_only_one_processed(project):
+    first = run_pipeline(project / "newstool.yaml")
+    assert (first.processed, first.unchanged, first.failed) == (3, 0, 0)
+    assert run_pipeline(project / "newstool.yaml").processed == 0
+    (project / "in" / "new.txt").write_text("New\n\nA new one.\n")
+    again = run_pipeline(project / "newstool.yaml")
+    assert (again.processed, again.unchanged) == (1, 3)
+    assert len(texts(project)) == 4
+
+
+def test_a_modified_input_replaces_its_document_everywhere(project):
+    run_pipeline(project / "newstool.yaml")
+    (project / "in" / "a1.txt").write_text("Other title\n\nIt snowed.\n")
+    report = run_pipeline(project / "newstool.yaml")
+    assert report.processed == 1
+    assert "It snowed." in texts(project) and len(texts(project)) == 3
+    names = sorted(p.name for p in (project / "out" / "md").iterdir())
+    assert len(names) == 3 and any(n.startswith("other-title-") for n in names)
+    summary = json.loads((project / "out" / "summary.json").read_text())
+    assert summary["documents"] == 3
+
+
+def test_touching_an_input_without_changing_it_is_unchanged(project):
+    run_pipeline(project / "newstool.yaml")
+    os.utime(project / "in" / "a0.txt", ns=(1, 1))
+    assert run_pipeline(project / "newstool.yaml").unchanged == 3
+
+
+def test_gone_inputs_are_kept_unless_pruned(project):
+    run_pipeline(project / "newstool.yaml")
+    (project / "in" / "a2.txt").unlink()
+    assert len(texts(project)) == 3 and run_pipeline(project / "newstool.yaml").pruned == 0
+    assert len(texts(project)) == 3
+    assert run_pipeline(project / "newstool.yaml", prune=True).pruned == 1
+    assert len(texts(project)) == 2 and len(list((project / "out" / "md").iterdir())) == 2
+
+
+def test_a_changed_pipeline_redoes_everything_and_says_why(project):
+    run_pipeline(project / "newstool.yaml")
+    (project / "newstool.yaml").write_text(PIPEFILE.replace("top: 5", "top: 6"))
+    report = run_pipeline(project / "newstool.yaml")
+    assert report.processed == 3 and CHANGED_PIPELINE in report.reasons
+    assert run_pipeline(project / "newstool.yaml", full=True).processed == 3
+
+
+def test_dry_run_changes_nothing(project):
+    report = run_pipeline(project / "newstool.yaml", dry_run=True)
+    assert report.processed == 3 and [a for a, _ in report.actions] == ["new"] * 3
+    assert not (project / "out").exists()
+
+
+def test_outputs_that_disagree_with_the_state_are_rebuilt_first(project):
+    run_pipeline(project / "newstool.yaml")
+    (project / "out" / "docs.jsonl").write_text("")  # as if the install had not happened
+    report = run_pipeline(project / "newstool.yaml")
+    assert report.published and len(texts(project)) == 3
+    assert any("did not match" in reason for reason in report.reasons)
+
+
+def test_a_publication_killed_after_its_commit_is_completed_by_the_next_run(project):
+    run_pipeline(project / "newstool.yaml")
+    (project / "in" / "a1.txt").write_text("Other title\n\nIt snowed.\n")
+    spec = load_pipefile(project / "newstool.yaml")
+    state = State.open(spec.state_dir / STATE_NAME)
+    real_replace = os.replace
+
+    def crash(*_args):
+        raise KeyboardInterrupt
+
+    os.replace = crash  # the commit happens, then the run dies before installing
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            run_pipeline(project / "newstool.yaml")
+    finally:
+        os.replace = real_replace
+        state.close()
+    assert not list((project / "out").glob(".*.tmp"))
+    run_pipeline(project / "newstool.yaml")
+    assert "It snowed." in texts(project) and len(texts(project)) == 3
+    assert len(list((project / "out" / "md").iterdir())) == 3
+
+
+def test_a_failed_input_is_recorded_and_retried_on_request(project):
+    (project / "in" / "empty.txt").write_text("")
+    report = run_pipeline(project / "newstool.yaml")
+    assert report.failed == 1 and report.failed_inputs[0]["input"].endswith("empty.txt")
+    db = sqlite3.connect(project / "out" / STATE_NAME)
+    assert db.execute("SELECT status FROM inputs WHERE path LIKE '%empty.txt'").fetchone() == (
+        "failed",
+    )
+    assert run_pipeline(project / "newstool.yaml").failed == 0
+    assert run_pipeline(project / "newstool.yaml", retry_failed=True).failed == 1
+
+
+def test_a_second_run_is_refused_while_the_lock_is_held(project):
+    with hold_lock(project / "out" / LOCK_NAME), pytest.raises(Locked) as refused:
+        run_pipeline(project / "newstool.yaml")
+    assert refused.value.pid == os.getpid()
+
+
+def test_an_empty_state_publishes_empty_outputs(tmp_path):
+    (tmp_path / "p.yaml").write_text("inputs: [x]\noutputs: {jsonl: o.jsonl}\n")
+    spec = load_pipefile(tmp_path / "p.yaml")
+    publish(State.open(tmp_path / "s.sqlite"), spec.outputs)
+    assert (tmp_path / "o.jsonl").read_text() == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("inputs: [a]\noutputs: {jsonl: o}\nsteps: [clean, tidy]\n", "p.yaml:3: unknown step"),
+        ("inputs: [a]\noutputs: {jsonl: o}\nclean:\n  bogus: 1\nsteps: [clean]\n", "p.yaml:4:"),
+        ("inputs: [a]\noutput: {jsonl: o}\n", "p.yaml:2: unknown key 'output'"),
+        ("inputs: 3\noutputs: {jsonl: o}\n", "p.yaml:1: inputs must be"),
+        ("inputs: [a]\noutputs: {html: o}\n", "p.yaml:2: unknown output 'html'"),
+        ("inputs: [a]\noutputs: {jsonl: o}\nsteps: [{stats: {top: x}}]\n", "p.yaml:3: stats:"),
+        ("inputs: [a]\n", "the key 'outputs' is missing"),
+    ],
+)
+def test_a_bad_pipeline_file_names_the_line_and_the_key(tmp_path, monkeypatch, text, expected):
+    (tmp_path / "p.yaml").write_text(text)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(PipefileError, match=expected.replace("[", r"\[")):
+        load_pipefile("p.yaml")
