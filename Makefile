@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help venv install demo test lint format bench clean
+.PHONY: help venv install demo demo-run test lint format bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -22,6 +22,9 @@ venv install: $(STAMP)  ## create .venv and install newstool with its test extra
 demo: $(STAMP)  ## run the whole pipeline on seeds/ and print the result
 	$(BIN)/newstool ingest seeds/ | $(BIN)/newstool clean | $(BIN)/newstool split-sentences \
 		| $(BIN)/newstool stats | $(BIN)/newstool export -f markdown
+
+demo-run: $(STAMP)  ## run examples/newstool.yaml over seeds/ into out/ (run it twice: 0 processed)
+	$(BIN)/newstool run --config examples/newstool.yaml
 
 lint: $(STAMP)  ## ruff lint and format check
 	$(BIN)/ruff check newstool tests benchmarks examples scripts

@@ -7,6 +7,7 @@ them and writes them with the shared writers. No text processing happens here.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
 import os
 import signal
@@ -32,10 +33,13 @@ from newstool.version import __version__
 EXIT_OK, EXIT_USAGE = 0, 2  # 1, some inputs failed, is what Report.exit_status says
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE, EXIT_TERMINATED = 130, 141, 143  # 128 + signal, as shells say
 
+EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the lock; cron tries again next time
+
 EXIT_CODES_HELP = """\b
 Exit status: 0 all inputs processed; 1 some inputs failed (the others were
-still written); 2 usage or configuration error; 130 interrupted (Ctrl-C);
-141 the reader of stdout went away (broken pipe); 143 terminated (SIGTERM)."""
+still written); 2 usage or configuration error; 75 another 'newstool run'
+holds the lock (run only); 130 interrupted (Ctrl-C); 141 the reader of stdout
+went away (broken pipe); 143 terminated (SIGTERM)."""
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -695,6 +699,160 @@ def export(
         refuse_if_given(ctx, "sentences", f"--sentences applies to -f markdown, not to -f {format}")
     writer_options = {"indent": indent, "sentences": sentences}
     run_stage("export", paths, Pipeline(), writer_options=writer_options, **common)
+
+
+class RunLocked(UsageProblem):
+    """Another ``newstool run`` holds the lock: exit status 75 (EX_TEMPFAIL)."""
+
+    exit_code = EXIT_LOCKED
+
+
+class RunReporter:
+    """Messages of ``newstool run`` on stderr (errors only with ``--quiet``), appended with a
+    timestamp to ``--log-file``, and a progress bar with a total and an ETA when stderr is a
+    terminal (never with ``--quiet`` or ``NO_COLOR``): the listener of ``run_pipeline``."""
+
+    def __init__(self, quiet: bool, log_file: IO[str] | None) -> None:
+        self.quiet = quiet
+        self.log_file = log_file
+        self._progress: Any = None
+        self._task: Any = None
+        self._fancy = not quiet and sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+
+    def planned(self, total: int) -> None:
+        if not self._fancy or not total:
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self._progress = Progress(
+            "newstool run:",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+            redirect_stdout=False,
+            redirect_stderr=False,
+        )
+        self._task = self._progress.add_task("", total=total)
+        self._progress.start()
+
+    def advanced(self, path: str) -> None:
+        if self._progress is not None:
+            self._progress.advance(self._task)
+
+    def message(self, message: Message) -> None:
+        if message.kind == "error":
+            self.say(f"error: {message.text}", error=True)
+        elif message.kind == "warning":
+            self.say(f"warning: {message.text}")
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        """One line on stderr (unless ``--quiet`` and not an error) and in the log file."""
+        line = f"newstool run: {text}"
+        if self.log_file is not None:
+            import datetime
+
+            stamp = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            self.log_file.write(f"{stamp} {line}\n")
+            self.log_file.flush()
+        if error or not self.quiet:
+            if self._progress is not None:
+                self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+            else:
+                click.echo(line, err=True)
+
+    def close(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
+@click.option(
+    "--config",
+    "pipefile",
+    type=click.Path(dir_okay=False),
+    help="The pipeline file (default: newstool.yaml in the current directory).",
+)
+@click.option("--full", is_flag=True, help="Process every input again, changed or not.")
+@click.option("--prune", is_flag=True, help="Remove the documents of inputs that are gone.")
+@click.option("--dry-run", is_flag=True, help="List what would be done; change nothing.")
+@click.option("--retry-failed", is_flag=True, help="Process failed inputs again, even unchanged.")
+@click.option("--report", metavar="FILE", help="Write what the run did as JSON to FILE.")
+@click.option("--log-file", metavar="FILE", help="Append timestamped messages to FILE.")
+@click.option("-q", "--quiet", is_flag=True, help="Errors only: cron mails only on trouble.")
+@click.pass_context
+def run(
+    ctx: click.Context,
+    pipefile: str | None,
+    full: bool,
+    prune: bool,
+    dry_run: bool,
+    retry_failed: bool,
+    report: str | None,
+    log_file: str | None,
+    quiet: bool,
+) -> None:
+    """Run a pipeline file: its inputs through its steps into its outputs, incrementally.
+
+    \b
+    Examples:
+      newstool run                               # ./newstool.yaml
+      newstool run --config /srv/news/newstool.yaml --quiet
+      newstool run --dry-run
+      newstool run --full --report last-run.json --log-file run.log
+
+    Only new or changed inputs are processed; a changed input replaces its document
+    in every output. The state (.newstool-state.sqlite) and a lock live beside the
+    first output; a second run on the same outputs exits at once with status 75.
+    Killed at any instant, the next run finishes the job.
+    """
+    from newstool.run import Locked, PipefileError, run_pipeline
+
+    # `newstool --config FILE run` names the pipeline file too; $NEWSTOOL_CONFIG, the stage
+    # commands' configuration, does not.
+    typed = click.core.ParameterSource.COMMANDLINE
+    from_group = ctx.parent is not None and ctx.parent.get_parameter_source("config") is typed
+    path = pipefile or (ctx.meta.get(_CONFIG_META) if from_group else None) or "newstool.yaml"
+    with contextlib.ExitStack() as stack:
+        log = None
+        if log_file:
+            try:
+                log = stack.enter_context(open(log_file, "a", encoding="utf-8"))
+            except OSError as exc:
+                raise UsageProblem(f"--log-file {log_file}: {exc.strerror or exc}") from None
+        reporter = RunReporter(quiet, log)
+        stack.callback(reporter.close)
+        try:
+            done = run_pipeline(
+                path,
+                full=full,
+                prune=prune,
+                dry_run=dry_run,
+                retry_failed=retry_failed,
+                listener=reporter,
+            )
+        except PipefileError as exc:
+            raise UsageProblem(str(exc)) from None
+        except Locked as exc:
+            if log is not None:
+                reporter.say(f"error: {exc}", error=True)
+            raise RunLocked(str(exc)) from None
+        reporter.close()
+        for action, name in done.actions:
+            click.echo(f"{action} {name}")
+        for reason in done.reasons:
+            reporter.say(reason)
+        if report:
+            with open_output(report) as out:
+                out.write(json.dumps(done.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        would = "would process" if dry_run else "processed"
+        pruned = f", {'would prune' if dry_run else 'pruned'} {done.pruned}" if prune else ""
+        reporter.say(
+            f"{would} {done.processed}, unchanged {done.unchanged}, failed {done.failed}{pruned}"
+        )
+    sys.exit(done.exit_status)
 
 
 def main() -> None:

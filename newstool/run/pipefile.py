@@ -181,7 +181,7 @@ def _inputs(name: str, base: Path, key_node: Any, node: Any) -> tuple[str, ...]:
         raise PipefileError(
             f"{_at(name, key_node)}: inputs must be a non-empty list of paths, directories or globs"
         )
-    return tuple(str(base / os.path.expanduser(v)) for v in value)
+    return tuple(os.path.normpath(base / os.path.expanduser(v)) for v in value)
 
 
 def _outputs(name: str, base: Path, key_node: Any, node: Any, *, sentences: bool) -> Outputs:
@@ -195,7 +195,7 @@ def _outputs(name: str, base: Path, key_node: Any, node: Any, *, sentences: bool
         value = _value(value_node)
         if not isinstance(value, str) or not value:
             raise PipefileError(f"{_at(name, kind_node)}: outputs.{kind} must be a path")
-        paths[kind] = base / os.path.expanduser(value)
+        paths[kind] = Path(os.path.normpath(base / os.path.expanduser(value)))
     if not paths:
         raise PipefileError(f"{_at(name, key_node)}: outputs names no output")
     return Outputs(**paths, sentences=sentences)

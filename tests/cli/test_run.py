@@ -1,0 +1,177 @@
+"""`newstool run` as a real process: incremental runs, the lock, SIGKILL and SIGINT, reports."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import NEWSTOOL
+
+PIPEFILE = """\
+inputs: ["in/**/*.txt"]
+steps: [clean, split-sentences, stats]
+outputs: {jsonl: out/docs.jsonl, markdown: out/md, summary: out/summary.json}
+"""
+
+
+def article(n: int, body: str = "It rained.He left.") -> str:
+    return f"Story number {n}\n\n{body} Number {n} was here.\n"
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "in").mkdir()
+    for n in range(3):
+        (tmp_path / "in" / f"a{n}.txt").write_text(article(n))
+    (tmp_path / "newstool.yaml").write_text(PIPEFILE)
+    return tmp_path
+
+
+def outputs(folder: Path) -> tuple[list[dict], list[str], dict]:
+    """The documents of the jsonl output, the Markdown file names, the summary."""
+    out = folder / "out"
+    docs = [json.loads(line) for line in (out / "docs.jsonl").read_text().splitlines()]
+    names = sorted(p.name for p in (out / "md").iterdir())
+    return docs, names, json.loads((out / "summary.json").read_text())
+
+
+def assert_each_document_once(folder: Path, count: int) -> None:
+    """Every output holds each document of the state exactly once, and the state agrees."""
+    docs, names, summary = outputs(folder)
+    ids = [doc["id"] for doc in docs]
+    assert len(ids) == len(set(ids)) == count
+    assert sorted(name.rsplit("-", 1)[1][:8] for name in names) == sorted(i[:8] for i in ids)
+    assert summary["documents"] == count
+    db = sqlite3.connect(folder / "out" / ".newstool-state.sqlite")
+    rows = db.execute("SELECT doc_ids, published FROM inputs").fetchall()
+    assert sorted(i for row in rows for i in json.loads(row[0])) == sorted(ids)
+    assert all(published for _, published in rows)
+    assert not list((folder / "out").rglob("*.tmp"))
+
+
+def test_first_run_rerun_added_and_modified_inputs(newstool, project):
+    first = newstool(["run"], cwd=project)
+    assert first.exit_code == 0, first.stderr
+    assert first.stderr == "newstool run: processed 3, unchanged 0, failed 0\n"
+    assert_each_document_once(project, 3)
+    again = newstool(["run"], cwd=project)
+    assert again.stderr == "newstool run: processed 0, unchanged 3, failed 0\n"
+    (project / "in" / "sub").mkdir()
+    (project / "in" / "sub" / "new.txt").write_text(article(9))
+    added = newstool(["--config", str(project / "newstool.yaml"), "run"])
+    assert added.stderr == "newstool run: processed 1, unchanged 3, failed 0\n"
+    assert_each_document_once(project, 4)
+    (project / "in" / "a1.txt").write_text(article(1, "It snowed all day.Nobody came."))
+    modified = newstool(["run", "--config", "newstool.yaml"], cwd=project)
+    assert modified.stderr == "newstool run: processed 1, unchanged 3, failed 0\n"
+    assert_each_document_once(project, 4)
+    docs, names, _ = outputs(project)
+    texts = [doc["text"] for doc in docs]
+    assert sum("It snowed all day." in t for t in texts) == 1
+    assert not any("It rained. He left. Number 1 " in t for t in texts)
+    markdown = "".join((project / "out" / "md" / n).read_text() for n in names)
+    assert markdown.count("It snowed all day.") == 1 and "Number 1 was" in markdown
+    assert "\x1b" not in first.stderr + modified.stderr
+
+
+def test_a_second_run_gets_75_naming_the_holder(newstool, project):
+    (project / "out").mkdir()
+    with open(project / "out" / ".newstool-state.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        lock.write(f"{os.getpid()}\n")
+        lock.flush()
+        refused = newstool(["run"], cwd=project)
+    assert refused.exit_code == 75
+    assert f"pid {os.getpid()}" in refused.stderr and not (project / "out" / "docs.jsonl").exists()
+    assert newstool(["run"], cwd=project).exit_code == 0  # released: a dead holder never blocks
+
+
+def many_inputs(folder: Path, count: int) -> None:
+    for n in range(count):
+        (folder / "in" / f"b{n:03}.txt").write_text(article(n + 10))
+
+
+def start_and_wait_for_rows(folder: Path, rows: int) -> subprocess.Popen:
+    """Start `newstool run` and return once the state holds ``rows`` committed inputs."""
+    process = subprocess.Popen(
+        [*NEWSTOOL, "run"], cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    state = folder / "out" / ".newstool-state.sqlite"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and process.poll() is None:
+        if state.exists():
+            try:
+                db = sqlite3.connect(f"file:{state}?mode=ro", uri=True, timeout=0.1)
+                found = db.execute("SELECT count(*) FROM inputs").fetchone()[0]
+                db.close()
+            except sqlite3.OperationalError:
+                found = 0
+            if found >= rows:
+                return process
+        time.sleep(0.005)
+    process.kill()
+    pytest.fail("the run ended before the state held enough rows to interrupt it")
+
+
+def test_sigkill_in_the_middle_then_a_rerun_gives_every_document_once(newstool, project):
+    many_inputs(project, 300)
+    process = start_and_wait_for_rows(project, 40)
+    process.kill()
+    process.wait()
+    assert not (project / "out" / "docs.jsonl").exists()  # nothing published, nothing torn
+    finish = newstool(["run"], cwd=project)
+    assert finish.exit_code == 0, finish.stderr
+    assert "unchanged 0" not in finish.stderr  # the killed run's committed inputs were kept
+    assert_each_document_once(project, 303)
+    assert newstool(["run"], cwd=project).stderr.startswith("newstool run: processed 0,")
+
+
+@pytest.mark.parametrize(("sent", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_sigint_and_sigterm_stop_cleanly_with_no_partial_output(project, sent, status):
+    many_inputs(project, 300)
+    process = start_and_wait_for_rows(project, 10)
+    process.send_signal(sent)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == status, stderr
+    assert b"Traceback" not in stderr
+    leftovers = [p.name for p in (project / "out").rglob("*") if p.name.endswith(".tmp")]
+    assert leftovers == [] and not (project / "out" / "docs.jsonl").exists()
+
+
+def test_a_bad_pipeline_file_names_key_and_line(newstool, project):
+    (project / "newstool.yaml").write_text(PIPEFILE + "stats:\n  top: many\n")
+    bad = newstool(["run"], cwd=project)
+    assert bad.exit_code == 2
+    assert "newstool.yaml:5: stats: top must be a whole number" in bad.stderr
+    (project / "newstool.yaml").write_text(PIPEFILE.replace("steps:", "stepz:"))
+    assert "newstool.yaml:2: unknown key 'stepz'" in newstool(["run"], cwd=project).stderr
+
+
+def test_a_failing_input_among_good_ones_gives_1_and_is_reported(newstool, project):
+    (project / "in" / "empty.txt").write_text("")
+    (project / "newstool.yaml").write_text(PIPEFILE.replace('"in/**/*.txt"', "in, broken.jsonl"))
+    (project / "broken.jsonl").write_text('{"text": "Fine."}\n{"text": broken\n')
+    done = newstool(["run", "--report", "report.json", "--log-file", "run.log", "-q"], cwd=project)
+    assert done.exit_code == 1
+    report = json.loads((project / "report.json").read_text())
+    assert (report["processed"], report["failed"]) == (5, 2)
+    failed = {Path(item["input"]).name for item in report["failed_inputs"]}
+    assert failed == {"empty.txt", "broken.jsonl"}
+    assert "processed 5, unchanged 0, failed 2" in (project / "run.log").read_text()
+    assert "error:" in done.stderr and "processed 5" not in done.stderr  # -q: errors only
+    assert len(outputs(project)[0]) == 4  # three articles and the good line
+
+
+def test_no_ansi_on_a_terminal_with_no_color(newstool_on_tty, project):
+    many_inputs(project, 20)
+    plain = newstool_on_tty(["run"], cwd=project, env={"NO_COLOR": "1"})
+    assert plain.exit_code == 0
+    assert "\x1b" not in plain.terminal and "processed 23" in plain.terminal
