@@ -165,20 +165,23 @@ def _stage(
         from newstool.stats.summary import Summary
 
         summary = Summary(top=top)
-        for line in documents(state):
-            doc = Document.from_dict(json.loads(line))
-            if outputs.summary is not None:
-                summary.add(doc)
-            if outputs.markdown is not None:
-                target = outputs.markdown / export_filename(doc, "markdown")
-                text = render_document(doc, "markdown", sentences=outputs.sentences)
-                data = text.encode("utf-8")
-                known = previous.get(str(target))
-                digest = hashlib.sha256(data).hexdigest()
-                if known is not None and known.sha256 == digest and matches(target, known):
-                    records[str(target)] = known
-                else:
-                    records[str(target)] = _stage_file(target, [text], staged)
+        # A published row's documents are what the last publication rendered, with the same
+        # settings: its installed Markdown files are kept without rendering them again.
+        same_spec = state.get("spec") == spec_key(outputs, top)
+        for row in state.rows():
+            for line in row.documents.splitlines():
+                doc = Document.from_dict(json.loads(line))
+                if outputs.summary is not None:
+                    summary.add(doc)
+                if outputs.markdown is not None:
+                    target = outputs.markdown / export_filename(doc, "markdown")
+                    known = previous.get(str(target))
+                    fresh = same_spec and row.published and known is not None
+                    if fresh and matches(target, known):
+                        records[str(target)] = known
+                    else:
+                        text = render_document(doc, "markdown", sentences=outputs.sentences)
+                        records[str(target)] = _stage_file(target, [text], staged)
         if outputs.summary is not None:
             text = json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n"
             records[str(outputs.summary)] = _stage_file(outputs.summary, [text], staged)
