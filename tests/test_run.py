@@ -125,8 +125,13 @@ def test_a_failed_input_is_recorded_and_retried_on_request(project):
     assert db.execute("SELECT status FROM inputs WHERE path LIKE '%empty.txt'").fetchone() == (
         "failed",
     )
+    again = run_pipeline(project / "newstool.yaml")  # still failing: said again, not re-read
+    assert (again.failed, again.processed) == (1, 0)
+    assert "unchanged since it failed" in again.failed_inputs[0]["error"]
+    retried = run_pipeline(project / "newstool.yaml", retry_failed=True)
+    assert (retried.failed, retried.processed) == (1, 1)
+    (project / "in" / "empty.txt").write_text("Fixed\n\nNow it has text.\n")
     assert run_pipeline(project / "newstool.yaml").failed == 0
-    assert run_pipeline(project / "newstool.yaml", retry_failed=True).failed == 1
 
 
 def test_a_second_run_is_refused_while_the_lock_is_held(project):

@@ -214,7 +214,11 @@ def _run(
     rows = state.summaries()
     paths, problems = _expand(spec.inputs)
     for problem in problems:
-        _fail(report, listener, problem.name, str(problem))
+        if problem.skipped:
+            if listener is not None:
+                listener.message(Message("warning", str(problem)))
+        else:
+            _fail(report, listener, problem.name, str(problem))
     if any(row.fingerprint != fingerprint for row in rows.values()) and not full:
         report.reasons.append(CHANGED_PIPELINE)
     todo = []
@@ -228,7 +232,7 @@ def _run(
             continue
         same_stat = row is not None and (row.size, row.mtime_ns) == (info.st_size, info.st_mtime_ns)
         if not forced and same_stat and row.fingerprint == fingerprint:
-            report.unchanged += 1
+            _unchanged(report, listener, row)
         else:
             todo.append((path, row, forced))
     gone = sorted(set(rows) - set(paths)) if prune else []
@@ -275,7 +279,7 @@ def _one(
         return
     digest = hashlib.sha256(data).hexdigest()
     if not forced and row is not None and row.sha256 == digest and row.fingerprint == fingerprint:
-        report.unchanged += 1
+        _unchanged(report, listener, row)
         if not dry_run:
             state.touch(path, info.st_size, info.st_mtime_ns)
         return
@@ -306,6 +310,21 @@ def _one(
         _fail(report, listener, path, error, count=error is done.errors[0])
 
 
+def _unchanged(report: RunReport, listener: RunListener | None, row: InputRow) -> None:
+    """An input not read again. One that failed is still failing: it is reported every run
+    (exit 1), so that a cron job keeps saying so until the input is fixed or removed."""
+    report.unchanged += 1
+    if row.status == "failed":
+        for error in row.error.splitlines():
+            _fail(
+                report,
+                listener,
+                row.path,
+                f"{error} (unchanged since it failed: fix it, remove it, or use --retry-failed)",
+                count=error == row.error.splitlines()[0],
+            )
+
+
 def _fail(
     report: RunReport,
     listener: RunListener | None,
@@ -322,13 +341,13 @@ def _fail(
 
 
 def _expand(inputs: Iterable[str]) -> tuple[list[str], list[InputProblem]]:
-    """The input files (each once, in order) and the problems that are failures."""
+    """The input files (each once, in order) and the problems met finding them (failures, and
+    warnings for what was passed over)."""
     paths: dict[str, None] = {}
     problems = []
     for item in expand_paths(inputs):
         if isinstance(item, InputProblem):
-            if not item.skipped:
-                problems.append(item)
+            problems.append(item)
         else:
             paths[item] = None
     return list(paths), problems
