@@ -76,14 +76,31 @@ def load_config(path: str | os.PathLike[str] | None) -> Config:
     chosen = Path(path) if path is not None else default_config_path()
     if chosen is None:
         return Config()
+    return load_config_text(read_yaml_text(chosen, "configuration file", ConfigError), str(chosen))
+
+
+def read_yaml_text(path: str | os.PathLike[str], kind: str, error: type[Exception]) -> str:
+    """The text of a YAML file the user named; ``error`` says, naming it, why it cannot be read.
+
+    >>> read_yaml_text("no/such.yaml", "pipeline file", ValueError)
+    Traceback (most recent call last):
+    ...
+    ValueError: no/such.yaml: no such pipeline file; check the path
+    """
     try:
-        text = chosen.read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError(f"{chosen}: no such configuration file; check the path") from None
+        raise error(f"{path}: no such {kind}; check the path") from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or exc
-        raise ConfigError(f"{chosen}: cannot be read ({reason})") from None
-    return load_config_text(text, str(chosen))
+        raise error(f"{path}: cannot be read ({reason})") from None
+
+
+def yaml_problem(exc: Exception, name: str) -> str:
+    """``file:line: not valid YAML (...)`` for a PyYAML error."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f"{name}:{mark.line + 1}" if mark is not None else name
+    return f"{where}: not valid YAML ({getattr(exc, 'problem', None) or exc})"
 
 
 def load_config_text(text: str, name: str) -> Config:
@@ -94,10 +111,7 @@ def load_config_text(text: str, name: str) -> Config:
         data = yaml.safe_load(text)
         lines = _key_lines(yaml.compose(text))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{name}:{mark.line + 1}" if mark is not None else name
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"{where}: not valid YAML ({problem})") from None
+        raise ConfigError(yaml_problem(exc, name)) from None
     if data is None:
         return Config(name)
     if not isinstance(data, dict):

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newstool.config import read_yaml_text, yaml_problem
 from newstool.pipeline import READER, SECTIONS, STAGES, WRITER, Pipeline, compose, step
 
 TOP_KEYS = ("inputs", "steps", "outputs")
@@ -81,14 +82,7 @@ def load_pipefile(path: str | os.PathLike[str]) -> PipelineSpec:
     """Read and check a pipeline file."""
     if not str(path):
         raise PipefileError("--config: the file name is empty (is the variable you used unset?)")
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PipefileError(f"{path}: no such pipeline file; check the path") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or exc
-        raise PipefileError(f"{path}: cannot be read ({reason})") from None
-    return load_pipefile_text(text, str(path))
+    return load_pipefile_text(read_yaml_text(path, "pipeline file", PipefileError), str(path))
 
 
 def load_pipefile_text(text: str, name: str) -> PipelineSpec:
@@ -98,9 +92,7 @@ def load_pipefile_text(text: str, name: str) -> PipelineSpec:
     try:
         root = yaml.compose(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{name}:{mark.line + 1}" if mark is not None else name
-        raise PipefileError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        raise PipefileError(yaml_problem(exc, name)) from None
     if not isinstance(root, yaml.MappingNode):
         raise PipefileError(f"{name}:1: expected keys inputs, steps and outputs at the top level")
     base = Path(os.path.abspath(name)).parent
