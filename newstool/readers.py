@@ -153,8 +153,8 @@ def _read_json_array(opened: Opened) -> Items | None:
             problem = "looks like a JSON array but is not valid JSON; fix it"
             return [InputProblem(opened.name, problem)]
         return None
-    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        return None
+    if not isinstance(value, list) or not any(isinstance(item, dict) for item in value):
+        return None  # JSON, but not documents: an article that happens to be a JSON list
     items: list[Document | InputProblem] = []
     for number, item in enumerate(value, start=1):
         try:

@@ -164,3 +164,32 @@ def test_a_bad_pipeline_file_names_the_line_and_the_key(tmp_path, monkeypatch, t
     monkeypatch.chdir(tmp_path)
     with pytest.raises(PipefileError, match=expected.replace("[", r"\[")):
         load_pipefile("p.yaml")
+
+
+def test_the_pipelines_own_outputs_are_never_read_back_as_inputs(project):
+    (project / "newstool.yaml").write_text(PIPEFILE.replace("inputs: [in]", "inputs: ['**/*']"))
+    for _ in range(3):
+        run_pipeline(project / "newstool.yaml")
+    assert len(texts(project)) == 3  # not 3, then 6, then 9
+
+
+def test_two_pipeline_files_cannot_share_one_state(project):
+    run_pipeline(project / "newstool.yaml")
+    (project / "other.yaml").write_text(PIPEFILE.replace("docs.jsonl", "sport.jsonl"))
+    with pytest.raises(PipefileError, match="is the state of another pipeline file"):
+        run_pipeline(project / "other.yaml")
+
+
+def test_inputs_left_out_of_the_pipeline_do_not_make_every_run_a_changed_pipeline(project):
+    run_pipeline(project / "newstool.yaml")
+    (project / "in" / "a0.txt").unlink()  # gone, kept (no --prune), with the old fingerprint
+    (project / "newstool.yaml").write_text(PIPEFILE.replace("top: 5", "top: 6"))
+    assert CHANGED_PIPELINE in run_pipeline(project / "newstool.yaml").reasons
+    assert CHANGED_PIPELINE not in run_pipeline(project / "newstool.yaml").reasons
+
+
+@pytest.mark.parametrize("steps", ["[stats, clean]", "[clean, clean]"])
+def test_steps_come_once_each_in_pipeline_order(project, steps):
+    (project / "newstool.yaml").write_text(PIPEFILE.replace("[clean, {stats: {top: 5}}]", steps))
+    with pytest.raises(PipefileError, match="newstool.yaml:2: step .* each step at most once"):
+        load_pipefile(project / "newstool.yaml")

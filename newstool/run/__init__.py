@@ -37,6 +37,7 @@ import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 from newstool.export import dump_jsonl_line
@@ -50,6 +51,7 @@ from newstool.run.pipefile import PipefileError, PipelineSpec, load_pipefile
 from newstool.run.state import LOCK_NAME, STATE_NAME, InputRow, State
 from newstool.runner import Message, process
 
+OWN_OUTPUT = "is this pipeline's own file or output; passed over"
 CHANGED_PIPELINE = "the pipeline changed (steps, options or newstool version): redoing every input"
 
 
@@ -184,11 +186,26 @@ def run_pipeline(
         with hold_lock(spec.state_dir / LOCK_NAME):
             state = State.open(state_path)
             try:
+                claim(state, state_path, spec)
                 _run(spec, state, report, full, prune, retry_failed, listener, dry_run=False)
             finally:
                 state.close()
     report.seconds["total"] = round(time.monotonic() - started, 3)
     return report
+
+
+def claim(state: State, state_path: Path, spec: PipelineSpec) -> None:
+    """The state belongs to one pipeline file: another one whose first output shares the
+    folder would publish this one's documents as its own."""
+    mine = os.path.abspath(spec.name)
+    owner = state.get("pipeline_file")
+    if owner is None:
+        state.set("pipeline_file", mine)
+    elif owner != mine:
+        raise PipefileError(
+            f"{spec.name}: {state_path} is the state of another pipeline file ({owner}); "
+            "give this pipeline's outputs a folder of their own"
+        )
 
 
 def _run(
@@ -212,14 +229,14 @@ def _run(
             report.published = True
     fingerprint = pipeline_fingerprint(spec)
     rows = state.summaries()
-    paths, problems = _expand(spec.inputs)
+    paths, problems = _expand(spec.inputs, [Path(spec.name), *spec.outputs.paths()])
     for problem in problems:
         if problem.skipped:
             if listener is not None:
                 listener.message(Message("warning", str(problem)))
         else:
             _fail(report, listener, problem.name, str(problem))
-    if any(row.fingerprint != fingerprint for row in rows.values()) and not full:
+    if any(p in rows and rows[p].fingerprint != fingerprint for p in paths) and not full:
         report.reasons.append(CHANGED_PIPELINE)
     todo = []
     for path in paths:
@@ -340,14 +357,21 @@ def _fail(
         listener.message(Message("error", error))
 
 
-def _expand(inputs: Iterable[str]) -> tuple[list[str], list[InputProblem]]:
+def _expand(
+    inputs: Iterable[str], outputs: Iterable[Path] = ()
+) -> tuple[list[str], list[InputProblem]]:
     """The input files (each once, in order) and the problems met finding them (failures, and
     warnings for what was passed over)."""
     paths: dict[str, None] = {}
     problems = []
+    own = [os.path.abspath(output) for output in outputs]
     for item in expand_paths(inputs):
         if isinstance(item, InputProblem):
             problems.append(item)
+        elif any(
+            os.path.abspath(item) == o or os.path.abspath(item).startswith(o + os.sep) for o in own
+        ):
+            problems.append(InputProblem(item, OWN_OUTPUT, skipped=True))
         else:
             paths[item] = None
     return list(paths), problems

@@ -221,6 +221,12 @@ def _steps(
             raise PipefileError(
                 f"{_at(name, item)}: unknown step {stage!r}; steps are {', '.join(STAGES)}"
             )
+        order = list(STAGES)
+        if steps and order.index(stage) <= order.index(steps[-1].name):
+            raise PipefileError(
+                f"{_at(name, item)}: step {stage!r} after {steps[-1].name!r}: each step at most "
+                f"once, in the order {', '.join(STAGES)}"
+            )
         settings = {**sections.get(stage, {}), **own}
         values = {key.replace("-", "_"): _value(v) for key, (_, v) in settings.items()}
         if isinstance(values.get("abbreviations"), str):

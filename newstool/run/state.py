@@ -144,6 +144,11 @@ class State:
         unpublished = self.db.execute("SELECT 1 FROM inputs WHERE published = 0 LIMIT 1")
         return unpublished.fetchone() is not None or self.get("pruned") is not None
 
+    def set(self, key: str, value: Any) -> None:
+        """Record one ``meta`` value (JSON), in its own transaction."""
+        with self._transaction():
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value)))
+
     def get(self, key: str) -> Any:
         """A ``meta`` value (JSON), or None."""
         found = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

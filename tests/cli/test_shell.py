@@ -378,3 +378,10 @@ def test_force_never_overwrites_a_file_written_by_the_same_run(newstool, tmp_pat
     assert done.exit_code == 1
     assert "same-abcdef12.jsonl was written by another document of this run" in done.stderr
     assert json.loads((tmp_path / "out" / "same-abcdef12.jsonl").read_text())["text"] == "One."
+
+
+def test_a_json_array_item_that_is_not_an_object_is_reported_by_number(newstool):
+    done = newstool(["ingest"], input=b'[{"text": "Kept."}, 5]')
+    assert done.exit_code == 1
+    assert "<stdin>: array item 2: not a newstool document" in done.stderr
+    assert json.loads(done.stdout)["text"] == "Kept."
