@@ -41,9 +41,11 @@ class InputProblem:
         return f"{where}: {self.message}"
 
 
-def expand_paths(args: Iterable[str]) -> Iterator[str | InputProblem]:
+def expand_paths(args: Iterable[str], *, sniff: bool = True) -> Iterator[str | InputProblem]:
     """Input names from command-line arguments: files, directories (walked recursively, hidden
     entries and binary files passed over), glob patterns (``**`` recurses), and ``-`` for stdin.
+    ``sniff=False`` leaves binary files in (the caller looks at the bytes it reads anyway, and
+    files it will not read are not opened).
 
     >>> list(expand_paths(["no/such/file.txt"]))[0].message
     'no such file or directory; check the path'
@@ -52,9 +54,9 @@ def expand_paths(args: Iterable[str]) -> Iterator[str | InputProblem]:
         if arg == STDIN:
             yield STDIN
         elif os.path.isdir(arg):
-            yield from _walk_directory(arg)
+            yield from _walk_directory(arg, sniff)
         elif os.path.exists(arg):
-            yield binary_file_problem(arg) if _looks_binary(arg) else arg
+            yield binary_file_problem(arg) if sniff and _looks_binary(arg) else arg
         elif os.path.islink(arg):
             target = os.readlink(arg)
             yield InputProblem(arg, f"is a broken symbolic link (to {target}); fix or remove it")
@@ -73,7 +75,7 @@ def binary_file_problem(path: str) -> InputProblem:
     return InputProblem(path, "looks binary (not text); passed over", skipped=True)
 
 
-def _walk_directory(root: str) -> Iterator[str | InputProblem]:
+def _walk_directory(root: str, sniff: bool = True) -> Iterator[str | InputProblem]:
     found = False
     for dirpath, dirnames, filenames in os.walk(root):
         for hidden in sorted(n for n in (*dirnames, *filenames) if n.startswith(".")):
@@ -83,7 +85,7 @@ def _walk_directory(root: str) -> Iterator[str | InputProblem]:
             if name.startswith("."):
                 continue
             path = os.path.join(dirpath, name)
-            if _looks_binary(path):
+            if sniff and _looks_binary(path):
                 yield binary_file_problem(path)
                 continue
             found = True

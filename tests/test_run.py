@@ -193,3 +193,21 @@ def test_steps_come_once_each_in_pipeline_order(project, steps):
     (project / "newstool.yaml").write_text(PIPEFILE.replace("[clean, {stats: {top: 5}}]", steps))
     with pytest.raises(PipefileError, match="newstool.yaml:2: step .* each step at most once"):
         load_pipefile(project / "newstool.yaml")
+
+
+def test_unchanged_inputs_are_not_opened_and_a_binary_input_is_passed_over_once(
+    project, monkeypatch
+):
+    (project / "in" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 8)
+    first = run_pipeline(project / "newstool.yaml")
+    assert (first.processed, first.failed) == (4, 0) and len(texts(project)) == 3
+    real_open = open
+
+    def refuse_inputs(path, *args, **kwargs):
+        if str(path).startswith(str(project / "in")):
+            raise AssertionError(f"{path} was opened")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", refuse_inputs)
+    again = run_pipeline(project / "newstool.yaml")
+    assert (again.processed, again.unchanged, again.failed) == (0, 4, 0)

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from newstool.export import dump_jsonl_line
-from newstool.io import InputProblem, expand_paths
+from newstool.io import InputProblem, binary_file_problem, expand_paths
 from newstool.model import Document
 from newstool.pipeline import Pipeline
 from newstool.readers import read_stream
@@ -50,6 +50,7 @@ from newstool.run.outputs import outputs_current, publish, remove_temporaries
 from newstool.run.pipefile import PipefileError, PipelineSpec, load_pipefile
 from newstool.run.state import LOCK_NAME, STATE_NAME, InputRow, State
 from newstool.runner import Message, process
+from newstool.sniff import BINARY_SNIFF_BYTES, looks_binary
 
 OWN_OUTPUT = "is this pipeline's own file or output; passed over"
 CHANGED_PIPELINE = "the pipeline changed (steps, options or newstool version): redoing every input"
@@ -133,6 +134,8 @@ def process_input(
     >>> len(done.lines), done.errors
     (1, ['a.jsonl:2: not valid JSON (Expecting value at column 1); fix or remove the line'])
     """
+    if looks_binary(data[:BINARY_SNIFF_BYTES]):  # walks do not sniff: unchanged files stay unread
+        return Processed([], [], [], [str(binary_file_problem(name))])
     sink = _Collect()
     source = read_stream(io.BytesIO(data), name, path=name, encoding=encoding)
     report = process(source, pipeline, sink, stage="run")
@@ -365,7 +368,7 @@ def _expand(
     paths: dict[str, None] = {}
     problems = []
     own = [os.path.abspath(output) for output in outputs]
-    for item in expand_paths(inputs):
+    for item in expand_paths(inputs, sniff=False):
         if isinstance(item, InputProblem):
             problems.append(item)
         elif any(
