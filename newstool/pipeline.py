@@ -19,6 +19,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from newstool.model import Document
@@ -37,9 +38,15 @@ class Stage:
     summary: str
 
     def load(self) -> tuple[Any, Any]:
-        """The stage's function and its options class."""
-        module = importlib.import_module(self.module)
-        return getattr(module, self.function), getattr(module, self.options_class)
+        """The stage's function and its options class (imported once, then remembered: a
+        step calls this for every document)."""
+        return _load(self.module, self.function, self.options_class)
+
+
+@cache
+def _load(module_name: str, function: str, options_class: str) -> tuple[Any, Any]:
+    module = importlib.import_module(module_name)
+    return getattr(module, function), getattr(module, options_class)
 
 
 # The registry of stages, in pipeline order.

@@ -326,8 +326,8 @@ def _one(
         )
     )
     report.processed += 1
-    for error in done.errors:
-        _fail(report, listener, path, error, count=error is done.errors[0])
+    if done.errors:
+        _fail(report, listener, path, *done.errors)
 
 
 def _unchanged(report: RunReport, listener: RunListener | None, row: InputRow) -> None:
@@ -335,29 +335,17 @@ def _unchanged(report: RunReport, listener: RunListener | None, row: InputRow) -
     (exit 1), so that a cron job keeps saying so until the input is fixed or removed."""
     report.unchanged += 1
     if row.status == "failed":
-        for error in row.error.splitlines():
-            _fail(
-                report,
-                listener,
-                row.path,
-                f"{error} (unchanged since it failed: fix it, remove it, or use --retry-failed)",
-                count=error == row.error.splitlines()[0],
-            )
+        still = "(unchanged since it failed: fix it, remove it, or use --retry-failed)"
+        _fail(report, listener, row.path, *(f"{e} {still}" for e in row.error.splitlines()))
 
 
-def _fail(
-    report: RunReport,
-    listener: RunListener | None,
-    path: str,
-    error: str,
-    *,
-    count: bool = True,
-) -> None:
-    if count:
-        report.failed += 1
-    report.failed_inputs.append({"input": path, "error": error})
-    if listener is not None:
-        listener.message(Message("error", error))
+def _fail(report: RunReport, listener: RunListener | None, path: str, *errors: str) -> None:
+    """One failed input (counted once), with each of its errors reported."""
+    report.failed += 1
+    for error in errors:
+        report.failed_inputs.append({"input": path, "error": error})
+        if listener is not None:
+            listener.message(Message("error", error))
 
 
 def _expand(
