@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import json
 import os
 import signal
 import stat
@@ -20,12 +19,12 @@ from typing import IO, Any
 import click
 
 from newstool.config import ConfigError, load_config
-from newstool.export import FORMATS
+from newstool.export import FORMATS, json_text
 from newstool.ingest import source_date_epoch
 from newstool.io import is_directory_output, output_file
 from newstool.model import Document
 from newstool.pipeline import Pipeline, Step, compose, step
-from newstool.readers import read_documents
+from newstool.readers import parse_byte_size, read_documents
 from newstool.runner import Message, process
 from newstool.sinks import DirectorySink, OutputUnusable, Sink, StreamSink, SummarySink
 from newstool.version import __version__
@@ -165,8 +164,31 @@ def check_encoding(_ctx: click.Context, _param: click.Parameter, value: str | No
     return value
 
 
+class ByteSize(click.ParamType):
+    """A size in bytes, or with a K, M or G suffix (:func:`newstool.readers.parse_byte_size`)."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        try:
+            return parse_byte_size(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
 def input_options(fn: Callable) -> Callable:
-    """PATH arguments and ``--encoding``, shared by every subcommand."""
+    """PATH arguments, ``--encoding`` and ``--max-doc-bytes``, shared by every subcommand."""
+    fn = click.option(
+        "--max-doc-bytes",
+        type=ByteSize(),
+        default="16M",
+        show_default=True,
+        metavar="SIZE",
+        help="Skip, with an error, any document bigger than SIZE (a raw file, a JSON line, or "
+        "a JSON array or Markdown file read whole); K, M, G suffixes; 0 = no limit.",
+    )(fn)
     fn = click.option(
         "--encoding",
         metavar="NAME",
@@ -322,6 +344,7 @@ def run_stage(
     step: Callable[[Document], Document],
     *,
     encoding: str | None,
+    max_doc_bytes: int,
     format: str,
     output: str | None,
     quiet: bool,
@@ -333,7 +356,9 @@ def run_stage(
     file, or one file per document in a directory); exit with status 1 when any input failed,
     after writing all the others."""
     check_stdin_is_not_a_terminal(stage, paths)
-    source = read_documents(paths, sys.stdin.buffer, encoding=encoding)
+    source = read_documents(
+        paths, sys.stdin.buffer, encoding=encoding, max_doc_bytes=max_doc_bytes
+    )
     reporter = Reporter(stage, quiet)
     try:
         with open_sink(output, format, force, writer_options or {}) as sink:
@@ -633,12 +658,13 @@ def stats(
         raise UsageProblem(f"--summary writes one report: give -o a file, not {output}")
     explicit = ctx.get_parameter_source("format") is not click.core.ParameterSource.DEFAULT
     format = common["format"] if explicit else None
-    summarise_corpus(paths, common["encoding"], format, output, common["quiet"], top)
+    reading = {"encoding": common["encoding"], "max_doc_bytes": common["max_doc_bytes"]}
+    summarise_corpus(paths, reading, format, output, common["quiet"], top)
 
 
 def summarise_corpus(
     paths: tuple[str, ...],
-    encoding: str | None,
+    reading: dict[str, Any],
     format: str | None,
     output: str | None,
     quiet: bool,
@@ -646,7 +672,7 @@ def summarise_corpus(
 ) -> None:
     """Fold every document into one mergeable summary and print it."""
     check_stdin_is_not_a_terminal("stats", paths)
-    source = read_documents(paths, sys.stdin.buffer, encoding=encoding)
+    source = read_documents(paths, sys.stdin.buffer, **reading)
     reporter = Reporter("stats", quiet)
     sink = SummarySink(top)
     try:
@@ -664,7 +690,7 @@ def summarise_corpus(
                 out.write(corpus.render_markdown())
             else:
                 indent = None if format == "jsonl" else 2
-                out.write(json.dumps(corpus.to_dict(), ensure_ascii=False, indent=indent) + "\n")
+                out.write(json_text(corpus.to_dict(), indent=indent) + "\n")
     sys.exit(report.exit_status)
 
 
@@ -846,7 +872,7 @@ def run(
             reporter.say(reason)
         if report:
             with open_output(report) as out:
-                out.write(json.dumps(done.to_dict(), ensure_ascii=False, indent=2) + "\n")
+                out.write(json_text(done.to_dict(), indent=2) + "\n")
         would = "would process" if dry_run else "processed"
         pruned = f", {'would prune' if dry_run else 'pruned'} {done.pruned}" if prune else ""
         reporter.say(

@@ -37,15 +37,28 @@ from newstool.model import Document, text_id
 # --- JSON ------------------------------------------------------------------------------------
 
 
+def json_text(value: Any, indent: int | None = None) -> str:
+    """JSON as newstool writes it: characters as they are (UTF-8 output), except U+2028 and
+    U+2029, which are escaped so that readers splitting on every Unicode line break
+    (JavaScript, Python's ``str.splitlines``) still see one document per line; NaN and
+    Infinity are refused (:class:`ValueError`), since they are not JSON.
+
+    >>> json_text({"text": "Café\\u2028next"})
+    '{"text": "Café\\\\u2028next"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
 def dump_jsonl_line(doc: Document) -> str:
-    """One document as one compact JSON line, UTF-8 characters kept as they are.
+    """One document as one compact JSON line (see :func:`json_text`).
 
     >>> dump_jsonl_line(Document.from_dict({"id": "x", "text": "Café"}))[:40]
     '{"schema": 1, "id": "x", "source": null,'
     >>> dump_jsonl_line(Document.from_dict({"text": "é"})).endswith("]}\\n")
     True
     """
-    return json.dumps(doc.to_dict(), ensure_ascii=False) + "\n"
+    return json_text(doc.to_dict()) + "\n"
 
 
 def dump_json(doc: Document, indent: int = 2) -> str:
@@ -56,7 +69,7 @@ def dump_json(doc: Document, indent: int = 2) -> str:
      "schema": 1,
      "id": "x",
     """
-    return json.dumps(doc.to_dict(), ensure_ascii=False, indent=indent)
+    return json_text(doc.to_dict(), indent=indent)
 
 
 # --- Markdown escaping ---------------------------------------------------------------------
@@ -492,7 +505,8 @@ class DocumentWriter:
 
     def write(self, doc: Document) -> None:
         """Write one document."""
-        self.out.write((self.separator if self.count else self.opening) + self.render(doc))
+        rendered = self.render(doc)  # first: a document that cannot be rendered writes nothing
+        self.out.write((self.separator if self.count else self.opening) + rendered)
         self.out.flush()
         self.count += 1
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newstool.model import Block, Document, Source
+from newstool.model import Block, Document, Source, replace_lone_surrogates
 from newstool.sniff import BINARY_SNIFF_BYTES, BOMS, bomless_utf16_or_32
 
 DETECTOR_SAMPLE_BYTES = 64 * 1024
@@ -532,6 +532,10 @@ def ingest_bytes(
         raise IngestError("holds no text after decoding (only control or space characters)")
     title, body, blocks = split_structure(text)
     digest = hashlib.sha256(data).hexdigest()
+    warnings = decoded.warnings
+    if path is not None and replace_lone_surrogates(path)[1]:
+        path = replace_lone_surrogates(path)[0]
+        warnings = (*warnings, _UNDECODABLE_PATH)
     source = Source(
         path=path,
         bytes=len(data),
@@ -545,8 +549,12 @@ def ingest_bytes(
     doc = Document(id=digest[:16], text=body, title=title, source=source, blocks=blocks)
     options = {"encoding": encoding} if encoding else {}
     return doc.add_step(
-        "ingest", options, fingerprint=ingest_fingerprint(encoding), warnings=decoded.warnings
+        "ingest", options, fingerprint=ingest_fingerprint(encoding), warnings=warnings
     )
+
+
+# A file name is bytes; those that are not UTF-8 cannot be written in a JSON or Markdown output.
+_UNDECODABLE_PATH = "the file name is not UTF-8: source.path shows its undecodable bytes as U+FFFD"
 
 
 @functools.cache

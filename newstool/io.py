@@ -11,6 +11,7 @@ on. What each input *holds* is :mod:`newstool.readers`' business.
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import os
 import secrets
@@ -76,22 +77,68 @@ def binary_file_problem(path: str) -> InputProblem:
 
 
 def _walk_directory(root: str, sniff: bool = True) -> Iterator[str | InputProblem]:
+    """The files under ``root``, in name order. Symbolic links to directories are followed,
+    but never twice into the same directory (a loop is passed over with a warning); what cannot
+    be read (a folder or file without permission, a broken link, a FIFO that would block, a
+    socket or a device) is passed over with one warning each."""
     found = False
-    for dirpath, dirnames, filenames in os.walk(root):
+    problems: list[InputProblem] = []
+    visited = {os.path.realpath(root)}
+
+    def unreadable(error: OSError) -> None:
+        name = error.filename or root
+        problems.append(
+            InputProblem(name, f"cannot be read ({error.strerror}); passed over", skipped=True)
+        )
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=True):
+        yield from problems
+        problems.clear()
         for hidden in sorted(n for n in (*dirnames, *filenames) if n.startswith(".")):
             yield InputProblem(os.path.join(dirpath, hidden), HIDDEN_MESSAGE, skipped=True)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        kept = []
+        for name in sorted(d for d in dirnames if not d.startswith(".")):
+            real = os.path.realpath(os.path.join(dirpath, name))
+            if real in visited:
+                message = f"is a symbolic link back into {real} (a loop); passed over"
+                yield InputProblem(os.path.join(dirpath, name), message, skipped=True)
+                continue
+            visited.add(real)
+            kept.append(name)
+        dirnames[:] = kept
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
             path = os.path.join(dirpath, name)
-            if sniff and _looks_binary(path):
-                yield binary_file_problem(path)
+            problem = _unreadable_entry(path)
+            if problem is None and sniff and _looks_binary(path):
+                problem = binary_file_problem(path)
+            if problem is not None:
+                yield problem
                 continue
             found = True
             yield path
+    yield from problems
     if not found:
         yield InputProblem(root, "the directory holds no text files; nothing to do", skipped=True)
+
+
+def _unreadable_entry(path: str) -> InputProblem | None:
+    """Why a file met in a directory cannot be read, if it cannot: then it is passed over."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        why = "a broken symbolic link" if exc.errno == errno.ENOENT else exc.strerror
+        if exc.errno == errno.ELOOP:
+            why = "a symbolic link loop"
+        return InputProblem(path, f"cannot be read ({why}); passed over", skipped=True)
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "not a regular file"
+        message = f"is {kind}; passed over in a directory (name it directly to read it)"
+        return InputProblem(path, message, skipped=True)
+    if not os.access(path, os.R_OK):
+        return InputProblem(path, "cannot be read (permission denied); passed over", skipped=True)
+    return None
 
 
 def _looks_binary(path: str) -> bool:

@@ -264,6 +264,67 @@ def text_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(value: Any) -> tuple[Any, list[str]]:
+    """``value`` (a JSON value, changed in place) with each lone surrogate in its strings and
+    keys replaced by U+FFFD, and the fields where that happened.
+
+    A lone surrogate (U+D800..U+DFFF) is half of a UTF-16 pair: JSON can escape one
+    (``"\\ud800"``), a file name can hold one (bytes that are not UTF-8), but UTF-8 cannot
+    encode it, so no output could hold the document. Any depth is walked without recursion.
+
+    >>> value, fields = replace_lone_surrogates({"text": "a\\ud800b", "tags": ["ok", "\\udce9"]})
+    >>> value == {"text": "a\\ufffdb", "tags": ["ok", "\\ufffd"]}, fields
+    (True, ['text', 'tags[1]'])
+    """
+    fields: list[str] = []
+
+    def fixed(string: str, where: str) -> str:
+        if string.isascii() or not _LONE_SURROGATE.search(string):
+            return string
+        fields.append(where)
+        return _LONE_SURROGATE.sub("\ufffd", string)
+
+    if isinstance(value, str):
+        return fixed(value, "the value"), fields
+    pending: list[tuple[Any, str]] = [(value, "")]
+    while pending:
+        container, where = pending.pop()
+        if isinstance(container, list):
+            named = [(index, f"{where}[{index}]") for index in range(len(container))]
+        else:
+            keys = {key: _LONE_SURROGATE.sub("\ufffd", key) for key in container}
+            if any(new != old for old, new in keys.items()):
+                items = [(keys[old], item) for old, item in container.items()]
+                container.clear()
+                container.update(items)
+            named = [(key, f"{where}.{key}" if where else key) for key in keys.values()]
+            fields.extend(
+                f"{path} (its name)"
+                for (old, new), (_, path) in zip(keys.items(), named, strict=True)
+                if old != new
+            )
+        for key, path in named:
+            item = container[key]
+            if isinstance(item, str):
+                container[key] = fixed(item, path)
+            elif isinstance(item, list | dict):
+                pending.append((item, path))
+    return value, sorted(set(fields), key=fields.index)
+
+
+def lone_surrogates_warning(fields: list[str]) -> str:
+    """The warning a document keeps when :func:`replace_lone_surrogates` changed it.
+
+    >>> lone_surrogates_warning(["text", "title"])
+    'lone surrogates (characters UTF-8 cannot encode) replaced by U+FFFD in text, title'
+    """
+    shown = ", ".join(fields[:5]) + (f" and {len(fields) - 5} more" if len(fields) > 5 else "")
+    return f"lone surrogates (characters UTF-8 cannot encode) replaced by U+FFFD in {shown}"
+
+
 def blocks_from_blank_lines(text: str) -> tuple[Block, ...]:
     """Paragraph blocks separated by blank lines, trimmed of surrounding white space.
 
@@ -322,8 +383,8 @@ def _shown(value: Any) -> str:
     """
     try:
         shown = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        shown = repr(value)
+    except (TypeError, ValueError, RecursionError):
+        shown = repr(value) if not isinstance(value, list | dict) else type(value).__name__
     return shown if len(shown) <= 40 else shown[:36] + " ..."
 
 
@@ -639,5 +700,7 @@ __all__ = [
     "Source",
     "Step",
     "blocks_from_blank_lines",
+    "lone_surrogates_warning",
+    "replace_lone_surrogates",
     "text_id",
 ]

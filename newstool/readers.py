@@ -29,54 +29,199 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import BinaryIO
+from dataclasses import dataclass, field, replace
+from typing import Any, BinaryIO
 
 from newstool.io import STDIN, InputProblem, expand_paths
-from newstool.model import Document, DocumentError
+from newstool.model import (
+    Document,
+    DocumentError,
+    lone_surrogates_warning,
+    replace_lone_surrogates,
+)
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _JSON_KEY_START = re.compile(rb'\{\s*"[^"\n]{0,200}"\s*:')
+# Only a \uD800..\uDFFF escape can put a lone surrogate into a string json.loads returns.
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89abAB]")
+
+DEFAULT_MAX_DOC_BYTES = 16 * 2**20
+# How far into an input the JSON Lines sniffer looks for a document past a damaged start.
+SNIFF_LINES = 8
+SNIFF_BYTES = 2**20
 
 Items = Iterable[Document | InputProblem]
 
 
+class InputTooLarge(Exception):
+    """An input read whole (an article, a JSON array, a Markdown export) over the size limit."""
+
+    def __init__(self, size: int | None, limit: int) -> None:
+        super().__init__(size, limit)
+        self.size = size  # None when only "more than the limit" is known (a stream)
+        self.limit = limit
+
+
+def format_byte_size(size: int) -> str:
+    """A byte count for people, in binary units.
+
+    >>> format_byte_size(16 * 2**20), format_byte_size(1536), format_byte_size(12)
+    ('16 MiB', '1.5 KiB', '12 bytes')
+    """
+    for unit, factor in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if size >= factor:
+            return f"{size / factor:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
+
+
+def parse_byte_size(text: str) -> int:
+    """``--max-doc-bytes``: bytes, or with a binary suffix (``K``, ``M``, ``G``); 0 = no limit.
+
+    >>> parse_byte_size("16M"), parse_byte_size("500k"), parse_byte_size("0")
+    (16777216, 512000, 0)
+    >>> parse_byte_size("lots")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'lots' is not a size; use bytes or a number with K, M or G (e.g. 64M), ...
+    """
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kKmMgG]?)(?:i?[bB])?\s*", str(text))
+    if match is None:
+        raise ValueError(
+            f"{text!r} is not a size; use bytes or a number with K, M or G (e.g. 64M), "
+            "0 for no limit"
+        )
+    number, unit = match.groups()
+    return int(float(number) * {"": 1, "k": 2**10, "m": 2**20, "g": 2**30}[unit.lower()])
+
+
+def too_large_message(exc: InputTooLarge, what: str = "one document") -> str:
+    """The user message for :class:`InputTooLarge`: the size, the limit, how to raise it.
+
+    >>> too_large_message(InputTooLarge(120 * 2**20, 16 * 2**20))[:53]
+    'is 120 MiB, over the 16 MiB limit for one document; s'
+    >>> too_large_message(InputTooLarge(None, 2**20))[:48]
+    'is over the 1 MiB limit for one document; skippe'
+    """
+    size = f"is {format_byte_size(exc.size)}, over" if exc.size else "is over"
+    wanted = 1 << (max(exc.size or 0, exc.limit) * 2 - 1).bit_length()  # a power of 2
+    suggestion = f"{wanted >> 30}G" if wanted >= 2**30 else f"{max(wanted >> 20, 1)}M"
+    return (
+        f"{size} the {format_byte_size(exc.limit)} limit for {what}; skipped: raise the limit "
+        f"(--max-doc-bytes {suggestion}, or max-doc-bytes: {suggestion} in the config file or "
+        "a pipeline file's ingest section), 0 for none"
+    )
+
+
+class _LongLine:
+    """A line over the size limit, skipped unread: only its length is kept."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+    def strip(self) -> bytes:
+        return b"-"  # never blank
+
+
+def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | _LongLine]:
+    """The lines of ``handle``; one longer than ``limit`` bytes is skipped in pieces (never
+    held whole) and given as a :class:`_LongLine`. ``limit`` 0 means none."""
+    if not limit:
+        yield from handle
+        return
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while (piece := handle.readline(2**20)) and not piece.endswith(b"\n"):
+            size += len(piece)
+        yield _LongLine(size + len(piece))
+
+
 @dataclass
 class Opened:
-    """One input being sniffed: its first non-blank line, and the rest still unread."""
+    """One input being sniffed: the lines read ahead from its first non-blank one, and the
+    rest still unread. ``limit`` is the most bytes one document may take (0 = no limit)."""
 
     name: str  # for messages: the path, or <stdin>
     path: str | None  # recorded in source.path; None for stdin
     handle: BinaryIO
-    first: bytes
+    limit: int = DEFAULT_MAX_DOC_BYTES
     blank_lines_before: int = 0
     encoding: str | None = None
-    _second: bytes | None = field(default=None, repr=False)
-    _data: bytes | None = field(default=None, repr=False)
+    ahead: list[bytes | _LongLine] = field(default_factory=list, repr=False)
+    _rest: Iterator[bytes | _LongLine] | None = field(default=None, repr=False)
+
+    @classmethod
+    def start(cls, handle: BinaryIO, name: str, **fields: Any) -> Opened:
+        """Open ``handle`` at its first non-blank line (an empty input has none)."""
+        opened = cls(name, handle=handle, **fields)
+        opened._rest = _bounded_lines(handle, opened.limit)
+        for line in opened._rest:
+            if line.strip():
+                opened.ahead.append(line)
+                break
+            opened.blank_lines_before += 1
+        return opened
+
+    @property
+    def first(self) -> bytes:
+        """The first non-blank line (empty for an empty input; cut short when over the limit)."""
+        line = self.ahead[0] if self.ahead else b""
+        return line if isinstance(line, bytes) else b""
 
     @property
     def head(self) -> bytes:
         """The first line without a byte-order mark or leading blanks."""
         return self.first.lstrip(b"\xef\xbb\xbf \t")
 
-    def second(self) -> bytes:
-        """The line after the first (read once)."""
-        if self._second is None:
-            self._second = self.handle.readline()
-        return self._second
+    def line(self, index: int) -> bytes:
+        """Line ``index`` from the first non-blank one (read ahead once; empty past the end)."""
+        while len(self.ahead) <= index:
+            line = next(self._rest, None)
+            if line is None:
+                return b""
+            self.ahead.append(line)
+        line = self.ahead[index]
+        return line if isinstance(line, bytes) else b""
 
-    def lines(self) -> Iterator[bytes]:
+    def lines(self) -> Iterator[bytes | _LongLine]:
         """Every line from the first on."""
-        read_ahead = [self.first] if self._second is None else [self.first, self._second]
-        return itertools.chain(read_ahead, self.handle)
+        return itertools.chain(self.ahead, self._rest)
 
     def data(self) -> bytes:
-        """The whole input from the first line on (read once)."""
-        if self._data is None:
-            self._data = self.first + (self._second or b"") + self.handle.read()
-        return self._data
+        """The whole input from the first line on, read once: :class:`InputTooLarge` when it
+        is over the limit (the rest of a stream is still read through, a piece at a time, so
+        that the writer of a pipe is not cut off)."""
+        if any(isinstance(line, _LongLine) for line in self.ahead):
+            self._drain()
+            raise InputTooLarge(self._known_size(), self.limit)
+        read = b"".join(self.ahead)  # type: ignore[arg-type]
+        self.ahead = []
+        room = self.limit - len(read) + 1 if self.limit else -1
+        rest = self.handle.read(room) if room else b""
+        if self.limit and len(read) + len(rest) > self.limit:
+            self._drain()
+            raise InputTooLarge(self._known_size(), self.limit)
+        return read + rest
+
+    def _known_size(self) -> int | None:
+        """The size of a named input (a stream's is unknown)."""
+        if self.path is None:
+            return None
+        try:
+            return os.fstat(self.handle.fileno()).st_size
+        except (OSError, ValueError):  # an input given as bytes (newstool run)
+            getbuffer = getattr(self.handle, "getbuffer", None)
+            return getbuffer().nbytes if getbuffer is not None else None
+
+    def _drain(self) -> None:
+        if self.path is None:
+            while self.handle.read(2**20):
+                pass
 
 
 @dataclass(frozen=True)
@@ -98,70 +243,149 @@ def line_kind(line: bytes) -> str:
     >>> line_kind(b'{"Hello," she said.')
     'text'
     """
+    return _parse_line(line)[0]
+
+
+def _parse_line(line: bytes) -> tuple[str, dict | None]:
+    """:func:`line_kind`, and the object when the line is one."""
     line = line.strip()
     if not line.startswith(b"{"):
-        return "text"
+        return "text", None
     try:
         text = line.decode("utf-8")
         value, end = json.JSONDecoder().raw_decode(text)
-    except ValueError:  # not UTF-8, or not JSON
-        return "broken-object" if _JSON_KEY_START.match(line) else "text"
-    if end < len(text):
-        return "text"  # an object followed by prose: an article that quotes JSON
-    return "object" if isinstance(value, dict) else "text"
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested without end
+        return ("broken-object" if _JSON_KEY_START.match(line) else "text"), None
+    if end < len(text) or not isinstance(value, dict):
+        return "text", None  # an object followed by prose: an article that quotes JSON
+    return "object", value
 
 
 def _claims_json_lines(opened: Opened) -> bool:
+    """JSON Lines: by name; by a first line that is a JSON object or a damaged one (alone or
+    followed by JSON); or by a document (an object with ``text``) among the first
+    :data:`SNIFF_LINES` lines, after damaged ones: a stream whose first lines were lost or
+    garbled is still read line by line, each bad line reported."""
     if opened.name.endswith(JSONL_SUFFIXES):
         return True
     kind = line_kind(opened.head)
     if kind == "object":
         return True
-    # a damaged JSON line, alone or before others: report it and read the rest
-    second = opened.second() if kind == "broken-object" else b""
-    return kind == "broken-object" and (not second.strip() or line_kind(second) != "text")
+    if kind == "broken-object":
+        second = opened.line(1)
+        if not second.strip() or line_kind(second) != "text":
+            return True
+    seen = len(opened.first)
+    for index in range(1, SNIFF_LINES):
+        line = opened.line(index)
+        if not line or seen > SNIFF_BYTES:
+            return False
+        seen += len(line)
+        kind, value = _parse_line(line)
+        if kind == "object" and "text" in value:
+            return True
+    return False
+
+
+def document_from_json_line(raw: bytes) -> tuple[Document, list[str]]:
+    """The document one JSON line holds, and the warnings reading it gave (a lone surrogate
+    replaced); :class:`ValueError` with a message for the user when it holds none.
+
+    Guards what any bytes can do: not UTF-8, not JSON, NaN or Infinity (not JSON either), a
+    number of thousands of digits, nesting too deep for the parser, any JSON value that is not
+    a newstool document.
+
+    >>> document_from_json_line(b'{"text": "a \\\\ud800 b"}')[0].text
+    'a \ufffd b'
+    >>> document_from_json_line(b'[' * 100_000)
+    Traceback (most recent call last):
+    ...
+    ValueError: nested too deeply to be a document (arrays or objects inside each other, ...
+    """
+    try:
+        data = json.loads(raw, parse_constant=_refuse_constant)
+    except UnicodeDecodeError:
+        raise ValueError("is not UTF-8; JSON Lines must be UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(
+            f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line"
+        ) from None
+    except RecursionError:
+        raise ValueError(
+            "nested too deeply to be a document (arrays or objects inside each other, "
+            "hundreds deep); fix or remove the line"
+        ) from None
+    except ValueError as exc:  # NaN, Infinity, an integer of more than 4,300 digits
+        raise ValueError(f"not valid JSON ({exc}); fix or remove the line") from None
+    warnings = []
+    if _ESCAPED_SURROGATE.search(raw):
+        data, fields = replace_lone_surrogates(data)
+        if fields:
+            warnings.append(lone_surrogates_warning(fields))
+    try:
+        doc = Document.from_dict(data)
+    except DocumentError as exc:
+        raise ValueError(f"not a newstool document: {exc}") from None
+    if warnings:
+        doc = replace(doc, warnings=(*doc.warnings, *warnings))
+    return doc, warnings
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def _read_json_lines(opened: Opened) -> Iterator[Document | InputProblem]:
     numbered = enumerate(opened.lines(), start=1 + opened.blank_lines_before)
     for number, raw in numbered:
+        if isinstance(raw, _LongLine):
+            problem = too_large_message(InputTooLarge(raw.size, opened.limit), "one JSON line")
+            yield InputProblem(opened.name, problem, number)
+            continue
         if not raw.strip():
             continue
         try:
-            data = json.loads(raw)
-        except UnicodeDecodeError:
-            yield InputProblem(opened.name, "is not UTF-8; JSON Lines must be UTF-8", number)
+            doc, warnings = document_from_json_line(raw)
+        except ValueError as exc:
+            yield InputProblem(opened.name, str(exc), number)
             continue
-        except json.JSONDecodeError as exc:
-            message = f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line"
-            yield InputProblem(opened.name, message, number)
-            continue
-        try:
-            yield Document.from_dict(data)
-        except DocumentError as exc:
-            yield InputProblem(opened.name, f"not a newstool document: {exc}", number)
+        finally:
+            del raw  # a big line is not kept while its document goes through the stages
+        for warning in warnings:
+            yield InputProblem(opened.name, warning, number, skipped=True)
+        yield doc
 
 
 def _read_json_array(opened: Opened) -> Items | None:
     """Read whole: a JSON array cannot be streamed line by line, which is why stages pass JSON
     Lines. None when the input is not a JSON array of objects (an article opening with ``[``)."""
+    data = opened.data()
     try:
-        value = json.loads(opened.data())
-    except ValueError:
-        stripped = opened.data().lstrip(b"\xef\xbb\xbf \t\r\n[ \t\r\n")
+        value = json.loads(data, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError):
+        stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n[ \t\r\n")
         if stripped.startswith(b"{"):
             problem = "looks like a JSON array but is not valid JSON; fix it"
             return [InputProblem(opened.name, problem)]
         return None
     if not isinstance(value, list) or not any(isinstance(item, dict) for item in value):
         return None  # JSON, but not documents: an article that happens to be a JSON list
+    repaired = _ESCAPED_SURROGATE.search(data) is not None
+    del data
     items: list[Document | InputProblem] = []
     for number, item in enumerate(value, start=1):
+        fields = replace_lone_surrogates(item)[1] if repaired else []
         try:
-            items.append(Document.from_dict(item))
+            doc = Document.from_dict(item)
         except DocumentError as exc:
             problem = f"array item {number}: not a newstool document: {exc}"
             items.append(InputProblem(opened.name, problem))
+            continue
+        if fields:
+            warning = lone_surrogates_warning(fields)
+            items.append(InputProblem(opened.name, f"array item {number}: {warning}", skipped=True))
+            doc = replace(doc, warnings=(*doc.warnings, warning))
+        items.append(doc)
     return items
 
 
@@ -194,35 +418,50 @@ READERS = (
     Reader("markdown", lambda opened: opened.head.rstrip() == b"---", _read_newstool_markdown),
     Reader("text", lambda opened: True, _read_text),
 )
+# What an input read whole holds, for the size-limit message.
+_WHOLE = {"json": "one JSON array (read whole: as JSON Lines, the limit is per document)"}
 
 
 def read_stream(
-    handle: BinaryIO, name: str, *, path: str | None = None, encoding: str | None = None
+    handle: BinaryIO,
+    name: str,
+    *,
+    path: str | None = None,
+    encoding: str | None = None,
+    max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES,
 ) -> Iterator[Document | InputProblem]:
-    """Documents from one input, read by the first reader of :data:`READERS` that takes it."""
-    first, skipped = handle.readline(), 0
-    while first and not first.strip():
-        first, skipped = handle.readline(), skipped + 1
-    if not first and path is None:
+    """Documents from one input, read by the first reader of :data:`READERS` that takes it.
+    An input read whole that is over ``max_doc_bytes`` is one problem (0 = no limit)."""
+    opened = Opened.start(handle, name, path=path, encoding=encoding, limit=max_doc_bytes)
+    if not opened.ahead and path is None:
         return  # an empty stream holds zero documents, as for jq or sqlite-utils
-    opened = Opened(name, path, handle, first, skipped, encoding)
     for reader in READERS:
         if reader.claims(opened):
-            items = reader.read(opened)
+            try:
+                items = reader.read(opened)
+            except InputTooLarge as exc:
+                what = _WHOLE.get(reader.name, "one document")
+                yield InputProblem(name, too_large_message(exc, what))
+                return
             if items is not None:
                 yield from items
                 return
 
 
 def read_documents(
-    args: Iterable[str], stdin: BinaryIO, *, encoding: str | None = None
+    args: Iterable[str],
+    stdin: BinaryIO,
+    *,
+    encoding: str | None = None,
+    max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES,
 ) -> Iterator[Document | InputProblem]:
     """Documents from every input named in ``args`` (stdin when ``args`` is empty)."""
+    options = {"encoding": encoding, "max_doc_bytes": max_doc_bytes}
     for name in expand_paths(list(args) or [STDIN]):
         if isinstance(name, InputProblem):
             yield name
         elif name == STDIN:
-            yield from read_stream(stdin, "<stdin>", path=None, encoding=encoding)
+            yield from read_stream(stdin, "<stdin>", path=None, **options)
         else:
             try:
                 handle = open(name, "rb")  # noqa: SIM115 (closed below; generator body)
@@ -231,4 +470,4 @@ def read_documents(
                 yield InputProblem(name, f"cannot be read ({exc.strerror}); {advice}")
                 continue
             with handle:
-                yield from read_stream(handle, name, path=name, encoding=encoding)
+                yield from read_stream(handle, name, path=name, **options)

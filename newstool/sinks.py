@@ -39,6 +39,27 @@ class OutputUnusable(Exception):
     """The output cannot take any document (permissions, a read-only or full disk)."""
 
 
+def not_renderable(exc: Exception) -> DocumentNotWritten:
+    """Why a document could not be rendered in an output format, for the user.
+
+    >>> str(not_renderable(RecursionError("maximum recursion depth exceeded")))
+    'cannot be written: a field holds arrays or objects nested hundreds deep'
+    """
+    if isinstance(exc, RecursionError):
+        reason = "a field holds arrays or objects nested hundreds deep"
+    elif isinstance(exc, UnicodeEncodeError):
+        reason = "a field holds a lone surrogate, a character UTF-8 cannot encode"
+    elif "JSON compliant" in str(exc):
+        reason = "a number is NaN or Infinity, which JSON cannot hold"
+    else:
+        reason = f"{type(exc).__name__}: {exc}"
+    return DocumentNotWritten(f"cannot be written: {reason}")
+
+
+# What rendering a document can raise for what one document holds (never for the output).
+RENDER_ERRORS = (ValueError, TypeError, RecursionError)
+
+
 class Sink(Protocol):
     """What the runner writes documents to."""
 
@@ -54,7 +75,10 @@ class StreamSink:
         self._writer = open_writer(fmt, out, **options)
 
     def write(self, doc: Document) -> str:
-        self._writer.write(doc)
+        try:
+            self._writer.write(doc)
+        except RENDER_ERRORS as exc:
+            raise not_renderable(exc) from None
         return "written"
 
     def close(self) -> None:
@@ -85,12 +109,14 @@ class DirectorySink:
             raise OutputUnusable(f"cannot create directory {directory}: {exc.strerror}") from None
 
     def write(self, doc: Document) -> str:
-        name = export_filename(doc, self.fmt)
-        force = self.force and name not in self._written
         try:
+            name = export_filename(doc, self.fmt)
+            force = self.force and name not in self._written
             outcome = write_document_file(
                 self.directory, doc, self.fmt, force=force, **self.options
             )
+        except RENDER_ERRORS as exc:
+            raise not_renderable(exc) from None
         except FileExistsError as exc:
             if name in self._written:
                 raise DocumentNotWritten(

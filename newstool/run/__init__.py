@@ -44,7 +44,7 @@ from newstool.export import dump_jsonl_line
 from newstool.io import InputProblem, binary_file_problem, expand_paths
 from newstool.model import Document
 from newstool.pipeline import Pipeline
-from newstool.readers import read_stream
+from newstool.readers import DEFAULT_MAX_DOC_BYTES, read_stream
 from newstool.run.lock import Locked, hold_lock
 from newstool.run.outputs import outputs_current, publish, remove_temporaries
 from newstool.run.pipefile import PipefileError, PipelineSpec, load_pipefile
@@ -125,7 +125,11 @@ class _Collect:
 
 
 def process_input(
-    name: str, data: bytes, pipeline: Pipeline, encoding: str | None = None
+    name: str,
+    data: bytes,
+    pipeline: Pipeline,
+    encoding: str | None = None,
+    max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES,
 ) -> Processed:
     """Read one input's bytes and run its documents through ``pipeline``: the unit of work.
 
@@ -137,7 +141,9 @@ def process_input(
     if looks_binary(data[:BINARY_SNIFF_BYTES]):  # walks do not sniff: unchanged files stay unread
         return Processed([], [], [], [str(binary_file_problem(name))])
     sink = _Collect()
-    source = read_stream(io.BytesIO(data), name, path=name, encoding=encoding)
+    source = read_stream(
+        io.BytesIO(data), name, path=name, encoding=encoding, max_doc_bytes=max_doc_bytes
+    )
     report = process(source, pipeline, sink, stage="run")
     warnings = [m.text for m in report.messages if m.kind == "warning"]
     lines = [dump_jsonl_line(doc) for doc in sink.docs]
@@ -307,7 +313,7 @@ def _one(
         report.processed += 1
         report.actions.append(("new" if row is None else "process", path))
         return
-    done = process_input(path, data, spec.pipeline, spec.encoding)
+    done = process_input(path, data, spec.pipeline, spec.encoding, spec.max_doc_bytes)
     for warning in done.warnings:
         if listener is not None:
             listener.message(Message("warning", warning))

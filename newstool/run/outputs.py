@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newstool.export import export_filename, render_document
+from newstool.export import export_filename, json_text, render_document
 from newstool.model import Document
 from newstool.run.pipefile import Outputs
 from newstool.run.state import State
@@ -183,7 +183,7 @@ def _stage(
                         text = render_document(doc, "markdown", sentences=outputs.sentences)
                         records[str(target)] = _stage_file(target, [text], staged)
         if outputs.summary is not None:
-            text = json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n"
+            text = json_text(summary.to_dict(), indent=2) + "\n"
             records[str(outputs.summary)] = _stage_file(outputs.summary, [text], staged)
     return records
 

@@ -26,18 +26,33 @@ p.yaml:2: unknown step 'tidy'; steps are clean, split-sentences, stats
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newstool.config import read_yaml_text, yaml_problem
 from newstool.pipeline import READER, SECTIONS, STAGES, WRITER, Pipeline, compose, step
+from newstool.readers import DEFAULT_MAX_DOC_BYTES, parse_byte_size
 
 TOP_KEYS = ("inputs", "steps", "outputs")
 OUTPUT_KINDS = ("jsonl", "markdown", "summary")
-# Settings of the implicit reader and of the Markdown output, with their types.
-_READER_KEYS = {"encoding": str}
-_WRITER_KEYS = {"sentences": bool}
+
+
+def _of_type(wanted: type) -> Callable[[Any], Any]:
+    """A setting's check: ``wanted`` values pass as they are."""
+
+    def check(value: Any) -> Any:
+        if not isinstance(value, wanted):
+            raise ValueError(f"must be a {wanted.__name__}, not {value!r}")
+        return value
+
+    return check
+
+
+# Settings of the implicit reader and of the Markdown output, each with its check.
+_READER_KEYS = {"encoding": _of_type(str), "max-doc-bytes": parse_byte_size}
+_WRITER_KEYS = {"sentences": _of_type(bool)}
 
 
 class PipefileError(ValueError):
@@ -67,6 +82,7 @@ class PipelineSpec:
     pipeline: Pipeline
     outputs: Outputs
     encoding: str | None = None
+    max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES
 
     @property
     def state_dir(self) -> Path:
@@ -114,7 +130,8 @@ def load_pipefile_text(text: str, name: str) -> PipelineSpec:
     outputs = _outputs(name, base, *keys["outputs"], sentences=writer.get("sentences", False))
     steps = _steps(name, base, keys.get("steps"), sections)
     inputs = _inputs(name, base, *keys["inputs"])
-    return PipelineSpec(name, inputs, steps, outputs, reader.get("encoding"))
+    limit = reader.get("max-doc-bytes", DEFAULT_MAX_DOC_BYTES)
+    return PipelineSpec(name, inputs, steps, outputs, reader.get("encoding"), limit)
 
 
 def _at(name: str, node: Any) -> str:
@@ -145,23 +162,24 @@ def _section(name: str, section: str, key_node: Any, node: Any) -> dict[str, tup
 
 
 def _typed(
-    name: str, section: str, settings: dict[str, tuple[Any, Any]], types: dict[str, type]
+    name: str,
+    section: str,
+    settings: dict[str, tuple[Any, Any]],
+    checks: dict[str, Callable[[Any], Any]],
 ) -> dict[str, Any]:
-    """The settings of ``ingest:`` or ``export:``, each of its one type."""
+    """The settings of ``ingest:`` or ``export:``, each checked (and converted) by its check."""
     values = {}
     for key, (key_node, node) in settings.items():
-        wanted = types.get(key)
-        if wanted is None:
+        check = checks.get(key)
+        if check is None:
             raise PipefileError(
                 f"{_at(name, key_node)}: section {section!r} has no setting {key!r} in a "
-                f"pipeline file; valid keys: {', '.join(types)}"
+                f"pipeline file; valid keys: {', '.join(checks)}"
             )
-        value = _value(node)
-        if not isinstance(value, wanted):
-            raise PipefileError(
-                f"{_at(name, key_node)}: {section}.{key} must be a {wanted.__name__}, not {value!r}"
-            )
-        values[key] = value
+        try:
+            values[key] = check(_value(node))
+        except ValueError as exc:
+            raise PipefileError(f"{_at(name, key_node)}: {section}.{key}: {exc}") from None
     return values
 
 
