@@ -356,8 +356,9 @@ def run_stage(
     file, or one file per document in a directory); exit with status 1 when any input failed,
     after writing all the others."""
     check_stdin_is_not_a_terminal(stage, paths)
+    own = [output] if output and output != "-" else []
     source = read_documents(
-        paths, sys.stdin.buffer, encoding=encoding, max_doc_bytes=max_doc_bytes
+        paths, sys.stdin.buffer, encoding=encoding, max_doc_bytes=max_doc_bytes, outputs=own
     )
     reporter = Reporter(stage, quiet)
     try:
@@ -372,6 +373,8 @@ def run_stage(
                 debug=bool(os.environ.get("NEWSTOOL_DEBUG")),
             )
     except OutputUnusable as exc:
+        if output in (None, "-"):
+            abandon_stdout()
         raise UsageProblem(str(exc)) from None
     finally:
         reporter.close()
@@ -390,7 +393,7 @@ def open_sink(
         yield DirectorySink(output, format, force=force, **options)
         return
     with open_output(output) as out:
-        yield StreamSink(format, out, **options)
+        yield StreamSink(format, out, name=output or "stdout", **options)
 
 
 def check_stdin_is_not_a_terminal(stage: str, paths: tuple[str, ...]) -> None:
@@ -432,6 +435,13 @@ def open_output(output: str | None) -> Iterator[IO[str]]:
 # ---------------------------------------------------------------------------- commands
 
 
+def abandon_stdout() -> None:
+    """Point stdout at devnull after a write to it failed, so that the final flush at exit does
+    not fail again over what is still buffered (the Python signal docs' SIGPIPE note)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 class NewstoolGroup(click.Group):
     """Exit statuses a shell understands for a reader that went away and for Ctrl-C."""
 
@@ -439,11 +449,7 @@ class NewstoolGroup(click.Group):
         try:
             return super().invoke(ctx)
         except BrokenPipeError:
-            # The reader (head, less) stopped reading: point stdout at devnull so that the
-            # final flush at exit does not raise again, as the Python signal docs' SIGPIPE
-            # note shows.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            abandon_stdout()  # the reader (head, less) stopped reading
             sys.exit(EXIT_BROKEN_PIPE)
         except KeyboardInterrupt:
             click.echo("\nnewstool: interrupted; no partial output was kept", err=True)

@@ -38,16 +38,21 @@ from newstool.model import Document, text_id
 
 
 def json_text(value: Any, indent: int | None = None) -> str:
-    """JSON as newstool writes it: characters as they are (UTF-8 output), except U+2028 and
-    U+2029, which are escaped so that readers splitting on every Unicode line break
-    (JavaScript, Python's ``str.splitlines``) still see one document per line; NaN and
-    Infinity are refused (:class:`ValueError`), since they are not JSON.
+    """JSON as newstool writes it: characters as they are (UTF-8 output), except the line
+    breaks JSON leaves unescaped, U+0085 (NEL), U+2028 and U+2029: escaped, so that readers
+    splitting on every Unicode line break (JavaScript, Python's ``str.splitlines``) still see
+    one document per line. NaN and Infinity are refused (:class:`ValueError`): not JSON.
 
     >>> json_text({"text": "Café\\u2028next"})
     '{"text": "Café\\\\u2028next"}'
     """
     text = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent)
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        text = text.translate(_UNICODE_LINE_BREAKS)
+    return text
+
+
+_UNICODE_LINE_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"})
 
 
 def dump_jsonl_line(doc: Document) -> str:

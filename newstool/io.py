@@ -14,6 +14,7 @@ import contextlib
 import errno
 import glob
 import os
+import re
 import secrets
 import stat
 from collections.abc import Iterable, Iterator
@@ -25,6 +26,8 @@ from newstool.sniff import BINARY_SNIFF_BYTES, looks_binary
 
 STDIN = "-"
 _GLOB_CHARS = frozenset("*?[")
+# The temporary file atomic_output writes beside its target, renamed into place when complete.
+_TEMPORARY_NAME = re.compile(r"\..+\.[0-9a-f]{8}\.tmp")
 HIDDEN_MESSAGE = "hidden (its name starts with '.'); passed over (name it directly to read it)"
 
 
@@ -42,15 +45,31 @@ class InputProblem:
         return f"{where}: {self.message}"
 
 
-def expand_paths(args: Iterable[str], *, sniff: bool = True) -> Iterator[str | InputProblem]:
+def expand_paths(
+    args: Iterable[str], *, sniff: bool = True, outputs: Iterable[str | os.PathLike[str]] = ()
+) -> Iterator[str | InputProblem]:
     """Input names from command-line arguments: files, directories (walked recursively, hidden
     entries and binary files passed over), glob patterns (``**`` recurses), and ``-`` for stdin.
     ``sniff=False`` leaves binary files in (the caller looks at the bytes it reads anyway, and
-    files it will not read are not opened).
+    files it will not read are not opened). A file that is one of ``outputs`` (or inside one)
+    is this command's own output: passed over with a warning, never read back.
 
     >>> list(expand_paths(["no/such/file.txt"]))[0].message
     'no such file or directory; check the path'
     """
+    own = [os.path.abspath(output) for output in outputs]
+    for item in _expand(args, sniff):
+        if isinstance(item, str) and item != STDIN and own:
+            where = os.path.abspath(item)
+            if any(where == o or where.startswith(o.rstrip(os.sep) + os.sep) for o in own):
+                item = InputProblem(item, OWN_OUTPUT, skipped=True)
+        yield item
+
+
+OWN_OUTPUT = "is one of this command's own files (an output, or its pipeline file); passed over"
+
+
+def _expand(args: Iterable[str], sniff: bool) -> Iterator[str | InputProblem]:
     for arg in args:
         if arg == STDIN:
             yield STDIN
@@ -95,7 +114,8 @@ def _walk_directory(root: str, sniff: bool = True) -> Iterator[str | InputProble
         yield from problems
         problems.clear()
         for hidden in sorted(n for n in (*dirnames, *filenames) if n.startswith(".")):
-            yield InputProblem(os.path.join(dirpath, hidden), HIDDEN_MESSAGE, skipped=True)
+            if not _TEMPORARY_NAME.fullmatch(hidden):  # an output being written: not news
+                yield InputProblem(os.path.join(dirpath, hidden), HIDDEN_MESSAGE, skipped=True)
         kept = []
         for name in sorted(d for d in dirnames if not d.startswith(".")):
             real = os.path.realpath(os.path.join(dirpath, name))
@@ -164,7 +184,7 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[
     ('{}\\n', ['out.jsonl'])
     """
     target = Path(path)
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")  # _TEMPORARY_NAME
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         text = {"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {}

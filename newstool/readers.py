@@ -121,9 +121,6 @@ class _LongLine:
     def __init__(self, size: int) -> None:
         self.size = size
 
-    def strip(self) -> bytes:
-        return b"-"  # never blank
-
 
 def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | _LongLine]:
     """The lines of ``handle``; one longer than ``limit`` bytes is skipped in pieces (never
@@ -161,7 +158,7 @@ class Opened:
         opened = cls(name, handle=handle, **fields)
         opened._rest = _bounded_lines(handle, opened.limit)
         for line in opened._rest:
-            if line.strip():
+            if isinstance(line, _LongLine) or line.strip():
                 opened.ahead.append(line)
                 break
             opened.blank_lines_before += 1
@@ -178,15 +175,14 @@ class Opened:
         """The first line without a byte-order mark or leading blanks."""
         return self.first.lstrip(b"\xef\xbb\xbf \t")
 
-    def line(self, index: int) -> bytes:
-        """Line ``index`` from the first non-blank one (read ahead once; empty past the end)."""
+    def line(self, index: int) -> bytes | _LongLine | None:
+        """Line ``index`` from the first non-blank one (read ahead once; None past the end)."""
         while len(self.ahead) <= index:
             line = next(self._rest, None)
             if line is None:
-                return b""
+                return None
             self.ahead.append(line)
-        line = self.ahead[index]
-        return line if isinstance(line, bytes) else b""
+        return self.ahead[index]
 
     def lines(self) -> Iterator[bytes | _LongLine]:
         """Every line from the first on."""
@@ -273,17 +269,20 @@ def _claims_json_lines(opened: Opened) -> bool:
         return True
     if kind == "broken-object":
         second = opened.line(1)
-        if not second.strip() or line_kind(second) != "text":
+        if second is None or (
+            isinstance(second, bytes) and (not second.strip() or line_kind(second) != "text")
+        ):
             return True
-    seen = len(opened.first)
+    seen = len(opened.first)  # bytes held: a line over the limit is not
     for index in range(1, SNIFF_LINES):
         line = opened.line(index)
-        if not line or seen > SNIFF_BYTES:
+        if line is None or seen > SNIFF_BYTES:
             return False
-        seen += len(line)
-        kind, value = _parse_line(line)
-        if kind == "object" and "text" in value:
-            return True
+        if isinstance(line, bytes):
+            seen += len(line)
+            kind, value = _parse_line(line)
+            if kind == "object" and "text" in value:
+                return True
     return False
 
 
@@ -454,10 +453,12 @@ def read_documents(
     *,
     encoding: str | None = None,
     max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES,
+    outputs: Iterable[str] = (),
 ) -> Iterator[Document | InputProblem]:
-    """Documents from every input named in ``args`` (stdin when ``args`` is empty)."""
+    """Documents from every input named in ``args`` (stdin when ``args`` is empty); the
+    command's own ``outputs`` are passed over."""
     options = {"encoding": encoding, "max_doc_bytes": max_doc_bytes}
-    for name in expand_paths(list(args) or [STDIN]):
+    for name in expand_paths(list(args) or [STDIN], outputs=outputs):
         if isinstance(name, InputProblem):
             yield name
         elif name == STDIN:

@@ -69,20 +69,35 @@ class Sink(Protocol):
 
 
 class StreamSink:
-    """Documents one after another on an open text stream (stdout, an atomic file)."""
+    """Documents one after another on an open text stream (stdout, an atomic file), named
+    ``name`` in messages. A write that fails (a full disk, a file-size limit) stops the run:
+    :class:`OutputUnusable`; a reader that went away is still :class:`BrokenPipeError`."""
 
-    def __init__(self, fmt: str, out: TextIO, **options: Any) -> None:
+    def __init__(self, fmt: str, out: TextIO, *, name: str = "stdout", **options: Any) -> None:
         self._writer = open_writer(fmt, out, **options)
+        self.name = name
 
     def write(self, doc: Document) -> str:
         try:
             self._writer.write(doc)
         except RENDER_ERRORS as exc:
             raise not_renderable(exc) from None
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise self._unusable(exc) from None
         return "written"
 
     def close(self) -> None:
-        self._writer.close()
+        try:
+            self._writer.close()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise self._unusable(exc) from None
+
+    def _unusable(self, exc: OSError) -> OutputUnusable:
+        return OutputUnusable(f"cannot write {self.name}: {exc.strerror or exc}")
 
 
 class DirectorySink:

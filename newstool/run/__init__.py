@@ -46,13 +46,12 @@ from newstool.model import Document
 from newstool.pipeline import Pipeline
 from newstool.readers import DEFAULT_MAX_DOC_BYTES, read_stream
 from newstool.run.lock import Locked, hold_lock
-from newstool.run.outputs import outputs_current, publish, remove_temporaries
+from newstool.run.outputs import OutputNotWritten, outputs_current, publish, remove_temporaries
 from newstool.run.pipefile import PipefileError, PipelineSpec, load_pipefile
 from newstool.run.state import LOCK_NAME, STATE_NAME, InputRow, State
 from newstool.runner import Message, process
 from newstool.sniff import BINARY_SNIFF_BYTES, looks_binary
 
-OWN_OUTPUT = "is this pipeline's own file or output; passed over"
 CHANGED_PIPELINE = "the pipeline changed (steps, options or newstool version): redoing every input"
 
 
@@ -79,11 +78,13 @@ class RunReport:
     reasons: list[str] = field(default_factory=list)
     actions: list[tuple[str, str]] = field(default_factory=list)
     published: bool = False
+    output_error: str | None = None  # why the outputs could not be written, if so
 
     @property
     def exit_status(self) -> int:
-        """0 when every input was processed, 1 when some failed."""
-        return 1 if self.failed else 0
+        """0 when every input was processed, 1 when some failed, 2 when the outputs could
+        not be written (they are left as they were; the next run publishes them)."""
+        return 2 if self.output_error else 1 if self.failed else 0
 
     def to_dict(self) -> dict[str, Any]:
         """The ``--report`` JSON."""
@@ -96,6 +97,7 @@ class RunReport:
             "failed_inputs": self.failed_inputs,
             "reasons": self.reasons,
             "published": self.published,
+            "output_error": self.output_error,
             **({"actions": [list(a) for a in self.actions]} if self.actions else {}),
         }
 
@@ -279,8 +281,13 @@ def _run(
         state.remove(gone)
     started = time.monotonic()
     if not outputs_current(state, spec.outputs, top):
-        publish(state, spec.outputs, top)
-        report.published = True
+        try:
+            publish(state, spec.outputs, top)
+            report.published = True
+        except OutputNotWritten as exc:
+            report.output_error = str(exc)
+            if listener is not None:
+                listener.message(Message("error", str(exc)))
     report.seconds["publish"] = round(time.monotonic() - started, 3)
 
 
@@ -358,17 +365,12 @@ def _expand(
     inputs: Iterable[str], outputs: Iterable[Path] = ()
 ) -> tuple[list[str], list[InputProblem]]:
     """The input files (each once, in order) and the problems met finding them (failures, and
-    warnings for what was passed over)."""
+    warnings for what was passed over, this pipeline's own files among them)."""
     paths: dict[str, None] = {}
     problems = []
-    own = [os.path.abspath(output) for output in outputs]
-    for item in expand_paths(inputs, sniff=False):
+    for item in expand_paths(inputs, sniff=False, outputs=outputs):
         if isinstance(item, InputProblem):
             problems.append(item)
-        elif any(
-            os.path.abspath(item) == o or os.path.abspath(item).startswith(o + os.sep) for o in own
-        ):
-            problems.append(InputProblem(item, OWN_OUTPUT, skipped=True))
         else:
             paths[item] = None
     return list(paths), problems

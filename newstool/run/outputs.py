@@ -188,20 +188,31 @@ def _stage(
     return records
 
 
+class OutputNotWritten(Exception):
+    """An output could not be staged (a full disk, a file-size limit, no permission): nothing
+    was installed, so the outputs are as the last publication left them."""
+
+
 def _stage_file(target: Path, chunks: Any, staged: dict[Path, Path]) -> Installed:
     """Write ``chunks`` to the target's temporary file, synced; its record."""
-    target.parent.mkdir(parents=True, exist_ok=True)
     temporary = temporary_path(target)
-    staged[target] = temporary
     digest = hashlib.sha256()
-    with open(temporary, "wb") as handle:
-        for chunk in chunks:
-            data = chunk.encode("utf-8")
-            digest.update(data)
-            handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    info = os.stat(temporary)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staged[target] = temporary
+        with open(temporary, "wb") as handle:
+            for chunk in chunks:
+                data = chunk.encode("utf-8")
+                digest.update(data)
+                handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        info = os.stat(temporary)
+    except OSError as exc:
+        raise OutputNotWritten(
+            f"cannot write {target}: {exc.strerror or exc}; the outputs were left as they "
+            "were (the next run publishes them)"
+        ) from None
     return Installed(digest.hexdigest(), info.st_size, info.st_mtime_ns)
 
 
@@ -222,4 +233,4 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-__all__ = ["Installed", "outputs_current", "publish", "remove_temporaries"]
+__all__ = ["Installed", "OutputNotWritten", "outputs_current", "publish", "remove_temporaries"]

@@ -107,6 +107,7 @@ def load_pipefile_text(text: str, name: str) -> PipelineSpec:
 
     try:
         root = yaml.compose(text)
+        yaml.safe_load(text)  # every value can be built: a tag such as !!python/... cannot
     except yaml.YAMLError as exc:
         raise PipefileError(yaml_problem(exc, name)) from None
     if not isinstance(root, yaml.MappingNode):
