@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, Literal, TextIO
 
 from newstool.io import atomic_output
-from newstool.model import Document, text_id
+from newstool.model import Document, lone_surrogates_warning, replace_lone_surrogates, text_id
 
 # --- JSON ------------------------------------------------------------------------------------
 
@@ -429,6 +429,9 @@ def document_from_markdown(fields: Any, body: str) -> Document:
     """
     if not isinstance(fields, dict) or "id" not in fields:
         raise MarkdownFormatError("the front matter is not newstool's (it has no id)")
+    fields, repaired = replace_lone_surrogates(fields)  # YAML can escape them: "\ud800"
+    if repaired and isinstance(fields.get("warnings", []), list):
+        fields["warnings"] = [*fields.get("warnings", []), lone_surrogates_warning(repaired)]
     blocks = markdown_blocks(body)
     title = fields.get("title")
     if title:

@@ -151,6 +151,7 @@ class Opened:
     encoding: str | None = None
     ahead: list[bytes | _LongLine] = field(default_factory=list, repr=False)
     _rest: Iterator[bytes | _LongLine] | None = field(default=None, repr=False)
+    _data: bytes | None = field(default=None, repr=False)
 
     @classmethod
     def start(cls, handle: BinaryIO, name: str, **fields: Any) -> Opened:
@@ -192,17 +193,20 @@ class Opened:
         """The whole input from the first line on, read once: :class:`InputTooLarge` when it
         is over the limit (the rest of a stream is still read through, a piece at a time, so
         that the writer of a pipe is not cut off)."""
+        if self._data is not None:
+            return self._data
         if any(isinstance(line, _LongLine) for line in self.ahead):
             self._drain()
             raise InputTooLarge(self._known_size(), self.limit)
         read = b"".join(self.ahead)  # type: ignore[arg-type]
-        self.ahead = []
         room = self.limit - len(read) + 1 if self.limit else -1
         rest = self.handle.read(room) if room else b""
         if self.limit and len(read) + len(rest) > self.limit:
             self._drain()
             raise InputTooLarge(self._known_size(), self.limit)
-        return read + rest
+        self.ahead = []
+        self._data = read + rest
+        return self._data
 
     def _known_size(self) -> int | None:
         """The size of a named input (a stream's is unknown)."""

@@ -254,3 +254,15 @@ def test_an_over_long_line_is_skipped_in_pieces_and_the_next_one_read():
     items = list(read_stream(io.BytesIO(data), "big.jsonl", path="big.jsonl", max_doc_bytes=1000))
     assert str(items[0]).startswith("big.jsonl:1: is 48.8 KiB, over the 1000 bytes limit")
     assert items[1].text == "Next."
+
+
+def test_an_input_that_opens_like_markdown_but_is_not_ours_is_an_article():
+    data = b"---\nnot: front matter of ours\n---\n\nA paragraph of news.\n"
+    (doc,) = read_stream(io.BytesIO(data), "notes.md", path="notes.md")
+    assert "A paragraph of news." in doc.text
+
+
+def test_a_lone_surrogate_escaped_in_markdown_front_matter_is_replaced_too():
+    text = '---\nid: a1\ntitle: "T\\ud800"\n---\n\n# T\ufffd\n\nBody.\n'
+    (doc,) = parse_markdown_documents(text)
+    assert doc.title == "T\ufffd" and "replaced by U+FFFD in title" in doc.warnings[-1]
