@@ -19,13 +19,14 @@ from typing import IO, Any
 import click
 
 from newstool.config import ConfigError, load_config
+from newstool.engines import resolve_jobs
 from newstool.export import FORMATS, json_text
 from newstool.ingest import source_date_epoch
 from newstool.io import is_directory_output, output_file
 from newstool.model import Document
 from newstool.pipeline import Pipeline, Step, compose, step
-from newstool.readers import parse_byte_size, read_documents
-from newstool.runner import Message, process
+from newstool.readers import parse_byte_size, read_documents, read_units
+from newstool.runner import Message, process, process_units
 from newstool.sinks import DirectorySink, OutputUnusable, Sink, StreamSink, SummarySink
 from newstool.version import __version__
 
@@ -179,7 +180,18 @@ class ByteSize(click.ParamType):
 
 
 def input_options(fn: Callable) -> Callable:
-    """PATH arguments, ``--encoding`` and ``--max-doc-bytes``, shared by every subcommand."""
+    """PATH arguments, ``--encoding``, ``--max-doc-bytes`` and ``--jobs``, shared by every
+    subcommand."""
+    fn = click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(0),
+        default=1,
+        show_default=True,
+        metavar="N",
+        help="Read and process documents in N worker processes (0: one per core); the output "
+        "is the same, in the same order, written in batches.",
+    )(fn)
     fn = click.option(
         "--max-doc-bytes",
         type=ByteSize(),
@@ -345,6 +357,7 @@ def run_stage(
     *,
     encoding: str | None,
     max_doc_bytes: int,
+    jobs: int,
     format: str,
     output: str | None,
     quiet: bool,
@@ -356,22 +369,27 @@ def run_stage(
     file, or one file per document in a directory); exit with status 1 when any input failed,
     after writing all the others."""
     check_stdin_is_not_a_terminal(stage, paths)
-    own = [output] if output and output != "-" else []
-    source = read_documents(
-        paths, sys.stdin.buffer, encoding=encoding, max_doc_bytes=max_doc_bytes, outputs=own
-    )
+    reading = {
+        "encoding": encoding,
+        "max_doc_bytes": max_doc_bytes,
+        "outputs": [output] if output and output != "-" else [],
+    }
     reporter = Reporter(stage, quiet)
+    jobs = resolve_jobs(jobs)
+    running = {
+        "stage": stage,
+        "explain": explain,
+        "listener": reporter,
+        "debug": bool(os.environ.get("NEWSTOOL_DEBUG")),
+    }
     try:
         with open_sink(output, format, force, writer_options or {}) as sink:
-            report = process(
-                source,
-                step,
-                sink,
-                stage=stage,
-                explain=explain,
-                listener=reporter,
-                debug=bool(os.environ.get("NEWSTOOL_DEBUG")),
-            )
+            if jobs == 1:  # one document at a time, each written as soon as it is done
+                source = read_documents(paths, sys.stdin.buffer, **reading)
+                report = process(source, step, sink, **running)
+            else:
+                units = read_units(paths, sys.stdin.buffer, **reading)
+                report = process_units(units, step, sink, jobs=jobs, **running)
     except OutputUnusable as exc:
         if output in (None, "-"):
             abandon_stdout()
@@ -664,6 +682,7 @@ def stats(
         raise UsageProblem(f"--summary writes one report: give -o a file, not {output}")
     explicit = ctx.get_parameter_source("format") is not click.core.ParameterSource.DEFAULT
     format = common["format"] if explicit else None
+    refuse_if_given(ctx, "jobs", "--jobs does not apply to --summary yet; drop it")
     reading = {"encoding": common["encoding"], "max_doc_bytes": common["max_doc_bytes"]}
     summarise_corpus(paths, reading, format, output, common["quiet"], top)
 

@@ -513,7 +513,11 @@ class DocumentWriter:
 
     def write(self, doc: Document) -> None:
         """Write one document."""
-        rendered = self.render(doc)  # first: a document that cannot be rendered writes nothing
+        # rendered first: a document that cannot be rendered writes nothing
+        self.write_rendered(self.render(doc))
+
+    def write_rendered(self, rendered: str) -> None:
+        """Write one document already rendered by ``render`` (in a worker process, say)."""
         self.out.write((self.separator if self.count else self.opening) + rendered)
         self.out.flush()
         self.count += 1

@@ -27,6 +27,7 @@ values in the stream, never exceptions.
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import os
@@ -340,22 +341,29 @@ def _refuse_constant(name: str) -> None:
 
 def _read_json_lines(opened: Opened) -> Iterator[Document | InputProblem]:
     numbered = enumerate(opened.lines(), start=1 + opened.blank_lines_before)
+    return _json_line_items(opened.name, numbered, opened.limit)
+
+
+def _json_line_items(
+    name: str, numbered: Iterable[tuple[int, bytes | _LongLine]], limit: int
+) -> Iterator[Document | InputProblem]:
+    """The documents and problems of numbered JSON lines of the input ``name``."""
     for number, raw in numbered:
         if isinstance(raw, _LongLine):
-            problem = too_large_message(InputTooLarge(raw.size, opened.limit), "one JSON line")
-            yield InputProblem(opened.name, problem, number)
+            problem = too_large_message(InputTooLarge(raw.size, limit), "one JSON line")
+            yield InputProblem(name, problem, number)
             continue
         if not raw.strip():
             continue
         try:
             doc, warnings = document_from_json_line(raw)
         except ValueError as exc:
-            yield InputProblem(opened.name, str(exc), number)
+            yield InputProblem(name, str(exc), number)
             continue
         finally:
             del raw  # a big line is not kept while its document goes through the stages
         for warning in warnings:
-            yield InputProblem(opened.name, warning, number, skipped=True)
+            yield InputProblem(name, warning, number, skipped=True)
         yield doc
 
 
@@ -476,3 +484,95 @@ def read_documents(
                 continue
             with handle:
                 yield from read_stream(handle, name, path=name, **options)
+
+
+# --- work units: inputs cut into pieces that a worker process reads by itself -----------------
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A piece of input that a worker reads by itself: some lines of a JSON Lines input
+    (``lines``, the first numbered ``first_line``), or one whole input (its bytes ``data``, or
+    the file at ``path`` when ``data`` is None). Small to send: a worker parses the lines."""
+
+    name: str
+    path: str | None
+    encoding: str | None = None
+    max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES
+    first_line: int = 1
+    lines: tuple[bytes | _LongLine, ...] | None = None
+    data: bytes | None = None
+
+    def items(self) -> Iterator[Document | InputProblem]:
+        """What :func:`read_documents` gives for this piece.
+
+        >>> [d.text for d in Unit("x.jsonl", "x.jsonl", lines=(b'{"text": "Hi."}',)).items()]
+        ['Hi.']
+        """
+        if self.lines is not None:
+            numbered = enumerate(self.lines, start=self.first_line)
+            yield from _json_line_items(self.name, numbered, self.max_doc_bytes)
+            return
+        options = {"encoding": self.encoding, "max_doc_bytes": self.max_doc_bytes}
+        if self.data is not None:
+            yield from read_stream(io.BytesIO(self.data), self.name, path=self.path, **options)
+            return
+        yield from read_documents([self.name], io.BytesIO(), **options)
+
+
+def read_units(
+    args: Iterable[str],
+    stdin: BinaryIO,
+    *,
+    encoding: str | None = None,
+    max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES,
+    outputs: Iterable[str] = (),
+    batch_bytes: int = 2**20,
+    batch_lines: int = 256,
+) -> Iterator[Unit | InputProblem]:
+    """The inputs :func:`read_documents` reads, cut into :class:`Unit` pieces in input order:
+    a JSON Lines input into slices of about ``batch_bytes`` (at most ``batch_lines`` lines),
+    any other input whole. Only the start of an input is looked at here (to tell JSON Lines)."""
+    options = {"encoding": encoding, "max_doc_bytes": max_doc_bytes}
+    for name in expand_paths(list(args) or [STDIN], outputs=outputs):
+        if isinstance(name, InputProblem):
+            yield name
+            continue
+        path = None if name == STDIN else name
+        shown = "<stdin>" if path is None else name
+        try:
+            handle = stdin if path is None else open(path, "rb")  # noqa: SIM115 (closed below)
+        except OSError:
+            yield Unit(name, path, **options)  # the worker reports why it cannot be read
+            continue
+        try:
+            opened = Opened.start(handle, shown, path=path, encoding=encoding, limit=max_doc_bytes)
+            if not opened.ahead and path is None:
+                continue
+            if not _claims_json_lines(opened):
+                if path is not None:
+                    yield Unit(name, path, **options)
+                    continue
+                try:
+                    yield Unit(shown, None, data=opened.data(), **options)
+                except InputTooLarge as exc:
+                    yield InputProblem(shown, too_large_message(exc))
+                continue
+            yield from _line_slices(opened, path, batch_bytes, batch_lines, options)
+        finally:
+            if path is not None:
+                handle.close()
+
+
+def _line_slices(
+    opened: Opened, path: str | None, batch_bytes: int, batch_lines: int, options: dict
+) -> Iterator[Unit]:
+    first, batch, size = 1 + opened.blank_lines_before, [], 0
+    for line in opened.lines():
+        batch.append(line)
+        size += len(line) if isinstance(line, bytes) else 0
+        if size >= batch_bytes or len(batch) >= batch_lines:
+            yield Unit(opened.name, path, first_line=first, lines=tuple(batch), **options)
+            first, batch, size = first + len(batch), [], 0
+    if batch:
+        yield Unit(opened.name, path, first_line=first, lines=tuple(batch), **options)

@@ -21,13 +21,16 @@ messages in memory.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
+from newstool.engines import ordered_map
 from newstool.io import InputProblem
 from newstool.model import Document
+from newstool.readers import Unit
 from newstool.sinks import DocumentNotWritten, Sink
 
 MessageKind = Literal["error", "warning", "report"]
@@ -47,7 +50,7 @@ class Listener(Protocol):
 
     def message(self, message: Message) -> None: ...
 
-    def written(self, doc: Document) -> None: ...
+    def written(self, doc: Document | None) -> None: ...
 
 
 @dataclass
@@ -78,6 +81,20 @@ def document_name(doc: Document) -> str:
     return f"document {doc.id}"
 
 
+def _tell(report: Report, listener: Listener | None, kind: MessageKind, text: str) -> None:
+    """Count one message in ``report`` and pass it on (or keep it, when no one listens)."""
+    if kind == "error":
+        report.failed += 1
+        report.errors.append(text)
+    elif kind == "warning":
+        report.warnings += 1
+    message = Message(kind, text)
+    if listener is not None:
+        listener.message(message)
+    else:
+        report.messages.append(message)
+
+
 def process(
     source: Iterable[Document | InputProblem],
     step: Callable[[Document], Document],
@@ -98,16 +115,7 @@ def process(
     report = Report()
 
     def tell(kind: MessageKind, text: str) -> None:
-        if kind == "error":
-            report.failed += 1
-            report.errors.append(text)
-        elif kind == "warning":
-            report.warnings += 1
-        message = Message(kind, text)
-        if listener is not None:
-            listener.message(message)
-        else:
-            report.messages.append(message)
+        _tell(report, listener, kind, text)
 
     for item in source:
         if isinstance(item, InputProblem):
@@ -137,5 +145,70 @@ def process(
         report.written += 1
         if listener is not None:
             listener.written(result)
+    sink.close()
+    return report
+
+
+@dataclass
+class UnitDone:
+    """What a worker did with one :class:`~newstool.readers.Unit`: its messages and counts,
+    and the sink part holding its documents (rendered, or whole) for the parent to write."""
+
+    report: Report
+    part: Any
+
+
+def process_unit(
+    unit: Unit | InputProblem,
+    *,
+    step: Callable[[Document], Document],
+    make_part: Callable[[], Any],
+    stage: str = "newstool",
+    explain: Callable[[Document, Document], str] | None = None,
+    debug: bool = False,
+) -> UnitDone:
+    """The unit of work of the stage commands, in whatever process an engine runs it: read
+    one piece of input, run its documents through ``step`` into a fresh part of the sink."""
+    part = make_part()
+    items = unit.items() if isinstance(unit, Unit) else [unit]
+    report = process(items, step, part, stage=stage, explain=explain, debug=debug)
+    return UnitDone(report, part)
+
+
+def process_units(
+    units: Iterable[Unit | InputProblem],
+    step: Callable[[Document], Document],
+    sink: Any,
+    *,
+    jobs: int,
+    stage: str = "newstool",
+    explain: Callable[[Document, Document], str] | None = None,
+    listener: Listener | None = None,
+    debug: bool = False,
+) -> Report:
+    """:func:`process`, with the reading and the step in ``jobs`` worker processes (see
+    :mod:`newstool.engines`): the same report and, in the same order, the same output. The
+    sink (stdout, a file, a directory) is written here only."""
+    worker = functools.partial(
+        process_unit,
+        step=step,
+        make_part=sink.part_factory(),
+        stage=stage,
+        explain=explain,
+        debug=debug,
+    )
+    report = Report()
+    for done in ordered_map(worker, units, jobs=jobs):
+        for message in done.report.messages:
+            _tell(report, listener, message.kind, message.text)
+        for item in done.part.items:
+            try:
+                report.outcomes[sink.absorb(item)] += 1
+            except DocumentNotWritten as exc:
+                _tell(report, listener, "error", f"{document_name(item)}: {exc}")
+                continue
+            report.written += 1
+            if listener is not None:
+                listener.written(None)
     sink.close()
     return report

@@ -21,6 +21,9 @@ or a corpus summary. Every sink has the same two methods, so :func:`newstool.run
 from __future__ import annotations
 
 import errno
+import functools
+import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
@@ -37,6 +40,46 @@ class DocumentNotWritten(Exception):
 
 class OutputUnusable(Exception):
     """The output cannot take any document (permissions, a read-only or full disk)."""
+
+
+def _rendered(render: Callable[[Document], str], doc: Document) -> str:
+    try:
+        return render(doc)
+    except RENDER_ERRORS as exc:
+        raise not_renderable(exc) from None
+
+
+class RenderedPart:
+    """A worker's share of a :class:`StreamSink`: its documents rendered, in order, in
+    ``items``, for the parent to write (``StreamSink.absorb``)."""
+
+    def __init__(self, fmt: str, options: dict[str, Any]) -> None:
+        self._render = open_writer(fmt, io.StringIO(), **options).render
+        self.items: list[str] = []
+
+    def write(self, doc: Document) -> str:
+        self.items.append(_rendered(self._render, doc))
+        return "written"
+
+    def close(self) -> None:
+        pass
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"items": self.items}  # back to the parent: the texts, not the renderer
+
+
+class DocumentsPart:
+    """A worker's share of a :class:`DirectorySink`: its documents, for the parent to write."""
+
+    def __init__(self) -> None:
+        self.items: list[Document] = []
+
+    def write(self, doc: Document) -> str:
+        self.items.append(doc)
+        return "written"
+
+    def close(self) -> None:
+        pass
 
 
 def not_renderable(exc: Exception) -> DocumentNotWritten:
@@ -76,12 +119,20 @@ class StreamSink:
     def __init__(self, fmt: str, out: TextIO, *, name: str = "stdout", **options: Any) -> None:
         self._writer = open_writer(fmt, out, **options)
         self.name = name
+        self.fmt = fmt
+        self.options = options
 
     def write(self, doc: Document) -> str:
+        return self.absorb(_rendered(self._writer.render, doc))
+
+    def part_factory(self) -> Callable[[], RenderedPart]:
+        """What a worker writes its documents to: they come back rendered, for :meth:`absorb`."""
+        return functools.partial(RenderedPart, self.fmt, self.options)
+
+    def absorb(self, rendered: str) -> str:
+        """Write one document rendered by a :class:`RenderedPart`."""
         try:
-            self._writer.write(doc)
-        except RENDER_ERRORS as exc:
-            raise not_renderable(exc) from None
+            self._writer.write_rendered(rendered)
         except BrokenPipeError:
             raise
         except OSError as exc:
@@ -146,6 +197,14 @@ class DirectorySink:
             raise DocumentNotWritten(f"cannot be written ({exc.strerror or exc})") from None
         self._written.add(name)
         return outcome
+
+    def part_factory(self) -> Callable[[], DocumentsPart]:
+        """What a worker writes its documents to: they come back whole, for :meth:`absorb`."""
+        return DocumentsPart
+
+    def absorb(self, doc: Document) -> str:
+        """Write one document a worker processed."""
+        return self.write(doc)
 
     @property
     def directory_name(self) -> str:

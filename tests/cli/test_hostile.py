@@ -217,3 +217,43 @@ def test_yaml_tags_are_refused_not_run(newstool, tmp_path, where):
         done = newstool(["run"], cwd=tmp_path)
     assert done.exit_code == 2 and "not valid YAML" in done.stderr
     assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["clean", "--max-doc-bytes", "2K"],
+        ["split-sentences", "-f", "markdown"],
+        ["stats", "-f", "json"],
+        ["export", "-f", "markdown", "--sentences"],
+    ],
+    ids=["clean", "split-markdown", "stats-json", "export-markdown"],
+)
+def test_jobs_give_the_same_output_and_messages_in_the_same_order(newstool, args):
+    good = [
+        json.dumps({"text": f"Report {n}.It rained.He left [sic] at 5 p.m."}) for n in range(40)
+    ]
+    lines = [*good[:20], *HOSTILE_LINES, *good[20:]]
+    stream = "\n".join(x if isinstance(x, str) else x.decode("latin-1") for x in lines) + "\n"
+    serial = newstool([*args, "--jobs", "1"], input=stream.encode("latin-1"))
+    parallel = newstool([*args, "--jobs", "2"], input=stream.encode("latin-1"))
+    assert serial.exit_code == parallel.exit_code == 1
+    assert parallel.stdout == serial.stdout and serial.stdout.count("Report ") >= 40
+    assert parallel.stderr == serial.stderr
+
+
+def test_jobs_read_raw_files_and_write_a_directory_as_one_process_does(newstool, tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for n in range(6):
+        (inputs / f"a{n}.txt").write_text(SEED.read_text() + f"\nVariant {n}.\n")
+    (inputs / "empty.txt").write_text("")
+    env = {"SOURCE_DATE_EPOCH": "0"}
+    for jobs in ("1", "2"):
+        output = f"{tmp_path}/out{jobs}/"
+        done = newstool(["ingest", str(inputs), "-j", jobs, "-o", output], env=env)
+        assert done.exit_code == 1 and "empty.txt: is empty" in done.stderr
+    one, two = (sorted((tmp_path / f"out{j}").iterdir()) for j in ("1", "2"))
+    assert [p.read_bytes() for p in one] == [p.read_bytes() for p in two] and len(one) == 6
+    streams = [newstool(["ingest", str(inputs), "-j", j], env=env).stdout for j in ("1", "0")]
+    assert streams[0] == streams[1] and streams[0].count("\n") == 6

@@ -188,7 +188,7 @@ def test_the_example_in_the_config_docstring_works(newstool, tmp_path):
         (
             "ingest:\n  format: json\n  fmt: json\n",
             "newstool.yaml:3: section 'ingest' has no setting 'fmt'; valid keys: encoding, "
-            "force, format, max-doc-bytes, output, quiet",
+            "force, format, jobs, max-doc-bytes, output, quiet",
         ),
         ("export:\n  indent: many\n", "newstool.yaml:2: export.indent: 'many' is not a valid"),
     ],

@@ -1,0 +1,81 @@
+"""How pieces of work are mapped: in this process, or over a pool of worker processes.
+
+An engine maps one picklable function over pieces of input and yields the results **in input
+order**, with a bounded number of pieces in flight (memory stays flat however long the input).
+The function is the same whichever engine runs it: the library's own unit of work
+(:func:`newstool.runner.process_unit` for the stage commands, :func:`newstool.run.process_input`
+for ``newstool run``); workers only compute, the caller alone writes.
+
+>>> list(ordered_map(abs, [-1, 2, -3], jobs=1))
+[1, 2, 3]
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+# Pieces in flight per worker: enough to keep every worker busy, few enough to bound memory.
+IN_FLIGHT_PER_JOB = 4
+
+
+def available_cores() -> int:
+    """The cores this process may run on (``taskset`` and cgroup pinning included)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def resolve_jobs(jobs: int) -> int:
+    """``--jobs``: a number of worker processes, 0 meaning one per available core.
+
+    >>> resolve_jobs(3), resolve_jobs(0) == available_cores()
+    (3, True)
+    """
+    return jobs if jobs > 0 else available_cores()
+
+
+def ordered_map(
+    function: Callable[[Item], Result], items: Iterable[Item], *, jobs: int = 1
+) -> Iterator[Result]:
+    """``map(function, items)`` with ``jobs`` worker processes (1: in this process), results in
+    input order. An exception in ``function`` is raised here, as ``map`` would raise it.
+
+    Workers ignore Ctrl-C (the parent handles it, once, and stops them); they are forked, so
+    they start at once with everything already imported.
+    """
+    if jobs <= 1:
+        yield from map(function, items)
+        return
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_signals)
+    pending: deque[Future[Result]] = deque()
+    try:
+        for item in items:
+            pending.append(pool.submit(function, item))
+            if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_signals() -> None:
+    """In a worker: Ctrl-C is the parent's to handle; SIGTERM ends the worker at once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+__all__ = ["available_cores", "ordered_map", "resolve_jobs"]
