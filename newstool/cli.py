@@ -833,6 +833,15 @@ class RunReporter:
 @click.option("--report", metavar="FILE", help="Write what the run did as JSON to FILE.")
 @click.option("--log-file", metavar="FILE", help="Append timestamped messages to FILE.")
 @click.option("-q", "--quiet", is_flag=True, help="Errors only: cron mails only on trouble.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(0),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Process inputs in N worker processes (0: one per core); same state and outputs.",
+)
 @click.pass_context
 def run(
     ctx: click.Context,
@@ -844,6 +853,7 @@ def run(
     report: str | None,
     log_file: str | None,
     quiet: bool,
+    jobs: int,
 ) -> None:
     """Run a pipeline file: its inputs through its steps into its outputs, incrementally.
 
@@ -883,6 +893,7 @@ def run(
                 dry_run=dry_run,
                 retry_failed=retry_failed,
                 listener=reporter,
+                jobs=resolve_jobs(jobs),
             )
         except PipefileError as exc:
             raise UsageProblem(str(exc)) from None

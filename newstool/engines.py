@@ -12,6 +12,7 @@ for ``newstool run``); workers only compute, the caller alone writes.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -57,7 +58,9 @@ def ordered_map(
         yield from map(function, items)
         return
     context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_signals)
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_worker_signals, initargs=(os.getpid(),)
+    )
     pending: deque[Future[Result]] = deque()
     try:
         for item in items:
@@ -72,10 +75,22 @@ def ordered_map(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _worker_signals() -> None:
-    """In a worker: Ctrl-C is the parent's to handle; SIGTERM ends the worker at once."""
+def _worker_signals(parent: int) -> None:
+    """In a worker: Ctrl-C is the parent's to handle; SIGTERM ends the worker at once, and
+    the kernel sends it when the parent dies, even by SIGKILL (Linux), so that no worker is
+    left behind."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown still ends it
+        pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 
 
 __all__ = ["available_cores", "ordered_map", "resolve_jobs"]

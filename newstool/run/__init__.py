@@ -31,15 +31,18 @@ which alone owns the state, the lock and the outputs.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
 import time
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from newstool.engines import ordered_map
 from newstool.export import dump_jsonl_line
 from newstool.io import InputProblem, binary_file_problem, expand_paths
 from newstool.model import Document
@@ -180,9 +183,12 @@ def run_pipeline(
     dry_run: bool = False,
     retry_failed: bool = False,
     listener: RunListener | None = None,
+    jobs: int = 1,
 ) -> RunReport:
     """Run the pipeline file: see the module docstring. Raises :class:`PipefileError` and
-    :class:`Locked`; Ctrl-C and SIGTERM stop it between two transactions."""
+    :class:`Locked`; Ctrl-C and SIGTERM stop it between two transactions. ``jobs`` worker
+    processes compute (:func:`process_input`); this process alone reads the state and
+    writes it and the outputs."""
     started = time.monotonic()
     spec = load_pipefile(pipefile_path)
     report = RunReport()
@@ -190,7 +196,7 @@ def run_pipeline(
     if dry_run:
         state = State.open(state_path, read_only=True) if state_path.exists() else State.empty()
         try:
-            _run(spec, state, report, full, prune, retry_failed, listener, dry_run=True)
+            _run(spec, state, report, full, prune, retry_failed, listener, dry_run=True, jobs=1)
         finally:
             state.close()
     else:
@@ -198,7 +204,17 @@ def run_pipeline(
             state = State.open(state_path)
             try:
                 claim(state, state_path, spec)
-                _run(spec, state, report, full, prune, retry_failed, listener, dry_run=False)
+                _run(
+                    spec,
+                    state,
+                    report,
+                    full,
+                    prune,
+                    retry_failed,
+                    listener,
+                    dry_run=False,
+                    jobs=jobs,
+                )
             finally:
                 state.close()
     report.seconds["total"] = round(time.monotonic() - started, 3)
@@ -229,6 +245,7 @@ def _run(
     listener: RunListener | None,
     *,
     dry_run: bool,
+    jobs: int,
 ) -> None:
     top = summary_top(spec)
     started = time.monotonic()
@@ -268,10 +285,25 @@ def _run(
     if listener is not None:
         listener.planned(len(todo))
     started = time.monotonic()
-    for path, row, forced in todo:
-        _one(spec, state, report, listener, path, row, forced, fingerprint, dry_run)
+    read: deque[_Read] = deque()  # read here, in input order, waiting for their results
+
+    def work() -> Iterator[tuple[str, bytes] | None]:
+        for path, row, forced in todo:
+            read.append(_read(state, report, listener, path, row, forced, fingerprint, dry_run))
+            yield read[-1].work
+
+    unit = functools.partial(
+        _process_work,
+        pipeline=spec.pipeline,
+        encoding=spec.encoding,
+        max_doc_bytes=spec.max_doc_bytes,
+    )
+    for done in ordered_map(unit, work(), jobs=jobs):
+        one = read.popleft()
+        if done is not None:
+            _record(state, report, listener, one, fingerprint, done)
         if listener is not None:
-            listener.advanced(path)
+            listener.advanced(one.path)
     report.seconds["process"] = round(time.monotonic() - started, 3)
     report.pruned = len(gone)
     report.actions.extend(("prune", path) for path in gone if dry_run)
@@ -291,8 +323,20 @@ def _run(
     report.seconds["publish"] = round(time.monotonic() - started, 3)
 
 
-def _one(
-    spec: PipelineSpec,
+@dataclass(frozen=True)
+class _Read:
+    """One input as the driver found it: ``work`` (its path and bytes) when it must be
+    processed, None when it was unchanged, unreadable, or this is a dry run."""
+
+    path: str
+    row: InputRow | None = None
+    size: int = 0
+    mtime_ns: int = 0
+    digest: str = ""
+    work: tuple[str, bytes] | None = None
+
+
+def _read(
     state: State,
     report: RunReport,
     listener: RunListener | None,
@@ -301,36 +345,54 @@ def _one(
     forced: bool,
     fingerprint: str,
     dry_run: bool,
-) -> None:
-    """Process one input (or find its bytes unchanged) and commit its row."""
+) -> _Read:
+    """Read one input in the driver and settle it at once when its bytes are unchanged."""
     try:
         info = os.stat(path)  # before reading: a later change shows as a newer mtime
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
         _fail(report, listener, path, f"{path}: cannot be read ({exc.strerror})")
-        return
+        return _Read(path)
     digest = hashlib.sha256(data).hexdigest()
     if not forced and row is not None and row.sha256 == digest and row.fingerprint == fingerprint:
         _unchanged(report, listener, row)
         if not dry_run:
             state.touch(path, info.st_size, info.st_mtime_ns)
-        return
+        return _Read(path)
     if dry_run:
         report.processed += 1
         report.actions.append(("new" if row is None else "process", path))
-        return
-    done = process_input(path, data, spec.pipeline, spec.encoding, spec.max_doc_bytes)
+        return _Read(path)
+    return _Read(path, row, info.st_size, info.st_mtime_ns, digest, (path, data))
+
+
+def _process_work(
+    work: tuple[str, bytes] | None, *, pipeline: Pipeline, encoding: str | None, max_doc_bytes: int
+) -> Processed | None:
+    """In a worker (or here): :func:`process_input` on one input's bytes, if it has work."""
+    return None if work is None else process_input(*work, pipeline, encoding, max_doc_bytes)
+
+
+def _record(
+    state: State,
+    report: RunReport,
+    listener: RunListener | None,
+    one: _Read,
+    fingerprint: str,
+    done: Processed,
+) -> None:
+    """Commit one processed input's row, and report it."""
     for warning in done.warnings:
         if listener is not None:
             listener.message(Message("warning", warning))
     status = "failed" if done.errors else "ok"
     state.record(
         InputRow(
-            path,
-            info.st_size,
-            info.st_mtime_ns,
-            digest,
+            one.path,
+            one.size,
+            one.mtime_ns,
+            one.digest,
             fingerprint,
             status,
             "\n".join(done.errors),
@@ -340,7 +402,7 @@ def _one(
     )
     report.processed += 1
     if done.errors:
-        _fail(report, listener, path, *done.errors)
+        _fail(report, listener, one.path, *done.errors)
 
 
 def _unchanged(report: RunReport, listener: RunListener | None, row: InputRow) -> None:

@@ -99,10 +99,10 @@ def many_inputs(folder: Path, count: int) -> None:
         (folder / "in" / f"b{n:03}.txt").write_text(article(n + 10))
 
 
-def start_and_wait_for_rows(folder: Path, rows: int) -> subprocess.Popen:
+def start_and_wait_for_rows(folder: Path, rows: int, *args: str) -> subprocess.Popen:
     """Start `newstool run` and return once the state holds ``rows`` committed inputs."""
     process = subprocess.Popen(
-        [*NEWSTOOL, "run"], cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [*NEWSTOOL, "run", *args], cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
     state = folder / "out" / ".newstool-state.sqlite"
     deadline = time.monotonic() + 30
@@ -121,11 +121,32 @@ def start_and_wait_for_rows(folder: Path, rows: int) -> subprocess.Popen:
     pytest.fail("the run ended before the state held enough rows to interrupt it")
 
 
-def test_sigkill_in_the_middle_then_a_rerun_gives_every_document_once(newstool, project):
+def processes_in(folder: Path) -> list[int]:
+    """Processes still working in ``folder`` (a worker outliving its parent would be one)."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if os.readlink(f"/proc/{pid}/cwd") == str(folder):
+                found.append(int(pid))
+        except OSError:
+            continue
+    return found
+
+
+def no_process_left_in(folder: Path) -> bool:
+    deadline = time.monotonic() + 10
+    while processes_in(folder) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not processes_in(folder)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigkill_in_the_middle_then_a_rerun_gives_every_document_once(newstool, project, jobs):
     many_inputs(project, 300)
-    process = start_and_wait_for_rows(project, 40)
+    process = start_and_wait_for_rows(project, 40, "--jobs", jobs)
     process.kill()
     process.wait()
+    assert no_process_left_in(project)  # workers end with their parent
     assert not (project / "out" / "docs.jsonl").exists()  # nothing published, nothing torn
     finish = newstool(["run"], cwd=project)
     assert finish.exit_code == 0, finish.stderr
@@ -134,14 +155,18 @@ def test_sigkill_in_the_middle_then_a_rerun_gives_every_document_once(newstool, 
     assert newstool(["run"], cwd=project).stderr.startswith("newstool run: processed 0,")
 
 
-@pytest.mark.parametrize(("sent", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
-def test_sigint_and_sigterm_stop_cleanly_with_no_partial_output(project, sent, status):
+@pytest.mark.parametrize(
+    ("sent", "status", "jobs"),
+    [(signal.SIGINT, 130, "1"), (signal.SIGTERM, 143, "1"), (signal.SIGINT, 130, "2")],
+)
+def test_sigint_and_sigterm_stop_cleanly_with_no_partial_output(project, sent, status, jobs):
     many_inputs(project, 300)
-    process = start_and_wait_for_rows(project, 10)
+    process = start_and_wait_for_rows(project, 10, "--jobs", jobs)
     process.send_signal(sent)
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == status, stderr
     assert b"Traceback" not in stderr
+    assert no_process_left_in(project)
     leftovers = [p.name for p in (project / "out").rglob("*") if p.name.endswith(".tmp")]
     assert leftovers == [] and not (project / "out" / "docs.jsonl").exists()
 
@@ -175,3 +200,23 @@ def test_no_ansi_on_a_terminal_with_no_color(newstool_on_tty, project):
     plain = newstool_on_tty(["run"], cwd=project, env={"NO_COLOR": "1"})
     assert plain.exit_code == 0
     assert "\x1b" not in plain.terminal and "processed 23" in plain.terminal
+
+
+def test_jobs_give_the_same_state_and_outputs(newstool, tmp_path):
+    built = {}
+    for jobs in ("1", "2"):
+        folder = tmp_path / f"jobs{jobs}"
+        (folder / "in").mkdir(parents=True)
+        for n in range(40):
+            (folder / "in" / f"a{n:02}.txt").write_text(article(n, "It rained.He left [sic]."))
+        (folder / "in" / "bad.txt").write_bytes(b"")
+        (folder / "newstool.yaml").write_text(PIPEFILE)
+        done = newstool(["run", "--jobs", jobs], cwd=folder, env={"SOURCE_DATE_EPOCH": "0"})
+        assert done.exit_code == 1 and "bad.txt" in done.stderr
+        out = folder / "out"
+        built[jobs] = {
+            str(p.relative_to(out)): p.read_bytes().replace(bytes(folder), b"FOLDER")
+            for p in sorted(out.rglob("*"))
+            if p.is_file() and not p.name.startswith(".")
+        }
+    assert built["1"] == built["2"] and len(built["1"]) == 42
