@@ -19,7 +19,7 @@ from typing import IO, Any
 import click
 
 from newstool.config import ConfigError, load_config
-from newstool.engines import resolve_jobs
+from newstool.engines import WorkerDied, resolve_jobs
 from newstool.export import FORMATS, json_text
 from newstool.ingest import source_date_epoch
 from newstool.io import is_directory_output, output_file
@@ -472,6 +472,9 @@ class NewstoolGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("\nnewstool: interrupted; no partial output was kept", err=True)
             sys.exit(EXIT_INTERRUPTED)
+        except WorkerDied as exc:
+            click.echo(f"newstool {ctx.invoked_subcommand}: error: {exc}", err=True)
+            sys.exit(1)
 
 
 def check_environment() -> None:

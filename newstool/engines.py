@@ -19,6 +19,7 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -69,10 +70,19 @@ def ordered_map(
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+    except BrokenProcessPool:
+        raise WorkerDied(
+            "a worker process died (killed, or out of memory); nothing more was written: "
+            "run again with --jobs 1 to see which input it was"
+        ) from None
     finally:
         for future in pending:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+class WorkerDied(Exception):
+    """A worker process ended without finishing its piece (killed, out of memory)."""
 
 
 def _worker_signals(parent: int) -> None:
@@ -93,4 +103,4 @@ def _worker_signals(parent: int) -> None:
 _PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 
 
-__all__ = ["available_cores", "ordered_map", "resolve_jobs"]
+__all__ = ["WorkerDied", "available_cores", "ordered_map", "resolve_jobs"]
