@@ -47,7 +47,7 @@ from newstool.model import (
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _JSON_KEY_START = re.compile(rb'\{\s*"[^"\n]{0,200}"\s*:')
 # Only a \uD800..\uDFFF escape can put a lone surrogate into a string json.loads returns.
-_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89abAB]")
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 DEFAULT_MAX_DOC_BYTES = 16 * 2**20
 # How far into an input the JSON Lines sniffer looks for a document past a damaged start.

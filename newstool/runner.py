@@ -205,7 +205,8 @@ def process_units(
             try:
                 report.outcomes[sink.absorb(item)] += 1
             except DocumentNotWritten as exc:
-                _tell(report, listener, "error", f"{document_name(item)}: {exc}")
+                name = document_name(item) if isinstance(item, Document) else "a document"
+                _tell(report, listener, "error", f"{name}: {exc}")
                 continue
             report.written += 1
             if listener is not None:

@@ -133,6 +133,8 @@ class StreamSink:
         """Write one document rendered by a :class:`RenderedPart`."""
         try:
             self._writer.write_rendered(rendered)
+        except UnicodeEncodeError as exc:  # encoded as it is written, nothing of it written
+            raise not_renderable(exc) from None
         except BrokenPipeError:
             raise
         except OSError as exc:

@@ -145,8 +145,10 @@ def test_a_bad_line_costs_that_line_and_nothing_more(stream, fmt):
     data = b"\n".join(lines) + b"\n"
     path = None if name == "<stdin>" else name
     source = read_stream(io.BytesIO(data), name, path=path, max_doc_bytes=LIMIT)
-    out = io.StringIO()
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="utf-8", newline="")  # as stdout: UTF-8, strict
     report = process(source, PIPELINE, StreamSink(fmt, out))
+    out.flush()
 
     bad = {n for n, line in enumerate(lines, 1) if n not in good and line.strip()}
     errors = [m.text for m in report.messages if m.kind == "error"]
@@ -156,7 +158,7 @@ def test_a_bad_line_costs_that_line_and_nothing_more(stream, fmt):
     assert all(e.startswith(f"{name}:") for e in errors)
     surrogate_warnings = [m.text for m in report.messages if "lone surrogate" in m.text]
     assert sorted(int(w.split(":")[1]) for w in surrogate_warnings) == sorted(repaired)
-    assert read_back(fmt, out.getvalue()) == len(good)
+    assert read_back(fmt, raw.getvalue().decode("utf-8")) == len(good)
 
 
 @pytest.mark.parametrize(
@@ -189,6 +191,12 @@ def test_a_lone_surrogate_becomes_u_fffd_with_a_warning_naming_every_field():
         "text, title, mine.k\ufffd (its name), mine.k\ufffd[0]"
     ]
     assert doc.warnings[-1] == warnings[0]  # the document keeps it
+
+
+@pytest.mark.parametrize("escape", [rb"\ud800", rb"\udbff", rb"\udc80", rb"\uDFFF"])
+def test_high_and_low_lone_surrogates_are_replaced_in_values_and_keys(escape):
+    doc, warnings = document_from_json_line(b'{"text": "a' + escape + b'", "k' + escape + b'": 1}')
+    assert doc.text == "a\ufffd" and doc.extra == {"k\ufffd": 1} and len(warnings) == 1
 
 
 def test_a_surrogate_pair_escaped_by_an_ascii_only_writer_is_one_character_kept():
