@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import pkgutil
+import shlex
 import sys
 from collections.abc import Callable, Iterator
 
@@ -24,8 +25,13 @@ def instrumented() -> Iterator[None]:
 
 
 def run(test_one_input: Callable[[bytes], None]) -> None:
-    """Hand the command line (libFuzzer options, corpus folders) and the target to atheris."""
+    """Hand the command line (libFuzzer options, corpus folders) and the target to atheris.
+
+    libFuzzer runs itself again as ``argv[0]`` through the shell for some options
+    (``-minimize_crash``, ``-fork``), so ``argv[0]`` is the command that runs this module."""
     import atheris
 
-    atheris.Setup(sys.argv, test_one_input)
+    main = sys.modules["__main__"].__spec__
+    command = sys.argv[0] if main is None else f"{shlex.quote(sys.executable)} -m {main.name}"
+    atheris.Setup([command, *sys.argv[1:]], test_one_input)
     atheris.Fuzz()
