@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help venv install demo demo-run test lint format bench clean
+.PHONY: help venv install demo demo-run test lint format bench fuzz clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -27,12 +27,12 @@ demo-run: $(STAMP)  ## run examples/newstool.yaml over seeds/ into out/ (run it 
 	$(BIN)/newstool run --config examples/newstool.yaml
 
 lint: $(STAMP)  ## ruff lint and format check
-	$(BIN)/ruff check newstool tests benchmarks examples scripts
-	$(BIN)/ruff format --check newstool tests benchmarks examples scripts
+	$(BIN)/ruff check newstool tests benchmarks examples scripts fuzz
+	$(BIN)/ruff format --check newstool tests benchmarks examples scripts fuzz
 
 format: $(STAMP)  ## apply ruff formatting and safe fixes
-	$(BIN)/ruff check --fix newstool tests benchmarks examples scripts
-	$(BIN)/ruff format newstool tests benchmarks examples scripts
+	$(BIN)/ruff check --fix newstool tests benchmarks examples scripts fuzz
+	$(BIN)/ruff format newstool tests benchmarks examples scripts fuzz
 
 test: lint  ## lint, then the whole test suite (doctests included), on both cores
 	$(BIN)/python -m pytest -n 2
@@ -43,6 +43,27 @@ $(VENV)/.bench-installed: $(STAMP)
 
 bench: $(VENV)/.bench-installed  ## throughput and memory benchmarks against peer libraries
 	$(BIN)/python -m benchmarks
+
+# Fuzzing: each target in turn (one core) for SECONDS; corpus and crash files under .fuzz/.
+SECONDS ?= 60
+FUZZ_TARGETS ?= ingest reader stages
+FUZZ_DIR := .fuzz
+FUZZ_ARGS ?=
+
+$(VENV)/.fuzz-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,fuzz]'
+	@touch $@
+
+fuzz: $(VENV)/.fuzz-installed  ## run each fuzz target for SECONDS (default 60); crashes land in .fuzz/<target>/crashes/
+	$(BIN)/python -m fuzz.seeds $(FUZZ_DIR)
+	@status=0; for target in $(FUZZ_TARGETS); do \
+		out=$(FUZZ_DIR)/$$target; mkdir -p $$out/corpus $$out/crashes $$out/known; \
+		dict=fuzz/$$target.dict; [ -f $$dict ] || dict=fuzz/ingest.dict; \
+		echo "fuzz: $$target for $(SECONDS) s"; \
+		FUZZ_KNOWN_DIR=$$out/known $(BIN)/python -m fuzz.fuzz_$$target \
+			-max_total_time=$(SECONDS) -timeout=10 -print_final_stats=1 -dict=$$dict \
+			-artifact_prefix=$$out/crashes/ $(FUZZ_ARGS) $$out/corpus $$out/seeds || status=1; \
+	done; exit $$status
 
 clean:  ## remove the virtual environment and caches
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis

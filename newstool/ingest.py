@@ -328,8 +328,8 @@ def normalise_text(text: str) -> str:
     """
     text = _TERMINAL_ESCAPE.sub("", text)
     text = _NEWLINES.sub("\n", text)
-    text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", text)  # last: a removed control may join base and mark
     return _TRAILING_SPACE.sub("", text)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import textwrap
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -214,6 +215,13 @@ def test_genuine_replacement_characters_are_not_counted():
 def test_normalisation():
     raw = "Cafe\u0301\r\nline\x00 with\x07 controls  \rtab\tstays\u2028end"
     assert normalise_text(raw) == "Café\nline with controls\ntab\tstays\nend"
+
+
+@pytest.mark.parametrize("removed", ["\x01", "\x1b", "\x7f", "\x9b"])
+def test_text_is_nfc_even_where_a_removed_control_stood_between_letter_and_accent(removed):
+    # found by the fuzzer (tests/fuzz/regressions/ingest-combining-mark-after-*)
+    text = normalise_text(f"Cafe{removed}\u0301 and more")
+    assert text == "Caf\u00e9 and more" and unicodedata.is_normalized("NFC", text)
 
 
 @pytest.mark.parametrize(
