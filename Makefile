@@ -57,10 +57,10 @@ $(VENV)/.fuzz-installed: $(STAMP)
 fuzz: $(VENV)/.fuzz-installed  ## run each fuzz target for SECONDS (default 60); crashes land in .fuzz/<target>/crashes/
 	$(BIN)/python -m fuzz.seeds $(FUZZ_DIR)
 	@status=0; for target in $(FUZZ_TARGETS); do \
-		out=$(FUZZ_DIR)/$$target; mkdir -p $$out/corpus $$out/crashes $$out/known; \
+		out=$(FUZZ_DIR)/$$target; mkdir -p $$out/corpus $$out/crashes; \
 		dict=fuzz/$$target.dict; [ -f $$dict ] || dict=fuzz/ingest.dict; \
 		echo "fuzz: $$target for $(SECONDS) s"; \
-		FUZZ_KNOWN_DIR=$$out/known $(BIN)/python -m fuzz.fuzz_$$target \
+		$(BIN)/python -m fuzz.fuzz_$$target \
 			-max_total_time=$(SECONDS) -timeout=10 -print_final_stats=1 -dict=$$dict \
 			-artifact_prefix=$$out/crashes/ $(FUZZ_ARGS) $$out/corpus $$out/seeds || status=1; \
 	done; exit $$status

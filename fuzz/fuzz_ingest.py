@@ -7,11 +7,11 @@ The check is :func:`fuzz.targets.check_ingest`. Run with ``make fuzz`` (all targ
 from fuzz.runner import instrumented, run
 
 with instrumented():
-    from fuzz.targets import check_ingest, fuzz_once
+    from fuzz.targets import check_ingest
 
 
 def TestOneInput(data: bytes) -> None:
-    fuzz_once(check_ingest, data)
+    check_ingest(data)
 
 
 if __name__ == "__main__":

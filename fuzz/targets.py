@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -35,7 +34,6 @@ READER_INPUTS = (("fuzz.jsonl", "fuzz.jsonl"), ("<stdin>", None))
 # What ingest promises to remove (see newstool.ingest.normalise_text): control characters but
 # tab and newline.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_LOW_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 
 
 class Broken(AssertionError):
@@ -145,44 +143,3 @@ CHECKS: dict[str, Callable[[bytes], None]] = {
     "reader": check_reader,
     "stages": check_stages,
 }
-
-
-def awaiting_guard(exc: BaseException, data: bytes) -> str | None:
-    """Which known crash ``exc`` is, among those the input guard of issue 12 (in
-    ``newstool/readers.py``) is still to end; None for any other.
-
-    The fuzzer passes over these (unless ``FUZZ_STRICT=1``), so that a run finds new crashes
-    instead of the same one again; the regression test still runs them, as strict xfails.
-    Remove a kind here when the guard ends it. (Deep nesting, integers of more than 4,300
-    digits, NaN and escaped high surrogates were on this list until the guard landed.)
-
-    >>> awaiting_guard(UnicodeEncodeError("utf-8", "\\udc80", 0, 1, "surrogates not allowed"),
-    ...                b'{"text": "\\\\udc80"}')
-    'lone-low-surrogate'
-    >>> awaiting_guard(RecursionError(), b"[" * 2000) is None
-    True
-    """
-    surrogate = isinstance(exc, UnicodeEncodeError) and "surrogates" in str(exc.reason)
-    if surrogate and _LOW_SURROGATE_ESCAPE.search(data):
-        return "lone-low-surrogate"  # \udc80 escaped in a JSON line or array: not replaced
-    return None
-
-
-_known_seen: set[str] = set()
-
-
-def fuzz_once(check: Callable[[bytes], None], data: bytes) -> None:
-    """Run ``check`` on ``data`` as a fuzz target does: crashes awaiting the guard pass. The
-    first input of each such kind is kept as ``known-<kind>`` in ``$FUZZ_KNOWN_DIR`` (when set),
-    to show what the fuzzer met."""
-    try:
-        check(data)
-    except Exception as exc:
-        kind = awaiting_guard(exc, data)
-        if os.environ.get("FUZZ_STRICT") == "1" or kind is None:
-            raise
-        folder = os.environ.get("FUZZ_KNOWN_DIR")
-        if folder and kind not in _known_seen:
-            _known_seen.add(kind)
-            with open(os.path.join(folder, f"known-{kind}"), "wb") as out:
-                out.write(data)
