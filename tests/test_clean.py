@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
-from hypothesis import strategies as st
 
 from newstool.clean import (
     CONFIG_KEYS,
@@ -32,6 +31,8 @@ from newstool.clean import (
 )
 from newstool.clean.boilerplate import compile_patterns, default_boilerplate_patterns
 from newstool.model import Block, Document, Note, Sentence, blocks_from_blank_lines
+
+from .strategies import any_text, any_title, clean_soup, quote_styles
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_a0fc1bd85d46184f.txt"
@@ -508,19 +509,6 @@ def test_quote_rules_still_restyle_the_other_lines():
 
 # --- properties on random text ----------------------------------------------------------------
 
-PIECES = [
-    "He", "the", "said", "Idlib", "U.S.", "e.g.", "Ph.D.", "tass.com", "3.5", "it", "out",
-    ".", ".", ",", ";", ":", "!", "?", "...", "?!", '"', "“", "”", "'", "’", "(", ")", "[", "]",
-    " ", " ", " ", "  ", "\u00a0", "\t", "\u200b", "\n", "\n\n", "-", "--", " - ", "—",
-    "Ã©", "â€™", "Р“Рѕ", "Read more: x", "Follow us on Y", "[a b - C]",
-]  # fmt: skip
-soup = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
-any_text = st.one_of(soup, st.text(max_size=60))
-quote_styles = st.sampled_from(["keep", "straight", "typographic"])
-
-
-any_title = st.one_of(soup.map(lambda text: text.replace("\n", " ")), st.text(max_size=30))
-
 
 @settings(derandomize=True, max_examples=400, deadline=None)
 @given(text=any_text, title=any_title, quotes=quote_styles)
@@ -548,7 +536,7 @@ def test_cleaning_twice_changes_nothing(text, title, quotes):
 
 
 @settings(derandomize=True, max_examples=300, deadline=None)
-@given(text=soup)
+@given(text=clean_soup)
 def test_blocks_stay_the_paragraphs_of_the_cleaned_text(text):
     cleaned = clean(Document.from_dict({"text": text}))
     spans = [(b.start, b.end) for b in cleaned.blocks]

@@ -19,7 +19,8 @@ from newstool.model import Document
 from newstool.stats import document_stats
 
 from .conftest import SEED
-from .test_export import make_doc, nasty_blocks, nasty_text
+from .strategies import nasty_blocks, nasty_text
+from .test_export import make_doc
 
 
 def read_back(doc: Document, **options) -> Document:
