@@ -570,3 +570,12 @@ def test_a_stray_closing_bracket_does_not_free_a_note_inside_another_bracket():
     text = "Menu] Home [Updated [Photo: AP News] today] Talks ended."
     cleaned = cleaned_once(text)
     assert cleaned.text == text and cleaned.notes == ()
+
+
+def test_a_space_before_punctuation_goes_whatever_the_quote_after_it():
+    """``‟`` was no quote to remove_space_before_punctuation until straighten_quotes made it
+    ``"``; the next clean then removed the space."""
+    assert (
+        cleaned_once("„Wir gehen !‟ sagte er.", quotes="straight").text == '"Wir gehen!" sagte er.'
+    )
+    assert cleaned_once("„Wir gehen !‟ sagte er.").text == "„Wir gehen!‟ sagte er."
