@@ -579,3 +579,10 @@ def test_a_space_before_punctuation_goes_whatever_the_quote_after_it():
         cleaned_once("„Wir gehen !‟ sagte er.", quotes="straight").text == '"Wir gehen!" sagte er.'
     )
     assert cleaned_once("„Wir gehen !‟ sagte er.").text == "„Wir gehen!‟ sagte er."
+
+
+def test_a_stop_before_a_domain_is_not_inside_the_domain():
+    """``,!Tass.com`` was taken for a web address around the ``!``; once the space before the
+    comma was removed, ``passed,!Tass.com`` was not, and the next clean separated it."""
+    cleaned = cleaned_once("The vote passed ,!Tass.com reported.")
+    assert cleaned.text == "The vote passed,! Tass.com reported."
