@@ -572,6 +572,20 @@ def test_a_stray_closing_bracket_does_not_free_a_note_inside_another_bracket():
     assert cleaned.text == text and cleaned.notes == ()
 
 
+def test_mojibake_a_removed_note_joins_is_repaired_in_the_same_clean():
+    """Taking the note out joins ``Â`` and a NEL (U+0085), or ``â`` and ``\\x80¦``: mojibake of
+    a NEL (which ftfy reads as cp1252's ellipsis) and of an ellipsis, repaired only by the next
+    clean until the rules ran again over what they left."""
+    assert cleaned_once("Prices fell Â [Photo: AP News]\x85").text == "Prices fell …"
+    assert cleaned_once("Prices fell â [Photo: AP]\x80¦").text == "Prices fell …"
+
+
+def test_leading_spaces_do_not_hide_mojibake_from_the_first_clean():
+    """ftfy leaves a line of ``Ã la carte’s menu? Â`` alone while spaces lead it, and repairs it
+    once collapse_space_runs has taken them away: the rules run again over what they left."""
+    assert cleaned_once("  Ã la carte’s menu? Â").text == "à la carte’s menu? Â"
+
+
 def test_a_space_before_punctuation_goes_whatever_the_quote_after_it():
     """``‟`` was no quote to remove_space_before_punctuation until straighten_quotes made it
     ``"``; the next clean then removed the space."""
