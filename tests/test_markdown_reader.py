@@ -77,6 +77,18 @@ def test_notes_stats_and_warnings_come_back_from_the_front_matter():
     assert (back.notes, back.stats, back.warnings) == (doc.notes, doc.stats, doc.warnings)
 
 
+def test_a_nel_or_a_line_separator_in_the_front_matter_comes_back():
+    """PyYAML wrote these inside single quotes as line breaks and read a NEL back as a space."""
+    doc = make_doc(
+        "Talks\x85ended",
+        [("paragraph", "Body.")],
+        notes=[{"kind": "editorial", "text": "Photo:\u2028AP News"}],
+        warnings=["clean: odd\u2029text"],
+    )
+    back = read_back(doc)
+    assert (back.title, back.notes, back.warnings) == (doc.title, doc.notes, doc.warnings)
+
+
 def test_sentence_lines_read_back_as_newlines():
     doc = make_doc(None, [("paragraph", "One. Two.Three.")])
     assert read_back(doc, sentences=True).text == "One.\nTwo.\nThree."
