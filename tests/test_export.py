@@ -35,6 +35,7 @@ from newstool.model import Document
 from newstool.sentences import split_document
 
 from .conftest import SEED
+from .strategies import nasty_blocks, nasty_text
 
 COMMONMARK = MarkdownIt("commonmark")
 
@@ -205,21 +206,6 @@ def test_ordinary_prose_is_not_escaped(prose):
 
 
 # --- escaping, generated ---------------------------------------------------------------------
-
-NASTY_PIECES = [
-    "#", "##", "*", "**", "_", "__", "[x](y)", "![i](s)", "[a]", "]:", "][", "<b>", "</b>",
-    "<http://a.b>", "&amp;", "&#35;", "&", "1.", "2)", "---", "===", "***", "`", "```", "~~~",
-    "\\", " ", "  ", "    ", "\t", ">", "-", "+", "=", "~", "|", "!", "<", "\n", "\r",
-    "word", "é", "\u00a0", "\u2028", "\u3000",
-]  # fmt: skip
-# Any character but C0/C1 controls (CommonMark turns NUL into U+FFFD; tab, CR and LF are above).
-CHARACTERS = st.characters(blacklist_categories=("Cs", "Cc"))
-nasty_text = st.lists(st.one_of(st.sampled_from(NASTY_PIECES), CHARACTERS), max_size=12).map(
-    "".join
-)
-nasty_blocks = st.lists(
-    st.tuples(st.sampled_from(["heading", "paragraph"]), nasty_text.filter(bool)), max_size=4
-)
 
 
 @settings(derandomize=True, max_examples=200, deadline=None)

@@ -19,7 +19,8 @@ from newstool.model import Document
 from newstool.stats import document_stats
 
 from .conftest import SEED
-from .test_export import make_doc, nasty_blocks, nasty_text
+from .strategies import nasty_blocks, nasty_text
+from .test_export import make_doc
 
 
 def read_back(doc: Document, **options) -> Document:
@@ -74,6 +75,18 @@ def test_notes_stats_and_warnings_come_back_from_the_front_matter():
     )
     back = read_back(doc)
     assert (back.notes, back.stats, back.warnings) == (doc.notes, doc.stats, doc.warnings)
+
+
+def test_a_nel_or_a_line_separator_in_the_front_matter_comes_back():
+    """PyYAML wrote these inside single quotes as line breaks and read a NEL back as a space."""
+    doc = make_doc(
+        "Talks\x85ended",
+        [("paragraph", "Body.")],
+        notes=[{"kind": "editorial", "text": "Photo:\u2028AP News"}],
+        warnings=["clean: odd\u2029text"],
+    )
+    back = read_back(doc)
+    assert (back.title, back.notes, back.warnings) == (doc.title, doc.notes, doc.warnings)
 
 
 def test_sentence_lines_read_back_as_newlines():

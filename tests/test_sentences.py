@@ -20,6 +20,8 @@ from newstool.sentences import (
     split_sentences,
 )
 
+from .strategies import CJK_PIECES, SPLITTER_PIECES
+
 CASES_FILE = Path(__file__).parent / "data" / "sentence_cases.json"
 SEED_FILE = Path(__file__).parent / "data" / "seed_sentences.json"
 CASES = json.loads(CASES_FILE.read_text(encoding="utf-8"))
@@ -97,17 +99,9 @@ def test_one_unbalanced_quote_does_not_swallow_the_rest():
 
 # --- invariants ---------------------------------------------------------------------------------
 
-PIECES = st.sampled_from(
-    [
-        "word", "Word", "U.S.", "Mr.", "e.g.", "3.5", "10", "a", "I", "etc.", " ", " ", "  ",
-        "\n", "\n\n", ".", ". ", "?", "!", "...", "…", '"', "“", "”", "'", "(", ")", ",", "-",
-        "•", "1.", "b)", "www.x.org", "a@b.co", "\t", "\u00a0", ". . .",
-    ]
-)  # fmt: skip
-
 
 @settings(derandomize=True, max_examples=300, deadline=None)
-@given(st.lists(PIECES, max_size=40).map("".join))
+@given(st.lists(SPLITTER_PIECES, max_size=40).map("".join))
 def test_sentences_slice_back_in_order_and_cover_all_text(text):
     sentences = split_sentences(text)
     position = 0
@@ -121,7 +115,10 @@ def test_sentences_slice_back_in_order_and_cover_all_text(text):
 
 
 @settings(derandomize=True, max_examples=100, deadline=None)
-@given(st.lists(PIECES, max_size=30).map("".join), st.lists(PIECES, max_size=30).map("".join))
+@given(
+    st.lists(SPLITTER_PIECES, max_size=30).map("".join),
+    st.lists(SPLITTER_PIECES, max_size=30).map("".join),
+)
 def test_sentences_never_cross_a_blank_line(first, second):
     text = f"{first}\n\n{second}"
     boundary = len(first) + 1
@@ -205,7 +202,7 @@ def test_split_document_refuses_other_languages():
 
 
 @settings(derandomize=True, max_examples=300, deadline=None)
-@given(st.lists(PIECES, max_size=40).map("".join))
+@given(st.lists(SPLITTER_PIECES, max_size=40).map("".join))
 def test_the_plain_full_stop_shortcut_agrees_with_the_rules(text):
     lex = sentences.lexicon()
     for m in sentences._CANDIDATE.finditer(text):
@@ -217,13 +214,9 @@ def test_the_plain_full_stop_shortcut_agrees_with_the_rules(text):
 
 # --- CJK sentence marks -------------------------------------------------------------------------
 
-CJK_PIECES = st.sampled_from(
-    ["今天", "東京は", "晴れ", "。", "！", "？", "」", "「", "2024年", "、"]
-)
-
 
 @settings(derandomize=True, max_examples=300, deadline=None)
-@given(st.lists(st.one_of(PIECES, CJK_PIECES), max_size=40).map("".join))
+@given(st.lists(st.one_of(SPLITTER_PIECES, CJK_PIECES), max_size=40).map("".join))
 def test_a_cjk_mark_always_ends_a_sentence_even_with_no_space_after_it(text):
     """In a sentence, 。！？ stand only at its end (before closing brackets) or, ending nothing,
     before anything else in it."""

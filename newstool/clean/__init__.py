@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from newstool.clean.edits import Change, apply_changes, remap_blocks, trim_blocks, undo_edits
+from newstool.clean.mojibake import has_mojibake
 from newstool.clean.options import (
     CONFIG_KEYS,
     CleanOptions,
@@ -109,6 +110,10 @@ class Cleaned:
     warnings: tuple[str, ...]
 
 
+# At most this many passes of the rules over one text (see apply_rules).
+MAX_PASSES = 3
+
+
 def apply_rules(
     text: str,
     names: Iterable[str],
@@ -126,7 +131,35 @@ def apply_rules(
     ('Hi there. ok', [('collapse_space_runs', 3), ('remove_orphan_punctuation', 9)])
     >>> cleaned.warnings
     ('clean: removed orphan "," after "Hi there." in the title at offset 9',)
+
+    A rule that runs after ``fix_mojibake`` may join the pieces of a garbled character (taking
+    out a note leaves ``â`` beside ``\\x80¦``, the UTF-8 bytes of ``…`` read as cp1252): then
+    the rules run again over what they left, so that cleaning the result changes nothing.
+
+    >>> cleaned = apply_rules("Prices fell â [Photo: AP]\\x80¦", DEFAULT_RULES, CleanOptions())
+    >>> cleaned.text, [e.rule for e in cleaned.edits]
+    ('Prices fell …', ['extract_editorial_notes', 'fix_mojibake'])
     """
+    names = tuple(names)
+    cleaned = _apply_rules_once(text, names, options, blocks, where)
+    for _ in range(MAX_PASSES - 1):
+        if not (cleaned.edits and "fix_mojibake" in names and has_mojibake(cleaned.text)):
+            break
+        again = _apply_rules_once(cleaned.text, names, options, cleaned.blocks, where)
+        cleaned = Cleaned(
+            again.text,
+            again.blocks,
+            cleaned.edits + again.edits,
+            cleaned.notes + again.notes,
+            cleaned.warnings + again.warnings,
+        )
+    return cleaned
+
+
+def _apply_rules_once(
+    text: str, names: tuple[str, ...], options: CleanOptions, blocks: tuple[Block, ...], where: str
+) -> Cleaned:
+    """One pass of the rules ``names`` over ``text`` (see :func:`apply_rules`)."""
     edits: list[Edit] = []
     notes: list[Note] = []
     warnings: list[str] = []

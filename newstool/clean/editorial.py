@@ -7,11 +7,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 
 from newstool.clean.edits import Change, fixed, span_with_separator  # noqa: F401 (fixed: examples)
+from newstool.clean.glued import separate_glued_sentences
 from newstool.model import Note
 
 _BRACKETED = re.compile(r"\[(?P<body>[^\[\]\n]*)\]")
+_SQUARE_BRACKET = re.compile(r"[\[\]]")
 _WORD = re.compile(r"[^\W\d_]+")  # letters only: "[1, 2]" holds no words
 _MIN_WORDS = 2
 
@@ -30,14 +34,21 @@ def extract_editorial_notes(text: str) -> list[Change]:
     >>> unchanged = '"[The rebels] left," [t]he man [sic] said [1, 2] [...] of it.'
     >>> fixed(extract_editorial_notes, unchanged) == unchanged
     True
+
+    A bracket that ends a sentence glued to the next one goes too, as it would once
+    ``separate_glued_sentences`` (which runs later) had put the space after it:
+
+    >>> fixed(extract_editorial_notes, "Talks ended [Updated at noon.]The vote is today.")
+    'Talks ended The vote is today.'
     """
     brackets = list(_BRACKETED.finditer(text))
+    spaced_later = cache(lambda: {change.start for change in separate_glued_sentences(text)})
     notes = [
         match
         for match, nested in zip(brackets, _inside_open_bracket(text, brackets), strict=True)
         if not nested
         and len(_WORD.findall(match["body"])) >= _MIN_WORDS
-        and _stands_apart(text, match.start(), match.end())
+        and _stands_apart(text, match.start(), match.end(), spaced_later)
     ]
     changes: list[Change] = []
     for group in _runs(text, notes):
@@ -65,12 +76,13 @@ def _runs(text: str, matches: list[re.Match[str]]) -> list[list[re.Match[str]]]:
 
 
 def _inside_open_bracket(text: str, matches: list[re.Match[str]]) -> list[bool]:
-    """For each match, whether more ``[`` than ``]`` precede it on its line: it sits inside
-    another bracket. One pass over the text, however many brackets a line holds.
+    """For each match, whether a ``[`` before it on its line is still open: it sits inside
+    another bracket (a ``]`` with none open closes nothing). One pass over the text, however
+    many brackets a line holds.
 
-    >>> text = "[a [b c] d] [e f]"
+    >>> text = "[a [b c] d] [e f] ] [g [h i] j]"
     >>> _inside_open_bracket(text, list(_BRACKETED.finditer(text)))
-    [True, False]
+    [True, False, True]
     """
     inside = []
     depth, position = 0, 0
@@ -78,18 +90,23 @@ def _inside_open_bracket(text: str, matches: list[re.Match[str]]) -> list[bool]:
         segment = text[position : match.start()]
         if (newline := segment.rfind("\n")) >= 0:
             depth, segment = 0, segment[newline + 1 :]
-        depth += segment.count("[") - segment.count("]")  # earlier matches are balanced
+        for mark in _SQUARE_BRACKET.findall(segment):  # a "]" with no "[" open closes nothing
+            depth = depth + 1 if mark == "[" else max(depth - 1, 0)
         inside.append(depth > 0)
         position = match.start()
     return inside
 
 
-def _stands_apart(text: str, start: int, end: int) -> bool:
+def _stands_apart(text: str, start: int, end: int, spaced_later: Callable[[], set[int]]) -> bool:
     """Not glued to a word and not right after a quote mark (where it stands for the quoted
-    words; any quote mark, so the quote style cannot change this)."""
+    words; any quote mark, so the quote style cannot change this). A word right after it does
+    not count where ``spaced_later`` (the offsets where ``separate_glued_sentences`` puts a
+    space) has ``end``: the bracket ends a sentence, and the next clean would find it apart."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or after.isalnum() or before in "\"'“”‘’«»„")
+    if before.isalnum() or before in "\"'“”‘’«»„":
+        return False
+    return not after.isalnum() or end in spaced_later()
 
 
 def _fills_lines(text: str, start: int, end: int) -> bool:
@@ -97,14 +114,15 @@ def _fills_lines(text: str, start: int, end: int) -> bool:
 
 
 def _span_with_tidy_space(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen the bracket's span by the spaces on one side so no double or stray space remains;
-    a bracket alone on its line goes with its line break."""
+    """Widen the bracket's span by the spaces on one side so no double or stray space remains
+    (not those before it when a word follows it: they part the two words); a bracket alone on
+    its line goes with its line break."""
     if _fills_lines(text, start, end):
         return span_with_separator(text, start, end)
     left = start
     while left > 0 and text[left - 1] == " ":
         left -= 1
-    if left < start and left > 0 and text[left - 1] != "\n":
+    if left < start and left > 0 and text[left - 1] != "\n" and not text[end : end + 1].isalnum():
         return left, end
     right = end
     while right < len(text) and text[right] == " ":

@@ -13,10 +13,9 @@ from functools import cache
 
 from newstool.clean.edits import Change, apply_changes, fixed  # noqa: F401 (fixed: used in the examples)
 from newstool.clean.words import (
+    inside_web_address,
     is_abbreviation,
     is_web_ending,
-    looks_like_web_address,
-    token_around,
     word_before_period,
 )
 from newstool.sentences import sentence_spans
@@ -124,7 +123,7 @@ def _gap_position(
             return None
     elif stop == "." and len(right) == 1 and text[right_end : right_end + 1] == ".":
         return None  # one more initial follows: Ph.D.
-    elif looks_like_web_address(token_around(text, match.start())):
+    elif inside_web_address(text, match.start()):
         return None
     elif right[0].islower():
         if close or opening or not _starts_lower_case_sentence(left, right, text, right_end):

@@ -18,8 +18,11 @@ _INVISIBLE = "\u200b\u2060\ufeff"
 _UNICODE_SPACES = re.compile(f"[{_SPACE_LIKE}{_INVISIBLE}]+")
 _SPACE_RUN = re.compile(r"(?m)(?P<edge>^ +| +$)|(?P<run>  +)")
 # Spaces before , ; : ! ? or a single full stop that ends a clause (not ".5", ".com", "...").
+# What may follow the mark: white space, punctuation, or a quote mark of any style (so that the
+# quote rules, which run later, cannot change the verdict: "‟" is straightened to '"').
+_QUOTE_MARKS = "\"'“”„‟‘’‚‛«»"
 _SPACE_BEFORE_PUNCTUATION = re.compile(
-    r"(?<=\S) +(?=(?:[,;:!?]|\.(?!\.))(?:[\s\"'“”‘’«»„,;:!?]|\.(?!\.)|\Z))"
+    rf"(?<=\S) +(?=(?:[,;:!?]|\.(?!\.))(?:[\s{_QUOTE_MARKS},;:!?]|\.(?!\.)|\Z))"
 )
 
 
@@ -54,6 +57,11 @@ def remove_space_before_punctuation(text: str) -> list[Change]:
 
     >>> fixed(remove_space_before_punctuation, 'He said "no" , then left . Why ?! Fine :')
     'He said "no", then left. Why?! Fine:'
+
+    Whatever the quote style, a quote mark after the mark is no obstacle:
+
+    >>> fixed(remove_space_before_punctuation, "„Wir gehen !‟ und ‚Nein ?‛")
+    '„Wir gehen!‟ und ‚Nein?‛'
 
     Not before a decimal, a domain or an ellipsis:
 

@@ -90,15 +90,31 @@ def word_before_period(text: str, index: int) -> str:
     return previous_word(token_before(text, index), lexicon())
 
 
-def token_around(text: str, index: int) -> str:
-    """The run of non-space characters that contains ``text[index]``, at most
-    ``TOKEN_REACH`` characters either side (so text without spaces costs linear time, not
+def inside_web_address(text: str, index: int) -> bool:
+    """True if ``text[index]`` lies inside a URL, an e-mail address or a domain name, not in the
+    punctuation around one: the ``!`` of ``,!Tass.com`` is outside it (and stays outside once
+    ``remove_space_before_punctuation`` glues the comma to the word before it).
+
+    >>> inside_web_address("see tass.com now", 8), inside_web_address("Up ,!Tass.com", 4)
+    (True, False)
+    """
+    start, end = token_span(text, index)
+    token = text[start:end]
+    core = token.lstrip(_TRIM)
+    core_start = start + len(token) - len(core)
+    core = core.rstrip(_TRIM)
+    return core_start <= index < core_start + len(core) and looks_like_web_address(core)
+
+
+def token_span(text: str, index: int) -> tuple[int, int]:
+    """Where the run of non-space characters that contains ``text[index]`` starts and ends, at
+    most ``TOKEN_REACH`` characters either side (so text without spaces costs linear time, not
     quadratic; no real address is that long).
 
-    >>> token_around("see tass.com now", 8)
-    'tass.com'
-    >>> len(token_around("Ab." * 1000, 1500)) == 2 * TOKEN_REACH
-    True
+    >>> token_span("see tass.com now", 8)
+    (4, 12)
+    >>> token_span("Ab." * 1000, 1500)
+    (1244, 1756)
     """
     start, floor = index, max(0, index - TOKEN_REACH)
     while start > floor and not text[start - 1].isspace():
@@ -106,4 +122,4 @@ def token_around(text: str, index: int) -> str:
     end, ceiling = index, min(len(text), index + TOKEN_REACH)
     while end < ceiling and not text[end].isspace():
         end += 1
-    return text[start:end]
+    return start, end
