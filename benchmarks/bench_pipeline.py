@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
+
+from benchmarks.common import newstool, run_process
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_a0fc1bd85d46184f.txt"
@@ -41,19 +40,9 @@ def make_corpus(directory: Path, count: int) -> Path:
 
 def run_stage(args: list[str], source: Path, target: Path) -> tuple[float, float]:
     """Seconds and peak resident memory (MiB) of one stage process reading ``source``."""
-    start = time.perf_counter()
-    with open(target, "wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "newstool", *args, "--quiet", str(source)],
-            stdout=out,
-            env={**os.environ, "SOURCE_DATE_EPOCH": "0"},
-        )
-        _, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
-    seconds = time.perf_counter() - start
-    if process.returncode != 0:
-        raise SystemExit(f"newstool {' '.join(args)} failed with status {process.returncode}")
-    return seconds, usage.ru_maxrss / 1024  # Linux reports KiB
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
+    measured = run_process(newstool(*args, "--quiet", str(source)), target, env=env)
+    return measured.seconds, measured.peak_mib
 
 
 def main() -> None:

@@ -11,12 +11,12 @@ not installed are skipped (``pip install -e '.[bench]'``).
 from __future__ import annotations
 
 import json
-import os
 import random
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.common import pin_to_one_core
 from newstool.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -224,11 +224,6 @@ def seed_boundaries(split: Splitter, body: str, openings: list[str]) -> tuple[in
     truth = sentence_starts(body, openings) - {0}
     found = sentence_starts(body, split(body)) - {0}
     return len(found & truth), len(found - truth)
-
-
-def pin_to_one_core() -> None:
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
 
 def main() -> None:
