@@ -600,3 +600,19 @@ def test_a_stop_before_a_domain_is_not_inside_the_domain():
     comma was removed, ``passed,!Tass.com`` was not, and the next clean separated it."""
     cleaned = cleaned_once("The vote passed ,!Tass.com reported.")
     assert cleaned.text == "The vote passed,! Tass.com reported."
+
+
+def test_a_stray_stop_after_a_space_is_not_taken_for_an_initial():
+    """``! ."U.S.``: the ``.`` after the space was read as inside initials (``U.S.`` follows), so
+    no space went after it; once the space before it was removed the stop read ``!.``, and the
+    next clean separated the sentences."""
+    cleaned = cleaned_once('It ended! ."U.S. troops left."')
+    assert cleaned.text == 'It ended!. "U.S. troops left."'
+
+
+def test_an_orphan_after_a_word_glued_to_an_initial_goes_in_one_pass():
+    """``B.Then.,`` read as initials (``M.Sc.,`` keeps its comma) until separate_glued_sentences
+    made it ``B. Then.,``; the next clean then removed the orphan comma."""
+    cleaned = cleaned_once("They voted for Plan B.Then., he left.")
+    assert cleaned.text == "They voted for Plan B. Then. he left."
+    assert cleaned_once("He holds an M.Sc., the first.").text == "He holds an M.Sc., the first."

@@ -7,8 +7,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 
 from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
+from newstool.clean.glued import separate_glued_sentences
 from newstool.clean.words import is_abbreviation
 
 # A word, its full stop, then a comma, semicolon or colon that cannot belong there. The
@@ -34,9 +37,10 @@ def remove_orphan_punctuation(text: str) -> list[Change]:
     True
     """
     changes = []
+    spaced_later = cache(lambda: {change.start for change in separate_glued_sentences(text)})
     for match in _ORPHAN.finditer(text):
-        word = match["word"]
-        if len(word) < 2 or is_abbreviation(word) or _continues_initials(text, match.start()):
+        word, start = match["word"], match.start()
+        if len(word) < 2 or is_abbreviation(word) or _continues_initials(text, start, spaced_later):
             continue
         orphan = match["orphan"].strip()
         context = _CONTEXT.search(text, max(0, match.start() - 80), match.start("orphan")).group()
@@ -45,11 +49,14 @@ def remove_orphan_punctuation(text: str) -> list[Change]:
     return changes
 
 
-def _continues_initials(text: str, index: int) -> bool:
-    """True if the word at ``index`` follows an initial and its period, as ``Sc`` in ``M.Sc``."""
+def _continues_initials(text: str, index: int, spaced_later: Callable[[], set[int]]) -> bool:
+    """True if the word at ``index`` follows an initial and its period, as ``Sc`` in ``M.Sc``,
+    and is not a sentence of its own: ``spaced_later`` (where ``separate_glued_sentences``,
+    which runs later, puts a space) does not hold ``index``, as in ``Plan B.Talks``."""
     return (
         index >= 2
         and text[index - 1] == "."
         and text[index - 2].isalpha()
         and (index == 2 or not text[index - 3].isalnum())
+        and index not in spaced_later()
     )

@@ -121,7 +121,12 @@ def _gap_position(
     if stop == "." and is_abbreviation(word_before_period(text, match.start())):
         if not _splitter_ends_sentence(sentence_ends(), match):
             return None
-    elif stop == "." and len(right) == 1 and text[right_end : right_end + 1] == ".":
+    elif (
+        stop == "."
+        and not text[match.start() - 1].isspace()  # after a space, the stop ends no initial
+        and len(right) == 1
+        and text[right_end : right_end + 1] == "."
+    ):
         return None  # one more initial follows: Ph.D.
     elif inside_web_address(text, match.start()):
         return None
