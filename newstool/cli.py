@@ -179,18 +179,19 @@ class ByteSize(click.ParamType):
             self.fail(str(exc), param, ctx)
 
 
+def jobs_option(help: str) -> Callable:
+    """``-j/--jobs N``: worker processes, 0 for one per core (see :mod:`newstool.engines`)."""
+    return click.option(
+        "-j", "--jobs", type=click.IntRange(0), default=1, show_default=True, metavar="N", help=help
+    )
+
+
 def input_options(fn: Callable) -> Callable:
     """PATH arguments, ``--encoding``, ``--max-doc-bytes`` and ``--jobs``, shared by every
     subcommand."""
-    fn = click.option(
-        "-j",
-        "--jobs",
-        type=click.IntRange(0),
-        default=1,
-        show_default=True,
-        metavar="N",
-        help="Read and process documents in N worker processes (0: one per core); the output "
-        "is the same, in the same order, written in batches.",
+    fn = jobs_option(
+        "Read and process documents in N worker processes (0: one per core); the output is "
+        "the same, in the same order, written in batches."
     )(fn)
     fn = click.option(
         "--max-doc-bytes",
@@ -836,15 +837,7 @@ class RunReporter:
 @click.option("--report", metavar="FILE", help="Write what the run did as JSON to FILE.")
 @click.option("--log-file", metavar="FILE", help="Append timestamped messages to FILE.")
 @click.option("-q", "--quiet", is_flag=True, help="Errors only: cron mails only on trouble.")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(0),
-    default=1,
-    show_default=True,
-    metavar="N",
-    help="Process inputs in N worker processes (0: one per core); same state and outputs.",
-)
+@jobs_option("Process inputs in N worker processes (0: one per core); same state and outputs.")
 @click.pass_context
 def run(
     ctx: click.Context,
