@@ -221,8 +221,9 @@ def front_matter(doc: Document) -> dict[str, Any]:
     return fields
 
 
-# Line breaks to YAML 1.1 (PyYAML) but not to YAML 1.2: NEL, line and paragraph separators.
-_YAML_1_1_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
+# What YAML readers (PyYAML, ruamel.yaml) take for line breaks besides CR and LF: NEL, line
+# and paragraph separators.
+_YAML_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 @functools.cache
@@ -232,16 +233,15 @@ def _front_matter_dumper() -> type:
 
     PyYAML (YAML 1.1) writes the id ``12e45678`` (or ``0o17``) unquoted, but js-yaml or ruamel
     read it as a number; quoting such strings keeps the front matter lossless for other tools.
-    PyYAML writes those three characters as line breaks inside a single-quoted string, where it
-    reads a NEL back as a space, and a YAML 1.2 reader, for which they are no line breaks, keeps
-    the indentation written after them; in double quotes they are escaped (``\\N``, ``\\L``,
-    ``\\P``), which every reader reads back as the character.
+    PyYAML writes those three characters as line breaks inside a single-quoted string, and
+    reads a NEL there back as a space (so does ruamel.yaml); in double quotes they are escaped
+    (``\\N``, ``\\L``, ``\\P``), which both read back as the character.
     """
     import yaml
 
     class FrontMatterDumper(yaml.SafeDumper):
         def represent_str(self, data: str) -> yaml.ScalarNode:
-            style = '"' if _YAML_1_1_LINE_BREAKS.search(data) else None
+            style = '"' if _YAML_LINE_BREAKS.search(data) else None
             return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
     FrontMatterDumper.add_representer(str, FrontMatterDumper.represent_str)

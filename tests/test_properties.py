@@ -61,7 +61,7 @@ def pipeline(doc: Document) -> Document:
 # --- clean --------------------------------------------------------------------------------------
 
 
-@property_settings(max_examples=60)
+@property_settings(max_examples=50)
 @given(doc=documents, options=clean_options)
 @example(doc=ingested("[Lavrov said.]Lavrov said."), options=CleanOptions())  # glued after a note
 @example(doc=brought((None, "Prices fell Â [Photo: AP News]\x85")), options=CleanOptions())
@@ -115,7 +115,7 @@ def block_texts(doc: Document) -> list[tuple[str, str]]:
     return [(block.type, text) for block, text in doc.block_texts() if text]
 
 
-@property_settings(max_examples=30)
+@property_settings(max_examples=20)
 @given(doc=documents)
 @example(doc=brought((None, "Lavrov said [Photo: AP N\x85ews].")))  # a NEL in the front matter
 def test_markdown_reads_back_as_the_document(doc):
@@ -152,7 +152,7 @@ def with_line_breaks(doc: Document) -> str:
     return "".join(pieces)
 
 
-@property_settings(max_examples=25)
+@property_settings(max_examples=20)
 @given(raw=hostile_raw_articles)
 def test_markdown_with_a_sentence_per_line_reads_back_with_those_line_breaks(raw):
     doc = pipeline(ingested(raw))
@@ -160,7 +160,7 @@ def test_markdown_with_a_sentence_per_line_reads_back_with_those_line_breaks(raw
     assert (back.title, back.text) == (doc.title, with_line_breaks(doc))
 
 
-@property_settings(max_examples=25)
+@property_settings(max_examples=20)
 @given(doc=documents)
 def test_a_json_line_reads_back_as_the_document_at_every_stage(doc):
     for stage in (doc, clean(doc), pipeline(doc)):

@@ -43,7 +43,7 @@ def remove_orphan_punctuation(text: str) -> list[Change]:
         if len(word) < 2 or is_abbreviation(word) or _continues_initials(text, start, spaced_later):
             continue
         orphan = match["orphan"].strip()
-        context = _CONTEXT.search(text, max(0, match.start() - 80), match.start("orphan")).group()
+        context = _CONTEXT.search(text, max(0, start - 80), match.start("orphan")).group()
         warning = f'removed orphan "{orphan}" after "{context}"'
         changes.append(Change(match.start("orphan"), match.end(), "", warning=warning))
     return changes
