@@ -627,3 +627,11 @@ def test_a_line_of_invisible_characters_goes_with_its_line_break():
     assert cleaned.blocks == blocks_from_blank_lines(cleaned.text)
     paragraphs = "Talks ended.\n\n\ufeff\n\nBoth sides left."
     assert cleaned_once(paragraphs).text == "Talks ended.\n\nBoth sides left."
+
+
+def test_a_nel_repaired_into_an_ellipsis_stays_inside_its_block():
+    """A NEL at a paragraph's end is white space, outside the block; fix_mojibake read it as
+    cp1252's ellipsis, and the ``…`` was left outside every block (split-sentences lost it)."""
+    cleaned = cleaned_once("Talks at the CafÃ© ended\x85\n\nBoth sides left.")
+    assert cleaned.text == "Talks at the Café ended…\n\nBoth sides left."
+    assert cleaned.blocks == blocks_from_blank_lines(cleaned.text)

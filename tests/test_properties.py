@@ -80,6 +80,7 @@ def test_cleaning_a_cleaned_document_changes_nothing(doc, options):
 @property_settings(max_examples=40)
 @given(doc=documents, options=clean_options)
 @example(doc=ingested("Lavrov said.\n\n\ufeff"), options=CleanOptions())  # a paragraph of a BOM
+@example(doc=brought((None, "Ã©said\x85")), options=CleanOptions())  # the NEL becomes "…"
 def test_clean_leaves_blocks_the_paragraphs_of_the_text(doc, options):
     """DESIGN.md section 2: blocks are separated by one blank line. Ingest writes the text as
     its blocks so joined, and clean keeps it so; a document brought with a text alone gets its
