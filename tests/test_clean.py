@@ -635,3 +635,11 @@ def test_a_nel_repaired_into_an_ellipsis_stays_inside_its_block():
     cleaned = cleaned_once("Talks at the CafÃ© ended\x85\n\nBoth sides left.")
     assert cleaned.text == "Talks at the Café ended…\n\nBoth sides left."
     assert cleaned.blocks == blocks_from_blank_lines(cleaned.text)
+
+
+def test_a_note_whose_stop_an_orphan_comma_follows_goes_in_one_pass():
+    """``[Updated at noon.,]The``: remove_orphan_punctuation, which runs between the two, takes
+    the comma, and only then does separate_glued_sentences put a space after the bracket."""
+    cleaned = cleaned_once("Talks ended in Geneva [Updated at noon.,]The vote is on Monday.")
+    assert cleaned.text == "Talks ended in Geneva The vote is on Monday."
+    assert cleaned.notes == (Note("editorial", "Updated at noon.,"),)

@@ -68,6 +68,7 @@ def pipeline(doc: Document) -> Document:
 @property_settings(max_examples=50)
 @given(doc=documents, options=clean_options)
 @example(doc=ingested("[Lavrov said.]Lavrov said."), options=CleanOptions())  # glued after a note
+@example(doc=ingested("[Lavrov said.,]Lavrov said."), options=CleanOptions())  # an orphan too
 @example(doc=brought((None, "Prices fell Â [Photo: AP News]\x85")), options=CleanOptions())
 def test_cleaning_a_cleaned_document_changes_nothing(doc, options):
     once = clean(doc, options=options)
