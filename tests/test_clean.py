@@ -616,3 +616,30 @@ def test_an_orphan_after_a_word_glued_to_an_initial_goes_in_one_pass():
     cleaned = cleaned_once("They voted for Plan B.Then., he left.")
     assert cleaned.text == "They voted for Plan B. Then. he left."
     assert cleaned_once("He holds an M.Sc., the first.").text == "He holds an M.Sc., the first."
+
+
+def test_a_line_of_invisible_characters_goes_with_its_line_break():
+    """A line of a no-break space (or of a zero-width space, or a paragraph of a stray BOM)
+    looked like text to the block structure; cleaned to nothing, it left a blank line inside a
+    paragraph, or one blank line too many between two."""
+    cleaned = cleaned_once("Talks ended in Geneva.\n\u00a0\u200b\nBoth sides left.")
+    assert cleaned.text == "Talks ended in Geneva.\nBoth sides left."
+    assert cleaned.blocks == blocks_from_blank_lines(cleaned.text)
+    paragraphs = "Talks ended.\n\n\ufeff\n\nBoth sides left."
+    assert cleaned_once(paragraphs).text == "Talks ended.\n\nBoth sides left."
+
+
+def test_a_nel_repaired_into_an_ellipsis_stays_inside_its_block():
+    """A NEL at a paragraph's end is white space, outside the block; fix_mojibake read it as
+    cp1252's ellipsis, and the ``…`` was left outside every block (split-sentences lost it)."""
+    cleaned = cleaned_once("Talks at the CafÃ© ended\x85\n\nBoth sides left.")
+    assert cleaned.text == "Talks at the Café ended…\n\nBoth sides left."
+    assert cleaned.blocks == blocks_from_blank_lines(cleaned.text)
+
+
+def test_a_note_whose_stop_an_orphan_comma_follows_goes_in_one_pass():
+    """``[Updated at noon.,]The``: remove_orphan_punctuation, which runs between the two, takes
+    the comma, and only then does separate_glued_sentences put a space after the bracket."""
+    cleaned = cleaned_once("Talks ended in Geneva [Updated at noon.,]The vote is on Monday.")
+    assert cleaned.text == "Talks ended in Geneva The vote is on Monday."
+    assert cleaned.notes == (Note("editorial", "Updated at noon.,"),)

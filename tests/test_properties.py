@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from newstool.clean import CleanOptions, clean, undo_edits
 from newstool.export import dump_jsonl_line, parse_markdown_documents, render_markdown
 from newstool.ingest import IngestError, ingest_bytes
-from newstool.model import Document
+from newstool.model import Document, blocks_from_blank_lines
 from newstool.sentences import split_document
 from newstool.stats import compute_stats
 
@@ -53,6 +53,10 @@ def brought(article: tuple[str | None, str]) -> Document:
 documents = st.one_of(hostile_raw_articles.map(ingested), hostile_articles().map(brought))
 
 
+def block_texts(doc: Document) -> list[tuple[str, str]]:
+    return [(block.type, text) for block, text in doc.block_texts() if text]
+
+
 def pipeline(doc: Document) -> Document:
     """clean, split-sentences and stats, as ``make demo`` chains them."""
     return compute_stats(split_document(clean(doc)))
@@ -64,6 +68,7 @@ def pipeline(doc: Document) -> Document:
 @property_settings(max_examples=50)
 @given(doc=documents, options=clean_options)
 @example(doc=ingested("[Lavrov said.]Lavrov said."), options=CleanOptions())  # glued after a note
+@example(doc=ingested("[Lavrov said.,]Lavrov said."), options=CleanOptions())  # an orphan too
 @example(doc=brought((None, "Prices fell Â [Photo: AP News]\x85")), options=CleanOptions())
 def test_cleaning_a_cleaned_document_changes_nothing(doc, options):
     once = clean(doc, options=options)
@@ -71,6 +76,22 @@ def test_cleaning_a_cleaned_document_changes_nothing(doc, options):
     assert (twice.title, twice.text, twice.blocks) == (once.title, once.text, once.blocks)
     assert (twice.edits, twice.title_edits) == (once.edits, once.title_edits)
     assert (twice.notes, twice.warnings) == (once.notes, once.warnings)
+
+
+@property_settings(max_examples=40)
+@given(doc=documents, options=clean_options)
+@example(doc=ingested("Lavrov said.\n\n\ufeff"), options=CleanOptions())  # a paragraph of a BOM
+@example(doc=brought((None, "Ã©said\x85")), options=CleanOptions())  # the NEL becomes "…"
+def test_clean_leaves_blocks_the_paragraphs_of_the_text(doc, options):
+    """DESIGN.md section 2: blocks are separated by one blank line. Ingest writes the text as
+    its blocks so joined, and clean keeps it so; a document brought with a text alone gets its
+    blocks from blank lines, and clean keeps them the paragraphs of the text it leaves."""
+    canonical = doc.text == "\n\n".join(text for _, text in block_texts(doc))
+    cleaned = clean(doc, options=options)
+    if canonical:
+        assert cleaned.text == "\n\n".join(text for _, text in block_texts(cleaned))
+    else:
+        assert cleaned.blocks == blocks_from_blank_lines(cleaned.text)
 
 
 @property_settings(max_examples=40)
@@ -109,10 +130,6 @@ def test_sentences_slice_back_in_order_inside_paragraphs_and_lose_no_character(d
 
 
 # --- Markdown and JSON Lines --------------------------------------------------------------------
-
-
-def block_texts(doc: Document) -> list[tuple[str, str]]:
-    return [(block.type, text) for block, text in doc.block_texts() if text]
 
 
 @property_settings(max_examples=20)
@@ -154,6 +171,7 @@ def with_line_breaks(doc: Document) -> str:
 
 @property_settings(max_examples=20)
 @given(raw=hostile_raw_articles)
+@example(raw="Lavrov said.\n\n\ufeff")  # the BOM's paragraph left a blank line behind
 def test_markdown_with_a_sentence_per_line_reads_back_with_those_line_breaks(raw):
     doc = pipeline(ingested(raw))
     [back] = parse_markdown_documents(render_markdown(doc, sentences=True))

@@ -7,10 +7,17 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
 
-from newstool.clean.edits import Change, fixed, span_with_separator  # noqa: F401 (fixed: examples)
+from newstool.clean.edits import (  # noqa: F401 (fixed: used in the examples)
+    Change,
+    apply_changes,
+    fixed,
+    span_with_separator,
+)
+from newstool.clean.fragments import remove_orphan_punctuation
 from newstool.clean.glued import separate_glued_sentences
 from newstool.model import Note
 
@@ -42,7 +49,7 @@ def extract_editorial_notes(text: str) -> list[Change]:
     'Talks ended The vote is today.'
     """
     brackets = list(_BRACKETED.finditer(text))
-    spaced_later = cache(lambda: {change.start for change in separate_glued_sentences(text)})
+    spaced_later = cache(lambda: _glued_sentence_spaces(text))
     notes = [
         match
         for match, nested in zip(brackets, _inside_open_bracket(text, brackets), strict=True)
@@ -100,13 +107,33 @@ def _inside_open_bracket(text: str, matches: list[re.Match[str]]) -> list[bool]:
 def _stands_apart(text: str, start: int, end: int, spaced_later: Callable[[], set[int]]) -> bool:
     """Not glued to a word and not right after a quote mark (where it stands for the quoted
     words; any quote mark, so the quote style cannot change this). A word right after it does
-    not count where ``spaced_later`` (the offsets where ``separate_glued_sentences`` puts a
-    space) has ``end``: the bracket ends a sentence, and the next clean would find it apart."""
+    not count where ``spaced_later`` (see :func:`_glued_sentence_spaces`) has ``end``:
+    the bracket ends a sentence, and the next clean would find it apart."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     if before.isalnum() or before in "\"'“”‘’«»„":
         return False
     return not after.isalnum() or end in spaced_later()
+
+
+def _glued_sentence_spaces(text: str) -> set[int]:
+    """Offsets in ``text`` where ``separate_glued_sentences`` will put a space, judged on the
+    text as ``remove_orphan_punctuation`` (which runs between the two) leaves it.
+
+    >>> sorted(_glued_sentence_spaces("[Lavrov said.,]Lavrov left.Then"))
+    [15, 27]
+    """
+    orphans = remove_orphan_punctuation(text)
+    tidied = apply_changes("orphans", text, orphans)[0]
+    cuts, removed = [], []  # where each orphan was in the tidied text; length removed so far
+    for change in orphans:
+        cuts.append(change.start - (removed[-1] if removed else 0))
+        removed.append((removed[-1] if removed else 0) + change.end - change.start)
+    spaces = set()
+    for change in separate_glued_sentences(tidied):
+        before = bisect_right(cuts, change.start)
+        spaces.add(change.start + (removed[before - 1] if before else 0))
+    return spaces
 
 
 def _fills_lines(text: str, start: int, end: int) -> bool:

@@ -26,10 +26,13 @@ work the same way in the title.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from newstool.model import Block, Edit, Note
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -107,18 +110,29 @@ def remap_blocks(blocks: Iterable[Block], changes: Sequence[Change]) -> tuple[Bl
     return tuple(b for b in moved if b.start < b.end)
 
 
-def trim_blocks(blocks: Iterable[Block], text: str) -> tuple[Block, ...]:
-    """Blocks shrunk to exclude white space at their edges; blocks left empty are dropped.
+def trim_blocks(blocks: Sequence[Block], text: str) -> tuple[Block, ...]:
+    """Blocks fitted to ``text``: widened over the text that touches them, up to a blank line or
+    the next block, then shrunk to exclude white space at their edges; blocks left empty are
+    dropped. A repair can turn white space just outside a block into text (a NEL, white space
+    to Python, is cp1252's ``…`` to ``fix_mojibake``), and text belongs to a block.
 
     >>> trim_blocks([Block("paragraph", 0, 4), Block("paragraph", 5, 6)], "\\nHi \\n ")
     (Block(type='paragraph', start=1, end=3),)
+    >>> trim_blocks([Block("paragraph", 0, 4), Block("paragraph", 7, 9)], "said…\\n\\nOk")
+    (Block(type='paragraph', start=0, end=5), Block(type='paragraph', start=7, end=9))
     """
-    trimmed = []
-    for block in blocks:
-        chunk = text[block.start : block.end]
+    trimmed: list[Block] = []
+    for number, block in enumerate(blocks):
+        floor = trimmed[-1].end if trimmed else 0
+        ceiling = blocks[number + 1].start if number + 1 < len(blocks) else len(text)
+        blank_lines_before = [m.end() for m in _BLANK_LINE.finditer(text, floor, block.start)]
+        blank_line_after = _BLANK_LINE.search(text, block.end, ceiling)
+        start = blank_lines_before[-1] if blank_lines_before else floor
+        end = blank_line_after.start() if blank_line_after else ceiling
+        chunk = text[start:end]
         content = chunk.strip()
         if content:
-            start = block.start + chunk.index(content)
+            start += chunk.index(content)
             trimmed.append(Block(block.type, start, start + len(content)))
     return tuple(trimmed)
 

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 
-from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
+from newstool.clean.edits import Change, fixed, removal_changes  # noqa: F401 (fixed: examples)
 
 # Spaces that are not U+0020 (tabs included) become one; invisible ones go.
 _SPACE_LIKE = "\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _INVISIBLE = "\u200b\u2060\ufeff"
 _UNICODE_SPACES = re.compile(f"[{_SPACE_LIKE}{_INVISIBLE}]+")
+# A line that only they (and plain spaces) fill: it looks blank, but is no blank line.
+_BLANK_LOOKING_LINE = re.compile(
+    f"(?m)^ *[{_SPACE_LIKE}{_INVISIBLE}][ {_SPACE_LIKE}{_INVISIBLE}]*$"
+)
 _SPACE_RUN = re.compile(r"(?m)(?P<edge>^ +| +$)|(?P<run>  +)")
 # Spaces before , ; : ! ? or a single full stop that ends a clause (not ".5", ".com", "...").
 # What may follow the mark: white space, punctuation, or a quote mark of any style (so that the
@@ -32,11 +36,26 @@ def normalise_unicode_spaces(text: str) -> list[Change]:
 
     >>> fixed(normalise_unicode_spaces, "10\u00a0000 people\u2009\u2014\tand\u200bmore")
     '10 000 people — andmore'
+
+    A line that only such characters fill goes with its line break, as a boilerplate line does:
+    it would otherwise become a blank line inside a paragraph, or leave one blank line too many.
+
+    >>> fixed(normalise_unicode_spaces, "Talks ended.\n\u00a0\u200b\nBoth left.\n\n\ufeff")
+    'Talks ended.\nBoth left.'
     """
-    return [
-        Change(m.start(), m.end(), "".join(" " for c in m.group() if c not in _INVISIBLE))
-        for m in _UNICODE_SPACES.finditer(text)
-    ]
+    lines = [match.span() for match in _BLANK_LOOKING_LINE.finditer(text)]
+    changes: list[Change] = []
+    position = 0
+    for removal in [*removal_changes(text, lines), None]:
+        end = removal.start if removal else len(text)
+        changes += [
+            Change(m.start(), m.end(), "".join(" " for c in m.group() if c not in _INVISIBLE))
+            for m in _UNICODE_SPACES.finditer(text, position, end)
+        ]
+        if removal:
+            changes.append(removal)
+            position = removal.end
+    return changes
 
 
 def collapse_space_runs(text: str) -> list[Change]:
