@@ -27,7 +27,6 @@ values in the stream, never exceptions.
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -68,9 +67,14 @@ class Opened:
         return self._second
 
     def lines(self) -> Iterator[bytes]:
-        """Every line from the first on."""
-        read_ahead = [self.first] if self._second is None else [self.first, self._second]
-        return itertools.chain(read_ahead, self.handle)
+        """Every line from the first on. The lines read ahead are let go as they are given out
+        (``first`` and ``second()`` are empty from then on): a line can be a whole document of
+        many megabytes, which must not stay in memory while it is processed."""
+        ahead = [self.first] if self._second is None else [self.first, self._second]
+        self.first, self._second = b"", b""
+        while ahead:
+            yield ahead.pop(0)
+        yield from self.handle
 
     def data(self) -> bytes:
         """The whole input from the first line on (read once)."""
@@ -127,19 +131,24 @@ def _read_json_lines(opened: Opened) -> Iterator[Document | InputProblem]:
     for number, raw in numbered:
         if not raw.strip():
             continue
-        try:
-            data = json.loads(raw)
-        except UnicodeDecodeError:
-            yield InputProblem(opened.name, "is not UTF-8; JSON Lines must be UTF-8", number)
-            continue
-        except json.JSONDecodeError as exc:
-            message = f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line"
-            yield InputProblem(opened.name, message, number)
-            continue
-        try:
-            yield Document.from_dict(data)
-        except DocumentError as exc:
-            yield InputProblem(opened.name, f"not a newstool document: {exc}", number)
+        item = _read_json_line(raw, opened.name, number)
+        del raw  # a line can be a whole document of many megabytes: not kept while it is used
+        yield item
+
+
+def _read_json_line(raw: bytes, name: str, number: int) -> Document | InputProblem:
+    """The document on one JSON line, or the problem with it."""
+    try:
+        data = json.loads(raw)
+    except UnicodeDecodeError:
+        return InputProblem(name, "is not UTF-8; JSON Lines must be UTF-8", number)
+    except json.JSONDecodeError as exc:
+        message = f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line"
+        return InputProblem(name, message, number)
+    try:
+        return Document.from_dict(data)
+    except DocumentError as exc:
+        return InputProblem(name, f"not a newstool document: {exc}", number)
 
 
 def _read_json_array(opened: Opened) -> Items | None:
@@ -210,6 +219,7 @@ def read_stream(
         if reader.claims(opened):
             items = reader.read(opened)
             if items is not None:
+                del opened  # nor the input's bytes (read whole by a reader of raw articles)
                 yield from items
                 return
 
