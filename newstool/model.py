@@ -40,7 +40,7 @@ class DocumentError(ValueError):
     """A JSON object that cannot be read as a document; the message says which field and why."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A heading or paragraph: ``text[start:end]``."""
 
@@ -75,7 +75,7 @@ class Step:
     fingerprint: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """One change made by ``clean``: ``after`` sits at ``[start:end]`` of the text (or title) as
     it stood right after this edit, replacing ``before`` (see :mod:`newstool.clean.edits`)."""
@@ -87,7 +87,7 @@ class Edit:
     after: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """Material taken out of the text (an editorial insertion, say), kept rather than binned."""
 
@@ -95,7 +95,7 @@ class Note:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: ``text == document.text[start:end]``."""
 
