@@ -142,7 +142,9 @@ def main(argv: list[str] | None = None) -> None:
     print("each stage as its own process reading the previous stage's output. MB = 10^6 bytes.")
     print(f"{'stage':<20}{'seconds':>9}{'peak MB':>9}{'input MB':>10}{'peak/article':>14}")
     for name, seconds, peak, read in rows:
-        print(f"{name:<20}{seconds:>9.1f}{peak / MB:>9.0f}{read / MB:>10.1f}{peak / article:>13.1f}x")
+        print(
+            f"{name:<20}{seconds:>9.1f}{peak / MB:>9.0f}{read / MB:>10.1f}{peak / article:>13.1f}x"
+        )
     print(f"(this process, which starts each stage, peaked at {own_peak / MB:.0f} MB)")
 
 
