@@ -10,7 +10,17 @@ from dataclasses import asdict, fields, replace
 import pytest
 
 from newstool.export import dump_jsonl_line
-from newstool.model import Block, Document, DocumentError, Edit, Note, Sentence, Source, Step
+from newstool.model import (
+    Block,
+    Document,
+    DocumentError,
+    Edit,
+    Note,
+    Sentence,
+    Source,
+    Step,
+    record_dict,
+)
 from tests.conftest import SEED
 
 FULL = Document(
@@ -37,6 +47,14 @@ def test_to_dict_writes_every_field_of_every_part_as_asdict_would():
         expected = asdict(value) if name == "source" else [asdict(item) for item in value]
         assert out[name] == expected, name
     assert set(out) == {f.name for f in fields(Document)} - {"extra"} | {"schema", "mine"}
+
+
+def test_records_left_as_dataclasses_write_the_same_json():
+    records = FULL.to_dict(records=False)
+    assert records["sentences"] is FULL.sentences
+    assert json.dumps(records, default=record_dict) == json.dumps(FULL.to_dict())
+    with pytest.raises(TypeError, match="Object of type Source is not JSON serializable"):
+        record_dict(FULL.source)
 
 
 def test_a_document_and_its_parts_pickle_copy_and_replace():
