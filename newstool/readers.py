@@ -215,6 +215,7 @@ def read_stream(
     if not first and path is None:
         return  # an empty stream holds zero documents, as for jq or sqlite-utils
     opened = Opened(name, path, handle, first, skipped, encoding)
+    del first  # the Opened holds it (and lets it go once read)
     for reader in READERS:
         if reader.claims(opened):
             items = reader.read(opened)
