@@ -31,7 +31,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from newstool.io import STDIN, InputProblem, expand_paths
 from newstool.model import Document, DocumentError
@@ -127,24 +127,41 @@ def _claims_json_lines(opened: Opened) -> bool:
 
 
 def _read_json_lines(opened: Opened) -> Iterator[Document | InputProblem]:
+    """Each line's document or problem. A line can be a whole document of many megabytes, so
+    each form of it is let go as soon as the next is made: the bytes once decoded, the text once
+    parsed, the parsed JSON once it is a document (which alone is kept while it is used)."""
     numbered = enumerate(opened.lines(), start=1 + opened.blank_lines_before)
     for number, raw in numbered:
         if not raw.strip():
             continue
-        item = _read_json_line(raw, opened.name, number)
-        del raw  # a line can be a whole document of many megabytes: not kept while it is used
+        try:
+            text = raw.decode(json.detect_encoding(raw), "surrogatepass")  # as json.loads does
+        except UnicodeDecodeError:
+            yield InputProblem(opened.name, "is not UTF-8; JSON Lines must be UTF-8", number)
+            continue
+        finally:
+            del raw
+        data = _json_value(text, opened.name, number)
+        del text
+        item = data if isinstance(data, InputProblem) else _document(data, opened.name, number)
+        del data
         yield item
 
 
-def _read_json_line(raw: bytes, name: str, number: int) -> Document | InputProblem:
-    """The document on one JSON line, or the problem with it."""
+_JSON = json.JSONDecoder()
+
+
+def _json_value(text: str, name: str, number: int) -> Any:
+    """The JSON value of one line, or the problem with it (an :class:`InputProblem`)."""
     try:
-        data = json.loads(raw)
-    except UnicodeDecodeError:
-        return InputProblem(name, "is not UTF-8; JSON Lines must be UTF-8", number)
+        return _JSON.decode(text)
     except json.JSONDecodeError as exc:
         message = f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line"
         return InputProblem(name, message, number)
+
+
+def _document(data: Any, name: str, number: int) -> Document | InputProblem:
+    """The document a line's JSON value holds, or why it holds none."""
     try:
         return Document.from_dict(data)
     except DocumentError as exc:
