@@ -378,16 +378,33 @@ def markdown_body(doc: Document, *, sentences: bool = False) -> str:
     >>> markdown_body(doc)
     '# T\\n\\n## H\\n\\nP\\n'
     """
+    return "".join(_body_pieces(doc, sentences))
+
+
+def _body_pieces(doc: Document, sentences: bool) -> Iterator[str]:
+    """The body a block at a time: each block, then a blank line, or a newline after the last."""
+    blocks = _markdown_blocks(doc, sentences)
+    block = next(blocks, None)
+    while block is not None:
+        following = next(blocks, None)
+        yield block
+        yield "\n\n" if following is not None else "\n"
+        block = following
+
+
+def _markdown_blocks(doc: Document, sentences: bool) -> Iterator[str]:
+    """The title, the headings and the paragraphs, each rendered; one block's text at a time."""
     starts = sentence_starts(doc) if sentences else ()
-    parts = [markdown_heading(doc.title, 1)] if doc.title else []
-    for block, text in doc.block_texts():
+    if doc.title:
+        yield markdown_heading(doc.title, 1)
+    for block in doc.blocks:
+        text = doc.text[block.start : block.end]
         if not text:
             continue
         if block.type == "heading":
-            parts.append(markdown_heading(text, 2))
+            yield markdown_heading(text, 2)
         else:
-            parts.append(markdown_paragraph(break_lines(text, block.start, starts)))
-    return "".join(part + "\n\n" for part in parts)[:-1]
+            yield markdown_paragraph(break_lines(text, block.start, starts))
 
 
 def render_markdown(doc: Document, *, sentences: bool = False) -> str:
@@ -405,8 +422,29 @@ def render_markdown(doc: Document, *, sentences: bool = False) -> str:
     <BLANKLINE>
     Hi.
     """
-    body = markdown_body(doc, sentences=sentences)
-    return dump_front_matter(front_matter(doc)) + ("\n" + body if body else "")
+    return "".join(_markdown_pieces(doc, sentences))
+
+
+def markdown_pieces(doc: Document, *, sentences: bool = False) -> list[str] | Iterator[str]:
+    """:func:`render_markdown` in pieces to write one after the other: the whole of a document
+    of ordinary size, a block at a time for a long one (see :func:`jsonl_pieces`).
+
+    >>> "".join(markdown_pieces(Document.from_dict({"id": "x", "text": "Hi."})))[-6:]
+    '\\n\\nHi.\\n'
+    """
+    if len(doc.text) <= PIECE_CHARS:
+        return [render_markdown(doc, sentences=sentences)]
+    return _checked(lambda: _markdown_pieces(doc, sentences))
+
+
+def _markdown_pieces(doc: Document, sentences: bool) -> Iterator[str]:
+    yield dump_front_matter(front_matter(doc))
+    body = _body_pieces(doc, sentences)
+    first = next(body, None)
+    if first is not None:
+        yield "\n"
+        yield first
+        yield from body
 
 
 # A document in a stream: its front matter, then its body up to the next document's "---" line
@@ -624,7 +662,7 @@ def _json_array_writer(out: TextIO, *, indent: int = 2, sentences: bool = False)
 
 def _markdown_writer(out: TextIO, *, indent: int = 2, sentences: bool = False) -> DocumentWriter:
     return DocumentWriter(
-        out, lambda doc: [render_markdown(doc, sentences=sentences)], separator="\n"
+        out, functools.partial(markdown_pieces, sentences=sentences), separator="\n"
     )
 
 

@@ -406,7 +406,13 @@ _DAMAGED = (
     "Lavrov said., fighting\tgoes on. "
 )
 LONG = compute_stats(
-    split_document(clean(Document.from_dict({"title": "Über “news”", "text": _DAMAGED * 9})))
+    split_document(
+        clean(
+            Document.from_dict(
+                {"title": "Über “news”", "text": _DAMAGED * 9 + "\n\n## Heading\n\n" + _DAMAGED * 3}
+            )
+        )
+    )
 )
 LONG = replace(LONG, extra={"mine": 'é\\"' * 20, "list": list(range(12)), "none": None})
 SHORT = DOCS[0]
@@ -454,9 +460,21 @@ def test_any_long_text_written_in_pieces_is_the_same_json(in_small_pieces, text,
     assert "".join(jsonl_pieces(doc)) == dump_jsonl_line(doc) == expected
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+@pytest.mark.parametrize("sentences", [False, True])
+def test_a_long_document_written_in_pieces_is_the_same_markdown(in_small_pieces, sentences):
+    docs = [LONG, SHORT, LONG]
+    out = io.StringIO()
+    with open_writer("markdown", out, sentences=sentences) as writer:
+        for doc in docs:
+            writer.write(doc)
+    rendered = [render_markdown(doc, sentences=sentences) for doc in docs]
+    assert out.getvalue() == "\n".join(rendered)
+    assert len(list(export.markdown_pieces(LONG))) > 4  # it was written a block at a time
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "markdown"])
 def test_a_long_document_that_cannot_be_encoded_is_not_half_written(in_small_pieces, fmt):
-    bad = replace(LONG, text=LONG.text + "\ud800")  # a lone surrogate: not UTF-8
+    bad = replace(LONG, text=LONG.text.replace("Ç", "\ud800"))  # a lone surrogate: not UTF-8
     buffer = io.BytesIO()
     out = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n")
     writer = open_writer(fmt, out)
