@@ -107,12 +107,15 @@ def line_kind(line: bytes) -> str:
         return "text"
     try:
         text = line.decode("utf-8")
-        value, end = json.JSONDecoder().raw_decode(text)
+        _, end = _VALIDATOR.raw_decode(text)  # it starts with "{": an object, if it parses
     except ValueError:  # not UTF-8, or not JSON
         return "broken-object" if _JSON_KEY_START.match(line) else "text"
-    if end < len(text):
-        return "text"  # an object followed by prose: an article that quotes JSON
-    return "object" if isinstance(value, dict) else "text"
+    return "text" if end < len(text) else "object"  # followed by prose: an article quoting JSON
+
+
+# Parses JSON without keeping what it reads (every object becomes None as soon as it is read):
+# sniffing a first line of many megabytes must not build the whole document to throw it away.
+_VALIDATOR = json.JSONDecoder(object_pairs_hook=lambda pairs: None)
 
 
 def _claims_json_lines(opened: Opened) -> bool:
@@ -130,8 +133,9 @@ def _read_json_lines(opened: Opened) -> Iterator[Document | InputProblem]:
     """Each line's document or problem. A line can be a whole document of many megabytes, so
     each form of it is let go as soon as the next is made: the bytes once decoded, the text once
     parsed, the parsed JSON once it is a document (which alone is kept while it is used)."""
-    numbered = enumerate(opened.lines(), start=1 + opened.blank_lines_before)
-    for number, raw in numbered:
+    number = opened.blank_lines_before
+    for raw in opened.lines():  # not enumerate(), whose reused result tuple keeps the last line
+        number += 1
         if not raw.strip():
             continue
         try:
