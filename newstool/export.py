@@ -23,21 +23,28 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
 from newstool.io import atomic_output
-from newstool.model import Document, lone_surrogates_warning, replace_lone_surrogates, text_id
+from newstool.model import (
+    Document,
+    lone_surrogates_warning,
+    record_dict,
+    replace_lone_surrogates,
+    text_id,
+)
 
 # --- JSON ------------------------------------------------------------------------------------
 
 
-def json_text(value: Any, indent: int | None = None) -> str:
+def json_text(value: Any, indent: int | None = None, default: Callable | None = None) -> str:
     """JSON as newstool writes it: characters as they are (UTF-8 output), except the line
     breaks JSON leaves unescaped, U+0085 (NEL), U+2028 and U+2029: escaped, so that readers
     splitting on every Unicode line break (JavaScript, Python's ``str.splitlines``) still see
@@ -46,7 +53,7 @@ def json_text(value: Any, indent: int | None = None) -> str:
     >>> json_text({"text": "Café\\u2028next"})
     '{"text": "Café\\\\u2028next"}'
     """
-    text = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent)
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent, default=default)
     if "\x85" in text or "\u2028" in text or "\u2029" in text:
         text = text.translate(_UNICODE_LINE_BREAKS)
     return text
@@ -75,6 +82,84 @@ def dump_json(doc: Document, indent: int = 2) -> str:
      "id": "x",
     """
     return json_text(doc.to_dict(), indent=indent)
+
+
+# A document whose text is longer than this many characters is written in pieces of about
+# this size (strings) or this many items (lists), never as one string: the JSON line of a
+# 40 MB article, as one string and then encoded, took ten times the article's size.
+PIECE_CHARS = 1 << 20
+PIECE_ITEMS = 2000
+
+
+def jsonl_pieces(doc: Document) -> list[str] | Iterator[str]:
+    """:func:`dump_jsonl_line` in pieces to write one after the other: the whole line for a
+    document of ordinary size, bounded pieces for a long one (see :func:`json_pieces`).
+
+    >>> jsonl_pieces(Document.from_dict({"id": "x", "text": "Hi."}))[0][:25]
+    '{"schema": 1, "id": "x", '
+    """
+    if len(doc.text) <= PIECE_CHARS:
+        return [dump_jsonl_line(doc)]
+    return _checked(lambda: itertools.chain(json_pieces(doc), ["\n"]))
+
+
+def json_pieces(doc: Document, indent: int | None = None) -> Iterator[str]:
+    """The JSON of ``doc`` (``json.dumps(doc.to_dict())``, compact or with ``indent``) in pieces:
+    each field on its own, a long string :data:`PIECE_CHARS` characters at a time, a long list
+    :data:`PIECE_ITEMS` items at a time, each converted to JSON objects only then.
+
+    >>> doc = Document.from_dict({"id": "x", "text": "A. B.", "sentences": [
+    ...     {"start": 0, "end": 2, "text": "A."}, {"start": 3, "end": 5, "text": "B."}]})
+    >>> "".join(json_pieces(doc)) == dump_jsonl_line(doc)[:-1]
+    True
+    >>> "".join(json_pieces(doc, indent=2)) == dump_json(doc, indent=2)
+    True
+    """
+    yield "{"
+    for number, (key, value) in enumerate(doc.to_dict(records=False).items()):
+        if number:
+            yield "," if indent is not None else ", "
+        yield from _member_pieces(key, value, indent)
+    yield "}" if indent is None else "\n}"
+
+
+def _member_pieces(key: Any, value: Any, indent: int | None) -> Iterator[str]:
+    """``"key": value`` as :func:`json.dumps` writes it inside the document object."""
+    close = 1 if indent is None else 2  # "}" or "\n}" after the member
+    if isinstance(value, str) and len(value) > PIECE_CHARS:
+        yield _dumps({key: ""}, indent)[1 : -close - 1]  # up to the opening quote
+        for start in range(0, len(value), PIECE_CHARS):
+            yield _dumps(value[start : start + PIECE_CHARS], indent)[1:-1]
+        yield '"'
+    elif isinstance(value, list | tuple) and len(value) > PIECE_ITEMS:
+        yield _dumps({key: []}, indent)[1 : -close - 1]  # up to the opening bracket
+        for start in range(0, len(value), PIECE_ITEMS):
+            yield ("" if not start else "," if indent is not None else ", ") + _list_items(
+                value[start : start + PIECE_ITEMS], indent
+            )
+        yield "]" if indent is None else "\n" + " " * indent + "]"
+    else:
+        yield _dumps({key: value}, indent)[1:-close]
+
+
+def _list_items(items: list | tuple, indent: int | None) -> str:
+    """The items of a list that is a member of the document object, as they appear there."""
+    if indent is None:
+        return _dumps(items, indent)[1:-1]
+    nested = "\n" + " " * indent
+    return _dumps(items, indent).replace("\n", nested)[1 : -len(nested) - 1]
+
+
+def _dumps(value: Any, indent: int | None) -> str:
+    return json_text(value, indent, default=record_dict)
+
+
+def _checked(pieces: Callable[[], Iterator[str]]) -> Iterator[str]:
+    """``pieces()``, once every piece has been made and found to encode as UTF-8: a document that
+    cannot be written fails before any of it is written, as when written as one string."""
+    for piece in pieces():
+        piece.encode("utf-8")
+    return pieces()
 
 
 # --- Markdown escaping ---------------------------------------------------------------------
@@ -334,16 +419,33 @@ def markdown_body(doc: Document, *, sentences: bool = False) -> str:
     >>> markdown_body(doc)
     '# T\\n\\n## H\\n\\nP\\n'
     """
+    return "".join(_body_pieces(doc, sentences))
+
+
+def _body_pieces(doc: Document, sentences: bool) -> Iterator[str]:
+    """The body a block at a time: each block, then a blank line, or a newline after the last."""
+    blocks = _markdown_blocks(doc, sentences)
+    block = next(blocks, None)
+    while block is not None:
+        following = next(blocks, None)
+        yield block
+        yield "\n\n" if following is not None else "\n"
+        block = following
+
+
+def _markdown_blocks(doc: Document, sentences: bool) -> Iterator[str]:
+    """The title, the headings and the paragraphs, each rendered; one block's text at a time."""
     starts = sentence_starts(doc) if sentences else ()
-    parts = [markdown_heading(doc.title, 1)] if doc.title else []
-    for block, text in doc.block_texts():
+    if doc.title:
+        yield markdown_heading(doc.title, 1)
+    for block in doc.blocks:
+        text = doc.text[block.start : block.end]
         if not text:
             continue
         if block.type == "heading":
-            parts.append(markdown_heading(text, 2))
+            yield markdown_heading(text, 2)
         else:
-            parts.append(markdown_paragraph(break_lines(text, block.start, starts)))
-    return "".join(part + "\n\n" for part in parts)[:-1]
+            yield markdown_paragraph(break_lines(text, block.start, starts))
 
 
 def render_markdown(doc: Document, *, sentences: bool = False) -> str:
@@ -361,8 +463,29 @@ def render_markdown(doc: Document, *, sentences: bool = False) -> str:
     <BLANKLINE>
     Hi.
     """
-    body = markdown_body(doc, sentences=sentences)
-    return dump_front_matter(front_matter(doc)) + ("\n" + body if body else "")
+    return "".join(_markdown_pieces(doc, sentences))
+
+
+def markdown_pieces(doc: Document, *, sentences: bool = False) -> list[str] | Iterator[str]:
+    """:func:`render_markdown` in pieces to write one after the other: the whole of a document
+    of ordinary size, a block at a time for a long one (see :func:`jsonl_pieces`).
+
+    >>> "".join(markdown_pieces(Document.from_dict({"id": "x", "text": "Hi."})))[-6:]
+    '\\n\\nHi.\\n'
+    """
+    if len(doc.text) <= PIECE_CHARS:
+        return [render_markdown(doc, sentences=sentences)]
+    return _checked(lambda: _markdown_pieces(doc, sentences))
+
+
+def _markdown_pieces(doc: Document, sentences: bool) -> Iterator[str]:
+    yield dump_front_matter(front_matter(doc))
+    body = _body_pieces(doc, sentences)
+    first = next(body, None)
+    if first is not None:
+        yield "\n"
+        yield first
+        yield from body
 
 
 # A document in a stream: its front matter, then its body up to the next document's "---" line
@@ -516,12 +639,14 @@ def parse_markdown_documents(text: str) -> list[Document]:
 class DocumentWriter:
     """Writes a stream of documents in one format to ``out``, flushing after each one.
 
-    ``close()`` finishes the stream (the ``]`` of a JSON array, ``[]`` when no document came) but
-    does not close ``out``. Also a context manager that closes the stream on exit.
+    ``render`` gives the pieces of one document's output, written one after the other (a long
+    document is never one string). ``close()`` finishes the stream (the ``]`` of a JSON array,
+    ``[]`` when no document came) but does not close ``out``. Also a context manager that
+    closes the stream on exit.
     """
 
     out: TextIO
-    render: Callable[[Document], str]
+    render: Callable[[Document], Iterable[str]]
     opening: str = ""
     separator: str = ""
     closing: str = ""
@@ -530,12 +655,17 @@ class DocumentWriter:
 
     def write(self, doc: Document) -> None:
         """Write one document."""
-        # rendered first: a document that cannot be rendered writes nothing
+        # rendered (and checked) first: a document that cannot be rendered writes nothing
         self.write_rendered(self.render(doc))
 
-    def write_rendered(self, rendered: str) -> None:
-        """Write one document already rendered by ``render`` (in a worker process, say)."""
-        self.out.write((self.separator if self.count else self.opening) + rendered)
+    def write_rendered(self, pieces: Iterable[str]) -> None:
+        """Write one document rendered by ``render`` (in a worker process, say). The first
+        piece goes with the separator, so that a first piece that cannot be encoded writes
+        nothing at all."""
+        pieces = iter(pieces)
+        self.out.write((self.separator if self.count else self.opening) + next(pieces, ""))
+        for piece in pieces:
+            self.out.write(piece)
         self.out.flush()
         self.count += 1
 
@@ -551,11 +681,29 @@ class DocumentWriter:
         self.close()
 
 
-def _json_array_writer(out: TextIO, *, indent: int = 2, sentences: bool = False) -> DocumentWriter:
+def json_array_item_pieces(doc: Document, indent: int = 2) -> list[str] | Iterator[str]:
+    """One document as an item of a JSON array written with ``indent``, in pieces (see
+    :func:`jsonl_pieces`).
+
+    >>> print("".join(json_array_item_pieces(Document.from_dict({"id": "x", "text": ""}), 1))[:30])
+     {
+      "schema": 1,
+      "id": "x",
+    """
     pad = " " * indent
+    if len(doc.text) <= PIECE_CHARS:
+        return [pad + dump_json(doc, indent).replace("\n", "\n" + pad)]
+    return _checked(
+        lambda: itertools.chain(
+            [pad], (piece.replace("\n", "\n" + pad) for piece in json_pieces(doc, indent))
+        )
+    )
+
+
+def _json_array_writer(out: TextIO, *, indent: int = 2, sentences: bool = False) -> DocumentWriter:
     return DocumentWriter(
         out,
-        lambda doc: pad + dump_json(doc, indent).replace("\n", "\n" + pad),
+        functools.partial(json_array_item_pieces, indent=indent),
         opening="[\n",
         separator=",\n",
         closing="\n]\n",
@@ -565,12 +713,12 @@ def _json_array_writer(out: TextIO, *, indent: int = 2, sentences: bool = False)
 
 def _markdown_writer(out: TextIO, *, indent: int = 2, sentences: bool = False) -> DocumentWriter:
     return DocumentWriter(
-        out, functools.partial(render_markdown, sentences=sentences), separator="\n"
+        out, functools.partial(markdown_pieces, sentences=sentences), separator="\n"
     )
 
 
 def _jsonl_writer(out: TextIO, *, indent: int = 2, sentences: bool = False) -> DocumentWriter:
-    return DocumentWriter(out, dump_jsonl_line)
+    return DocumentWriter(out, jsonl_pieces)
 
 
 def _json_file(doc: Document, *, indent: int = 2, sentences: bool = False) -> str:

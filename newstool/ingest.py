@@ -58,6 +58,7 @@ _UNFINISHED_LAST_WORDS = frozenset({
     "should", "may", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
 })  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*$")
+_WORD = re.compile(r"\S+")
 _OPENING_PUNCTUATION = "\"'“‘«([{「『"
 # A list item line: a dash, star or bullet sign, or a label (1. 1) (1) a)), then the item.
 _LIST_ITEM = re.compile(
@@ -474,7 +475,7 @@ def _wrapped(line: str, following: str, width: int) -> bool:
     >>> _wrapped("标题", "今天天气很好。" * 9, 126), _wrapped("东" * 32, "今天天气很好。" * 9, 126)
     (False, True)
     """
-    word = _columns(following.split()[0])
+    word = _columns(_WORD.search(following).group())  # not split(): a line can be megabytes
     return _columns(line) + 1 + min(word, width // 2) > width
 
 
@@ -500,10 +501,11 @@ def _looks_like_heading(line: str) -> bool:
     >>> _looks_like_heading("Storm hits coast"), _looks_like_heading("Officials from the")
     (True, False)
     """
+    if len(line.strip()) > HEADING_MAX_CHARS:
+        return False  # first, so that a long line is never split into its words
     words = line.split()
     return (
-        len(line.strip()) <= HEADING_MAX_CHARS
-        and len(words) <= HEADING_MAX_WORDS
+        len(words) <= HEADING_MAX_WORDS
         and not line.rstrip().endswith(_HEADING_ENDS)
         and not _UNFINISHED_LAST_WORDS.intersection(w.lower() for w in words[-1:])
     )

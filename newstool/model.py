@@ -40,7 +40,7 @@ class DocumentError(ValueError):
     """A JSON object that cannot be read as a document; the message says which field and why."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A heading or paragraph: ``text[start:end]``."""
 
@@ -75,7 +75,7 @@ class Step:
     fingerprint: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """One change made by ``clean``: ``after`` sits at ``[start:end]`` of the text (or title) as
     it stood right after this edit, replacing ``before`` (see :mod:`newstool.clean.edits`)."""
@@ -87,7 +87,7 @@ class Edit:
     after: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """Material taken out of the text (an editorial insertion, say), kept rather than binned."""
 
@@ -95,7 +95,7 @@ class Note:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: ``text == document.text[start:end]``."""
 
@@ -142,30 +142,38 @@ class Document:
     stats: dict[str, Any] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, records: bool = True) -> dict[str, Any]:
         """The JSON-ready object, known fields first in a fixed order, unknown fields after.
 
         Written out field by field (``dataclasses.asdict`` deep-copies, and costs much more).
+        With ``records=False`` the blocks, edits, notes and sentences stay tuples of their
+        dataclasses, which :func:`record_dict` turns into JSON objects: a writer can then
+        convert a long list a batch at a time (``json.dumps(..., default=record_dict)`` writes
+        the same JSON as from the full object).
 
         >>> edit = Edit("collapse_space_runs", 3, 3, " ", "")
         >>> Document(id="a", text="", title="Hi.", title_edits=(edit,)).to_dict()["title_edits"]
         [{'rule': 'collapse_space_runs', 'start': 3, 'end': 3, 'before': ' ', 'after': ''}]
+        >>> Document(id="a", text="", title_edits=(edit,)).to_dict(records=False)["title_edits"]
+        (Edit(rule='collapse_space_runs', start=3, end=3, before=' ', after=''),)
         """
+
+        def listed(items: tuple, convert: Callable[[Any], dict[str, Any]]) -> list | tuple:
+            return list(map(convert, items)) if records else items
+
         out: dict[str, Any] = {"schema": SCHEMA_VERSION, "id": self.id}
         out["source"] = _source_dict(self.source) if self.source is not None else None
         out["title"] = self.title
         out["text"] = self.text
-        out["blocks"] = [{"type": b.type, "start": b.start, "end": b.end} for b in self.blocks]
+        out["blocks"] = listed(self.blocks, _block_dict)
         for name in ("edits", "title_edits"):
             edits = getattr(self, name)
             if edits is not None:
-                out[name] = [_edit_dict(edit) for edit in edits]
+                out[name] = listed(edits, _edit_dict)
         if self.notes is not None:
-            out["notes"] = [{"kind": note.kind, "text": note.text} for note in self.notes]
+            out["notes"] = listed(self.notes, _note_dict)
         if self.sentences is not None:
-            out["sentences"] = [
-                {"start": s.start, "end": s.end, "text": s.text} for s in self.sentences
-            ]
+            out["sentences"] = listed(self.sentences, _sentence_dict)
         if self.stats is not None:
             out["stats"] = self.stats
         out["steps"] = [_step_dict(s) for s in self.steps]
@@ -253,6 +261,39 @@ def _edit_dict(edit: Edit) -> dict[str, Any]:
         "before": edit.before,
         "after": edit.after,
     }
+
+
+def _block_dict(block: Block) -> dict[str, Any]:
+    return {"type": block.type, "start": block.start, "end": block.end}
+
+
+def _note_dict(note: Note) -> dict[str, Any]:
+    return {"kind": note.kind, "text": note.text}
+
+
+def _sentence_dict(sentence: Sentence) -> dict[str, Any]:
+    return {"start": sentence.start, "end": sentence.end, "text": sentence.text}
+
+
+_RECORD_DICTS: dict[type, Callable[[Any], dict[str, Any]]] = {
+    Block: _block_dict,
+    Edit: _edit_dict,
+    Note: _note_dict,
+    Sentence: _sentence_dict,
+}
+
+
+def record_dict(record: Any) -> dict[str, Any]:
+    """The JSON object of a block, edit, note or sentence, as in :meth:`Document.to_dict`; a
+    ``default`` for :func:`json.dumps`, raising its :class:`TypeError` for anything else.
+
+    >>> json.dumps([Sentence(0, 3, "Hi.")], default=record_dict)
+    '[{"start": 0, "end": 3, "text": "Hi."}]'
+    """
+    convert = _RECORD_DICTS.get(type(record))
+    if convert is None:
+        raise TypeError(f"Object of type {type(record).__name__} is not JSON serializable")
+    return convert(record)
 
 
 def text_id(text: str) -> str:
@@ -701,6 +742,7 @@ __all__ = [
     "Step",
     "blocks_from_blank_lines",
     "lone_surrogates_warning",
+    "record_dict",
     "replace_lone_surrogates",
     "text_id",
 ]

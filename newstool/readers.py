@@ -28,7 +28,6 @@ values in the stream, never exceptions.
 from __future__ import annotations
 
 import io
-import itertools
 import json
 import os
 import re
@@ -187,8 +186,12 @@ class Opened:
         return self.ahead[index]
 
     def lines(self) -> Iterator[bytes | _LongLine]:
-        """Every line from the first on."""
-        return itertools.chain(self.ahead, self._rest)
+        """Every line from the first on. The lines read ahead are let go as they are given out
+        (:attr:`first` is empty from then on): a line can be a whole document of many
+        megabytes, which must not stay in memory while it is processed."""
+        while self.ahead:
+            yield self.ahead.pop(0)
+        yield from self._rest
 
     def data(self) -> bytes:
         """The whole input from the first line on, read once: :class:`InputTooLarge` when it
@@ -247,19 +250,24 @@ def line_kind(line: bytes) -> str:
     return _parse_line(line)[0]
 
 
-def _parse_line(line: bytes) -> tuple[str, dict | None]:
-    """:func:`line_kind`, and the object when the line is one."""
-    line = line.strip()
+def _parse_line(line: bytes) -> tuple[str, frozenset[str]]:
+    """:func:`line_kind`, and the keys of the object when the line is one."""
+    line = line.lstrip()
     if not line.startswith(b"{"):
-        return "text", None
+        return "text", frozenset()
     try:
         text = line.decode("utf-8")
-        value, end = json.JSONDecoder().raw_decode(text)
+        keys, end = _SNIFFER.raw_decode(text)
     except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested without end
-        return ("broken-object" if _JSON_KEY_START.match(line) else "text"), None
-    if end < len(text) or not isinstance(value, dict):
-        return "text", None  # an object followed by prose: an article that quotes JSON
-    return "object", value
+        return ("broken-object" if _JSON_KEY_START.match(line) else "text"), frozenset()
+    if text[end:].strip():
+        return "text", frozenset()  # an object followed by prose: an article that quotes JSON
+    return "object", keys
+
+
+# Parses JSON keeping only the keys of each object: sniffing a first line of many megabytes
+# must not build the whole document only to throw it away.
+_SNIFFER = json.JSONDecoder(object_pairs_hook=lambda pairs: frozenset(key for key, _ in pairs))
 
 
 def _claims_json_lines(opened: Opened) -> bool:
@@ -285,8 +293,8 @@ def _claims_json_lines(opened: Opened) -> bool:
             return False
         if isinstance(line, bytes):
             seen += len(line)
-            kind, value = _parse_line(line)
-            if kind == "object" and "text" in value:
+            kind, keys = _parse_line(line)
+            if kind == "object" and "text" in keys:
                 return True
     return False
 
@@ -297,7 +305,9 @@ def document_from_json_line(raw: bytes) -> tuple[Document, list[str]]:
 
     Guards what any bytes can do: not UTF-8, not JSON, NaN or Infinity (not JSON either), a
     number of thousands of digits, nesting too deep for the parser, any JSON value that is not
-    a newstool document.
+    a newstool document. The three steps are also apart (:func:`json_line_text`,
+    :func:`json_line_value`, :func:`json_line_document`), so that a reader can let go of each
+    form of a long line once the next is made.
 
     >>> document_from_json_line(b'{"text": "a \\\\ud800 b"}')[0].text
     'a \ufffd b'
@@ -306,10 +316,29 @@ def document_from_json_line(raw: bytes) -> tuple[Document, list[str]]:
     ...
     ValueError: nested too deeply to be a document (arrays or objects inside each other, ...
     """
+    return json_line_document(json_line_value(json_line_text(raw)))
+
+
+def json_line_text(raw: bytes) -> tuple[str, bool]:
+    """The text of one JSON line, UTF-8 (a byte-order mark let go), and whether it may hold a
+    lone surrogate (escaped, or encoded in the bytes: kept, to be replaced like escaped ones);
+    :class:`ValueError` when the bytes are not UTF-8."""
     try:
-        data = json.loads(raw, parse_constant=_refuse_constant)
+        return raw.decode("utf-8-sig"), _ESCAPED_SURROGATE.search(raw) is not None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("utf-8-sig", "surrogatepass"), True
     except UnicodeDecodeError:
         raise ValueError("is not UTF-8; JSON Lines must be UTF-8") from None
+
+
+def json_line_value(line: tuple[str, bool]) -> tuple[Any, list[str]]:
+    """The JSON value of one line's text, its lone surrogates replaced by U+FFFD (with the
+    warning that says where), or :class:`ValueError` with a message for the user."""
+    text, may_hold_surrogates = line
+    try:
+        data = _JSON.decode(text)
     except json.JSONDecodeError as exc:
         raise ValueError(
             f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line"
@@ -321,11 +350,15 @@ def document_from_json_line(raw: bytes) -> tuple[Document, list[str]]:
         ) from None
     except ValueError as exc:  # NaN, Infinity, an integer of more than 4,300 digits
         raise ValueError(f"not valid JSON ({exc}); fix or remove the line") from None
-    warnings = []
-    if _ESCAPED_SURROGATE.search(raw):
-        data, fields = replace_lone_surrogates(data)
-        if fields:
-            warnings.append(lone_surrogates_warning(fields))
+    if not may_hold_surrogates:
+        return data, []
+    data, fields = replace_lone_surrogates(data)
+    return data, [lone_surrogates_warning(fields)] if fields else []
+
+
+def json_line_document(value: tuple[Any, list[str]]) -> tuple[Document, list[str]]:
+    """The document a line's JSON value (and its warnings) holds, or :class:`ValueError`."""
+    data, warnings = value
     try:
         doc = Document.from_dict(data)
     except DocumentError as exc:
@@ -339,32 +372,45 @@ def _refuse_constant(name: str) -> None:
     raise ValueError(f"{name} is not a JSON number")
 
 
+_JSON = json.JSONDecoder(parse_constant=_refuse_constant)
+
+
 def _read_json_lines(opened: Opened) -> Iterator[Document | InputProblem]:
-    numbered = enumerate(opened.lines(), start=1 + opened.blank_lines_before)
-    return _json_line_items(opened.name, numbered, opened.limit)
+    first_number = 1 + opened.blank_lines_before
+    return _json_line_items(opened.name, opened.lines(), first_number, opened.limit)
 
 
 def _json_line_items(
-    name: str, numbered: Iterable[tuple[int, bytes | _LongLine]], limit: int
+    name: str, lines: Iterable[bytes | _LongLine], first_number: int, limit: int
 ) -> Iterator[Document | InputProblem]:
-    """The documents and problems of numbered JSON lines of the input ``name``."""
-    for number, raw in numbered:
+    """The documents and problems of the JSON lines of the input ``name``, the first numbered
+    ``first_number``. A line can be a whole document of many megabytes, so each form of it is
+    let go as soon as the next is made: the bytes once decoded, the text once parsed, the
+    parsed JSON once it is a document (which alone is kept while the stages use it)."""
+    number = first_number - 1
+    for raw in lines:  # not enumerate(), whose reused result tuple would keep the last line
+        number += 1
         if isinstance(raw, _LongLine):
             problem = too_large_message(InputTooLarge(raw.size, limit), "one JSON line")
             yield InputProblem(name, problem, number)
             continue
-        if not raw.strip():
+        if not raw or raw.isspace():  # not strip(): that copies a line of many megabytes
             continue
         try:
-            doc, warnings = document_from_json_line(raw)
+            text = json_line_text(raw)
+            del raw
+            value = json_line_value(text)
+            del text
+            doc, warnings = json_line_document(value)
+            del value
         except ValueError as exc:
             yield InputProblem(name, str(exc), number)
             continue
-        finally:
-            del raw  # a big line is not kept while its document goes through the stages
-        for warning in warnings:
-            yield InputProblem(name, warning, number, skipped=True)
-        yield doc
+        items = [InputProblem(name, warning, number, skipped=True) for warning in warnings]
+        items.append(doc)
+        del doc
+        while items:
+            yield items.pop(0)  # held by no name here while the stages use it
 
 
 def _read_json_array(opened: Opened) -> Items | None:
@@ -455,6 +501,7 @@ def read_stream(
                 yield InputProblem(name, too_large_message(exc, what))
                 return
             if items is not None:
+                del opened  # nor the input's bytes (read whole by a reader of raw articles)
                 yield from items
                 return
 
@@ -510,8 +557,7 @@ class Unit:
         ['Hi.']
         """
         if self.lines is not None:
-            numbered = enumerate(self.lines, start=self.first_line)
-            yield from _json_line_items(self.name, numbered, self.max_doc_bytes)
+            yield from _json_line_items(self.name, self.lines, self.first_line, self.max_doc_bytes)
             return
         options = {"encoding": self.encoding, "max_doc_bytes": self.max_doc_bytes}
         if self.data is not None:

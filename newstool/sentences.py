@@ -688,17 +688,26 @@ def sentence_spans(text: str, abbreviations: frozenset[str] | None = None) -> li
     >>> sentence_spans("  Hi there.  Bye. ")
     [(2, 11), (13, 17)]
     """
+    return list(iter_sentence_spans(text, abbreviations))
+
+
+def iter_sentence_spans(
+    text: str, abbreviations: frozenset[str] | None = None
+) -> Iterator[tuple[int, int]]:
+    """The spans of :func:`sentence_spans`, one at a time (a long text's are not all listed).
+
+    >>> next(iter_sentence_spans("  Hi there.  Bye. "))
+    (2, 11)
+    """
     starts, label_periods = structural_starts(text)
     decisions = iter_decisions(text, lexicon(abbreviations), starts, label_periods)
     cuts = [end for _, end, verdict, _ in decisions if verdict] + starts
-    spans = []
     start = 0
     for cut in [*sorted(set(cuts)), len(text)]:
         span = _trimmed(text, start, cut)
         if span[0] < span[1]:
-            spans.append(span)
+            yield span
         start = cut
-    return spans
 
 
 def split_sentences(text: str, abbreviations: frozenset[str] | None = None) -> list[Sentence]:
@@ -791,16 +800,33 @@ def split_document(doc: Document, options: SentenceOptions | None = None) -> Doc
     """
     options = options or SentenceOptions()
     abbreviations, lang = options.abbreviations, options.lang
-    sentences = []
-    for block, text in doc.block_texts():
-        if block.type == "heading":
-            continue
-        for start, end in sentence_spans(text, abbreviations):
-            sentences.append(Sentence(block.start + start, block.start + end, text[start:end]))
+    sentences = tuple(_document_sentences(doc, abbreviations))
     record = {"lang": lang, "abbreviations": sorted(abbreviations or ())}
     return doc.add_step(
-        "split-sentences", record, fingerprint=options.fingerprint, sentences=tuple(sentences)
+        "split-sentences", record, fingerprint=options.fingerprint, sentences=sentences
     )
+
+
+def iter_sentence_texts(
+    doc: Document, abbreviations: frozenset[str] | None = None
+) -> Iterator[str]:
+    """The text of each sentence :func:`split_document` finds, one at a time.
+
+    >>> list(iter_sentence_texts(Document.from_dict({"text": "It is late.He left.\\n\\nGo."})))
+    ['It is late.', 'He left.', 'Go.']
+    """
+    return (sentence.text for sentence in _document_sentences(doc, abbreviations))
+
+
+def _document_sentences(doc: Document, abbreviations: frozenset[str] | None) -> Iterator[Sentence]:
+    """The sentences of the document's paragraphs, with offsets into its text; one block's text
+    is copied out at a time."""
+    for block in doc.blocks:
+        if block.type == "heading":
+            continue
+        text = doc.text[block.start : block.end]
+        for start, end in iter_sentence_spans(text, abbreviations):
+            yield Sentence(block.start + start, block.start + end, text[start:end])
 
 
 __all__ = [
@@ -814,6 +840,8 @@ __all__ = [
     "explain_boundaries",
     "is_listed",
     "iter_decisions",
+    "iter_sentence_spans",
+    "iter_sentence_texts",
     "lexicon",
     "list_items",
     "load_abbreviations",

@@ -23,7 +23,7 @@ from __future__ import annotations
 import errno
 import functools
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
@@ -42,7 +42,7 @@ class OutputUnusable(Exception):
     """The output cannot take any document (permissions, a read-only or full disk)."""
 
 
-def _rendered(render: Callable[[Document], str], doc: Document) -> str:
+def _rendered(render: Callable[[Document], Iterable[str]], doc: Document) -> Iterable[str]:
     try:
         return render(doc)
     except RENDER_ERRORS as exc:
@@ -55,10 +55,10 @@ class RenderedPart:
 
     def __init__(self, fmt: str, options: dict[str, Any]) -> None:
         self._render = open_writer(fmt, io.StringIO(), **options).render
-        self.items: list[str] = []
+        self.items: list[list[str]] = []
 
     def write(self, doc: Document) -> str:
-        self.items.append(_rendered(self._render, doc))
+        self.items.append(list(_rendered(self._render, doc)))
         return "written"
 
     def close(self) -> None:
@@ -129,7 +129,7 @@ class StreamSink:
         """What a worker writes its documents to: they come back rendered, for :meth:`absorb`."""
         return functools.partial(RenderedPart, self.fmt, self.options)
 
-    def absorb(self, rendered: str) -> str:
+    def absorb(self, rendered: Iterable[str]) -> str:
         """Write one document rendered by a :class:`RenderedPart`."""
         try:
             self._writer.write_rendered(rendered)

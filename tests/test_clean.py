@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -306,7 +307,7 @@ def test_stale_sentences_are_dropped_with_a_warning():
 
 def test_sentences_stay_when_nothing_changed():
     sentences = (Sentence(0, 4, "One."), Sentence(5, 9, "Two."))
-    doc = Document.from_dict({"text": "One. Two.", "sentences": [s.__dict__ for s in sentences]})
+    doc = Document.from_dict({"text": "One. Two.", "sentences": [asdict(s) for s in sentences]})
     assert clean(doc).sentences == sentences
 
 

@@ -11,16 +11,21 @@ import stat
 from dataclasses import replace
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from newstool import export
+from newstool.clean import clean
 from newstool.export import (
     FORMATS,
     OUTPUT_FORMATS,
     ExportFileExistsError,
     atomic_write_bytes,
+    dump_jsonl_line,
     export_filename,
+    json_text,
+    jsonl_pieces,
     markdown_body,
     markdown_paragraph,
     open_writer,
@@ -31,8 +36,9 @@ from newstool.export import (
     write_document_file,
 )
 from newstool.ingest import ingest_path
-from newstool.model import Document
+from newstool.model import Document, Edit, Note, Sentence
 from newstool.sentences import split_document
+from newstool.stats import compute_stats
 
 from .conftest import SEED
 from .strategies import nasty_blocks, nasty_text
@@ -376,7 +382,94 @@ def test_json_writer_writes_the_same_array_as_json_dumps(indent):
         for doc in DOCS:
             writer.write(doc)
     expected = [doc.to_dict() for doc in DOCS]
-    assert out.getvalue() == json.dumps(expected, ensure_ascii=False, indent=indent) + "\n"
+    assert out.getvalue() == json_text(expected, indent=indent) + "\n"
+
+
+# A long document with every kind of field, built by the stages themselves: escapes (quotes,
+# backslashes, tabs), non-ASCII, U+2028/U+2029, a character outside the BMP, edits, notes,
+# sentences, stats, steps, warnings, and a user's own fields (a long string, a long list).
+_DAMAGED = (
+    'Talks ended.Both  sides left [said ABC - XYZ]. "Hi," he said\\. Ça va\u2028ok\u2029 😀 '
+    "Lavrov said., fighting\tgoes on. "
+)
+LONG = compute_stats(
+    split_document(
+        clean(
+            Document.from_dict(
+                {"title": "Über “news”", "text": _DAMAGED * 9 + "\n\n## Heading\n\n" + _DAMAGED * 3}
+            )
+        )
+    )
+)
+LONG = replace(LONG, extra={"mine": 'é\\"' * 20, "list": list(range(12)), "none": None})
+SHORT = DOCS[0]
+
+
+@pytest.fixture
+def in_small_pieces(monkeypatch):
+    """Documents count as long from 7 characters on, and long lists go 3 items at a time."""
+    monkeypatch.setattr(export, "PIECE_CHARS", 7)
+    monkeypatch.setattr(export, "PIECE_ITEMS", 3)
+
+
+def written(fmt: str, docs: list[Document], indent: int = 2) -> bytes:
+    """What the writer of ``fmt`` writes for ``docs``, as UTF-8 bytes (as on a file)."""
+    buffer = io.BytesIO()
+    out = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n")
+    with open_writer(fmt, out, indent=indent) as writer:
+        for doc in docs:
+            writer.write(doc)
+    out.flush()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("fmt, indent", [("jsonl", 2), ("json", 0), ("json", 2), ("json", 3)])
+def test_a_long_document_written_in_pieces_is_the_same_json(in_small_pieces, fmt, indent):
+    docs = [LONG, SHORT, LONG]
+    dicts = [doc.to_dict() for doc in docs]
+    if fmt == "jsonl":
+        expected = "".join(json_text(d) + "\n" for d in dicts)
+    else:
+        expected = json_text(dicts, indent=indent) + "\n"
+    assert written(fmt, docs, indent) == expected.encode("utf-8")
+    assert len(list(jsonl_pieces(LONG))) > 100  # it was written in pieces
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(min_size=8), title=st.none() | st.text(), mine=st.text(min_size=8))
+def test_any_long_text_written_in_pieces_is_the_same_json(in_small_pieces, text, title, mine):
+    doc = Document.from_dict({"title": title, "text": text, "mine": mine})
+    doc = replace(doc, edits=(Edit("r", 0, 0, text[:3], ""),) * 4, notes=(Note("k", mine),) * 5)
+    doc = replace(doc, sentences=(Sentence(0, 1, text[:1]),) * 7)
+    expected = json_text(doc.to_dict()) + "\n"
+    assert "".join(jsonl_pieces(doc)) == dump_jsonl_line(doc) == expected
+
+
+@pytest.mark.parametrize("sentences", [False, True])
+def test_a_long_document_written_in_pieces_is_the_same_markdown(in_small_pieces, sentences):
+    docs = [LONG, SHORT, LONG]
+    out = io.StringIO()
+    with open_writer("markdown", out, sentences=sentences) as writer:
+        for doc in docs:
+            writer.write(doc)
+    rendered = [render_markdown(doc, sentences=sentences) for doc in docs]
+    assert out.getvalue() == "\n".join(rendered)
+    assert len(list(export.markdown_pieces(LONG))) > 4  # it was written a block at a time
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "markdown"])
+def test_a_long_document_that_cannot_be_encoded_is_not_half_written(in_small_pieces, fmt):
+    bad = replace(LONG, text=LONG.text.replace("Ç", "\ud800"))  # a lone surrogate: not UTF-8
+    buffer = io.BytesIO()
+    out = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n")
+    writer = open_writer(fmt, out)
+    writer.write(SHORT)
+    with pytest.raises(UnicodeEncodeError):
+        writer.write(bad)
+    out.flush()
+    assert buffer.getvalue() == written(fmt, [SHORT])[: -len("\n]\n") if fmt == "json" else None]
 
 
 def test_json_writer_streams_each_document_as_it_comes():

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import copy
 import json
-from dataclasses import asdict, fields
+import pickle
+from dataclasses import asdict, fields, replace
 
 import pytest
 
 from newstool.export import dump_jsonl_line
-from newstool.model import Block, Document, DocumentError, Edit, Note, Sentence, Source, Step
+from newstool.model import (
+    Block,
+    Document,
+    DocumentError,
+    Edit,
+    Note,
+    Sentence,
+    Source,
+    Step,
+    record_dict,
+)
 from tests.conftest import SEED
 
 FULL = Document(
@@ -35,6 +47,22 @@ def test_to_dict_writes_every_field_of_every_part_as_asdict_would():
         expected = asdict(value) if name == "source" else [asdict(item) for item in value]
         assert out[name] == expected, name
     assert set(out) == {f.name for f in fields(Document)} - {"extra"} | {"schema", "mine"}
+
+
+def test_records_left_as_dataclasses_write_the_same_json():
+    records = FULL.to_dict(records=False)
+    assert records["sentences"] is FULL.sentences
+    assert json.dumps(records, default=record_dict) == json.dumps(FULL.to_dict())
+    with pytest.raises(TypeError, match="Object of type Source is not JSON serializable"):
+        record_dict(FULL.source)
+
+
+def test_a_document_and_its_parts_pickle_copy_and_replace():
+    # the parts are slotted dataclasses (a long document holds hundreds of thousands of them)
+    assert pickle.loads(pickle.dumps(FULL)) == FULL
+    assert copy.deepcopy(FULL) == FULL
+    assert replace(FULL.sentences[1], start=6, text="wo.") == Sentence(6, 9, "wo.")
+    assert not hasattr(FULL.edits[0], "__dict__")
 
 
 def test_title_edits_round_trip_and_stay_optional():

@@ -18,7 +18,7 @@ from newstool.clean.words import (
     is_web_ending,
     word_before_period,
 )
-from newstool.sentences import sentence_spans
+from newstool.sentences import iter_sentence_spans
 
 # A sentence stop, optional closing quotes or brackets, then a letter
 # (maybe after an opening quote).
@@ -76,7 +76,8 @@ def separate_glued_sentences(text: str) -> list[Change]:
 
 def _gaps(text: str) -> list[int]:
     """Offsets where a space is missing between two sentences."""
-    ends = cache(lambda: sorted({end for _, end in sentence_spans(text)}))
+    # the ends, in order (the spans come in order, without overlap); not a list of all the spans
+    ends = cache(lambda: [end for _, end in iter_sentence_spans(text)])
     gaps = (_gap_position(text, match, ends) for match in _CANDIDATE.finditer(text))
     return [gap for gap in gaps if gap is not None]
 

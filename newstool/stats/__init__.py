@@ -17,15 +17,17 @@ follow the one tokenisation of :mod:`newstool.stats.tokens`, syllables
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Mapping
-from dataclasses import dataclass
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import count, islice
 from typing import TYPE_CHECKING, Any
 
 from newstool.stats import readability as r
 from newstool.stats import syllables as syl
-from newstool.stats.language import LanguageCheck, check_english
+from newstool.stats.language import EnglishEvidence, LanguageCheck
 from newstool.stats.terms import capitalised_phrases, most_common, term_counts
 from newstool.stats.tokens import is_number, letters_and_digits, words
 
@@ -51,6 +53,8 @@ ENGLISH_ONLY = (
 _SYLLABIC_ENDING = re.compile(r"..(?:ing|[td]ed|(?:[sxz]|ch|sh|[cg])es)$")
 # The lookbehinds start a match only where a number starts, so a long run of digits is
 # scanned once rather than once per digit.
+# How many sentences are analysed at a time (a whole document of ordinary size at once).
+SENTENCE_BATCH = 2000
 _PERCENTAGE = re.compile(r"(?<!\d)(?<!\d[.,])\d(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)", re.IGNORECASE)
 
 
@@ -66,24 +70,19 @@ class Analysis:
     language: LanguageCheck
 
 
-def sentence_texts(doc: Document) -> list[str]:
+def sentence_texts(doc: Document) -> Iterator[str]:
     """The document's sentences: its own ``sentences`` when present, else split block by block
-    (headings are not sentences).
+    (headings are not sentences), one at a time.
 
     >>> from newstool.model import Document
-    >>> sentence_texts(Document.from_dict({"text": "It is late.He left.\\n\\nGo."}))
+    >>> list(sentence_texts(Document.from_dict({"text": "It is late.He left.\\n\\nGo."})))
     ['It is late.', 'He left.', 'Go.']
     """
     if doc.sentences is not None:
-        return [s.text for s in doc.sentences]
-    from newstool.sentences import split_sentences
+        return (s.text for s in doc.sentences)
+    from newstool.sentences import iter_sentence_texts
 
-    return [
-        s.text
-        for block, text in doc.block_texts()
-        if block.type != "heading"
-        for s in split_sentences(text)
-    ]
+    return iter_sentence_texts(doc)
 
 
 def stem_syllables(word: str, count: int) -> int:
@@ -111,6 +110,48 @@ def number_counts(sentences: list[str], tokens: list[str]) -> dict[str, int]:
     }
 
 
+@dataclass
+class _Tally:
+    """Running totals over a document's sentences, taken in a batch of sentences at a time: a
+    long document's words are never all in memory at once. Each word is kept only as a number
+    standing for its lower-case form (``vocabulary``), for the lexical diversity measures."""
+
+    words: int = 0
+    syllables: int = 0
+    polysyllables: int = 0
+    complex_words: int = 0
+    characters: int = 0
+    letters: int = 0
+    sentence_words: list[int] = field(default_factory=list)
+    numbers: Counter[str] = field(default_factory=Counter)
+    terms: Counter[str] = field(default_factory=Counter)
+    phrases: Counter[str] = field(default_factory=Counter)
+    language: EnglishEvidence = field(default_factory=EnglishEvidence)
+    vocabulary: defaultdict[str, int] = field(default_factory=lambda: defaultdict(count().__next__))
+    lowered: array[int] = field(default_factory=lambda: array("L"))
+
+    def add(self, sentences: list[str]) -> None:
+        """Take in the next sentences."""
+        per_sentence = [words(s) for s in sentences]
+        tokens = [w for ws in per_sentence for w in ws]
+        counts = [syl.syllables(w) for w in tokens]
+        self.sentence_words += map(len, per_sentence)
+        self.words += len(tokens)
+        self.syllables += sum(counts)
+        self.characters += sum(letters_and_digits(w) for w in tokens)
+        self.letters += sum(c.isalpha() for w in tokens for c in w)
+        self.polysyllables += sum(n >= 3 for n in counts)
+        self.complex_words += sum(
+            r.is_complex_word(n, w, stem_syllables(w, n))
+            for w, n in zip(tokens, counts, strict=True)
+        )
+        self.lowered.extend(map(self.vocabulary.__getitem__, [w.lower() for w in tokens]))
+        self.terms.update(term_counts(tokens))
+        self.phrases.update(p for s in sentences for p in capitalised_phrases(s))
+        self.numbers.update(number_counts(sentences, tokens))
+        self.language.add(tokens)
+
+
 def analyse(doc: Document, top: int = 10) -> Analysis:
     """All figures of one document; ``top`` bounds the term and phrase lists in ``stats``.
 
@@ -121,21 +162,14 @@ def analyse(doc: Document, top: int = 10) -> Analysis:
     >>> figures["words"], figures["language"], figures["syllables"], figures["smog_index"]
     (2, 'not-en', None, None)
     """
+    tally = _Tally()
     sentences = sentence_texts(doc)
-    per_sentence = [words(s) for s in sentences]
-    tokens = [w for ws in per_sentence for w in ws]
-    language = check_english(tokens)
-    counts = [syl.syllables(w) for w in tokens]
-    n_words, n_sentences, n_syllables = len(tokens), len(per_sentence), sum(counts)
-    characters = sum(letters_and_digits(w) for w in tokens)
-    letters = sum(c.isalpha() for w in tokens for c in w)
-    polysyllables = sum(n >= 3 for n in counts)
-    complex_words = sum(
-        r.is_complex_word(n, w, stem_syllables(w, n)) for w, n in zip(tokens, counts, strict=True)
-    )
-    lowered = [w.lower() for w in tokens]
-    terms = term_counts(tokens)
-    phrases = Counter(p for s in sentences for p in capitalised_phrases(s))
+    while batch := list(islice(sentences, SENTENCE_BATCH)):
+        tally.add(batch)
+    language = tally.language.verdict()
+    n_words, n_sentences, n_syllables = tally.words, len(tally.sentence_words), tally.syllables
+    characters, letters = tally.characters, tally.letters
+    polysyllables, complex_words = tally.polysyllables, tally.complex_words
     blocks = Counter(b.type for b in doc.blocks)
     stats = {
         "characters": len(doc.text),
@@ -144,7 +178,7 @@ def analyse(doc: Document, top: int = 10) -> Analysis:
         "paragraphs": blocks["paragraph"],
         "headings": blocks["heading"],
         "avg_sentence_words": _round(n_words / n_sentences if n_sentences else None),
-        "max_sentence_words": max(map(len, per_sentence), default=0),
+        "max_sentence_words": max(tally.sentence_words, default=0),
         "avg_word_chars": _round(characters / n_words if n_words else None),
         "syllables": n_syllables,
         "polysyllables": polysyllables,
@@ -161,18 +195,20 @@ def analyse(doc: Document, top: int = 10) -> Analysis:
             r.automated_readability_index(n_words, n_sentences, characters)
         ),
         "lexical_diversity": {
-            "type_token_ratio": _round(r.type_token_ratio(lowered), 3),
-            "mtld": _round(r.mtld(lowered)),
+            "type_token_ratio": _round(r.type_token_ratio(tally.lowered), 3),
+            "mtld": _round(r.mtld(tally.lowered)),
         },
-        "top_terms": [{"term": t, "count": n} for t, n in most_common(terms, top)],
-        "capitalised_phrases": [{"phrase": p, "count": n} for p, n in most_common(phrases, top)],
-        "numbers": number_counts(sentences, tokens),
+        "top_terms": [{"term": t, "count": n} for t, n in most_common(tally.terms, top)],
+        "capitalised_phrases": [
+            {"phrase": p, "count": n} for p, n in most_common(tally.phrases, top)
+        ],
+        "numbers": {name: tally.numbers[name] for name in ("numbers", "years", "percentages")},
         "language": language.language,
         "language_evidence": language.evidence(),
     }
     if language.language != "en":
         stats.update(dict.fromkeys(ENGLISH_ONLY))
-    return Analysis(stats, tuple(map(len, per_sentence)), terms, phrases, language)
+    return Analysis(stats, tuple(tally.sentence_words), tally.terms, tally.phrases, language)
 
 
 def document_stats(doc: Document, top: int = 10) -> dict[str, Any]:

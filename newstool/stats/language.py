@@ -19,7 +19,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from newstool.stats.terms import stopwords
@@ -70,8 +70,14 @@ def letter_scripts(words: Sequence[str]) -> Counter[str]:
     >>> letter_scripts(["Idlib", "Идлиб", "2017"])
     Counter({'Latin': 5, 'Cyrillic': 5})
     """
+    return _scripts(Counter("".join(words)))
+
+
+def _scripts(characters: Counter[str]) -> Counter[str]:
+    """The letters among counted ``characters``, counted by script (in the order each script is
+    first met)."""
     scripts: Counter[str] = Counter()
-    for char, count in Counter("".join(words)).items():
+    for char, count in characters.items():
         if char.isalpha():
             scripts[script_of(char)] += count
     return scripts
@@ -84,10 +90,57 @@ def english_stopword_share(words: Sequence[str]) -> tuple[int, float | None]:
     >>> english_stopword_share(["The", "talks", "in", "Geneva", "2017"])
     (4, 0.5)
     """
+    counted, common = _stopword_counts(words)
+    return counted, common / counted if counted else None
+
+
+def _stopword_counts(words: Sequence[str]) -> tuple[int, int]:
+    """The number of words with a letter, and how many of them are English stop words."""
     lowered = [w.lower().replace("\u2019", "'") for w in words if any(c.isalpha() for c in w)]
-    if not lowered:
-        return 0, None
-    return len(lowered), sum(w in stopwords() for w in lowered) / len(lowered)
+    return len(lowered), sum(w in stopwords() for w in lowered)
+
+
+@dataclass
+class EnglishEvidence:
+    """What :func:`check_english` weighs, gathered a batch of words at a time, so that a long
+    text's words need not be held all at once.
+
+    >>> evidence = EnglishEvidence()
+    >>> evidence.add(["The", "minister"]); evidence.add(["said", "so"])
+    >>> evidence.verdict() == check_english(["The", "minister", "said", "so"])
+    True
+    """
+
+    characters: Counter[str] = field(default_factory=Counter)
+    counted: int = 0
+    common: int = 0
+
+    def add(self, words: Sequence[str]) -> None:
+        """Take in the next words of the text."""
+        self.characters.update("".join(words))
+        counted, common = _stopword_counts(words)
+        self.counted += counted
+        self.common += common
+
+    def verdict(self) -> LanguageCheck:
+        """Whether the words taken in so far are English (see the module docstring)."""
+        scripts = _scripts(self.characters)
+        letters = sum(scripts.values())
+        latin = scripts["Latin"] / letters if letters else None
+        counted = self.counted
+        share = self.common / counted if counted else None
+        main = scripts.most_common(1)[0][0] if scripts else None
+        figures = (main, _round(latin), counted, _round(share))
+        if latin is not None and latin < MIN_LATIN_SHARE:
+            reason = f"most of its letters are {main} ({1 - latin:.0%} not Latin)"
+            return LanguageCheck("not-en", *figures, reason)
+        if share is not None and counted >= MIN_WORDS and share < MIN_STOPWORD_SHARE:
+            reason = (
+                f"only {share:.0%} of its {counted} words are common English words "
+                "(40% or so in English prose)"
+            )
+            return LanguageCheck("not-en", *figures, reason)
+        return LanguageCheck("en", *figures)
 
 
 def check_english(words: Sequence[str]) -> LanguageCheck:
@@ -100,26 +153,19 @@ def check_english(words: Sequence[str]) -> LanguageCheck:
     >>> check_english(["Russia", "Syria", "agree", "Idlib", "plan"]).language
     'en'
     """
-    scripts = letter_scripts(words)
-    letters = sum(scripts.values())
-    latin = scripts["Latin"] / letters if letters else None
-    counted, share = english_stopword_share(words)
-    main = scripts.most_common(1)[0][0] if scripts else None
-    figures = (main, _round(latin), counted, _round(share))
-    if latin is not None and latin < MIN_LATIN_SHARE:
-        reason = f"most of its letters are {main} ({1 - latin:.0%} not Latin)"
-        return LanguageCheck("not-en", *figures, reason)
-    if share is not None and counted >= MIN_WORDS and share < MIN_STOPWORD_SHARE:
-        reason = (
-            f"only {share:.0%} of its {counted} words are common English words "
-            "(40% or so in English prose)"
-        )
-        return LanguageCheck("not-en", *figures, reason)
-    return LanguageCheck("en", *figures)
+    evidence = EnglishEvidence()
+    evidence.add(words)
+    return evidence.verdict()
 
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
 
 
-__all__ = ["LanguageCheck", "check_english", "english_stopword_share", "letter_scripts"]
+__all__ = [
+    "EnglishEvidence",
+    "LanguageCheck",
+    "check_english",
+    "english_stopword_share",
+    "letter_scripts",
+]

@@ -7,7 +7,7 @@ by hand next to the counts it comes from. A score is ``None`` when its counts ar
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Sequence
 
 WORDS_PER_MINUTE = 238
 MTLD_THRESHOLD = 0.72
@@ -124,7 +124,7 @@ def is_complex_word(syllables: int, word: str, stem_syllables: int) -> bool:
     return syllables >= 3 and "-" not in word and stem_syllables >= 3
 
 
-def type_token_ratio(tokens: Sequence[str]) -> float | None:
+def type_token_ratio(tokens: Sequence[Hashable]) -> float | None:
     """Distinct tokens / tokens.
 
     >>> type_token_ratio(["a", "b", "a", "c"])
@@ -133,7 +133,7 @@ def type_token_ratio(tokens: Sequence[str]) -> float | None:
     return len(set(tokens)) / len(tokens) if tokens else None
 
 
-def mtld_factors(tokens: Sequence[str], threshold: float = MTLD_THRESHOLD) -> float:
+def mtld_factors(tokens: Iterable[Hashable], threshold: float = MTLD_THRESHOLD) -> float:
     """MTLD factor count of one pass: a factor ends each time the running type/token ratio
     falls to ``threshold``; the rest counts as (1 - ttr) / (1 - threshold) of a factor.
 
@@ -141,7 +141,7 @@ def mtld_factors(tokens: Sequence[str], threshold: float = MTLD_THRESHOLD) -> fl
     1.0
     """
     factors = 0.0
-    types: set[str] = set()
+    types: set[Hashable] = set()
     count = 0
     for token in tokens:
         types.add(token)
@@ -155,7 +155,7 @@ def mtld_factors(tokens: Sequence[str], threshold: float = MTLD_THRESHOLD) -> fl
     return factors
 
 
-def mtld(tokens: Sequence[str], threshold: float = MTLD_THRESHOLD) -> float | None:
+def mtld(tokens: Sequence[Hashable], threshold: float = MTLD_THRESHOLD) -> float | None:
     """Measure of textual lexical diversity: mean of tokens/factors forward and backward.
 
     A pass with no complete or partial factor (every token distinct) has no defined length;
@@ -169,5 +169,5 @@ def mtld(tokens: Sequence[str], threshold: float = MTLD_THRESHOLD) -> float | No
     """
     if not tokens:
         return None
-    passes = (mtld_factors(tokens, threshold), mtld_factors(tokens[::-1], threshold))
+    passes = (mtld_factors(tokens, threshold), mtld_factors(reversed(tokens), threshold))
     return sum(len(tokens) / (factors or 1) for factors in passes) / 2
