@@ -112,7 +112,7 @@ def run_stage(args: list[str], source: Path, target: Path) -> tuple[float, int]:
     start = time.perf_counter()
     with open(target, "wb") as out:
         process = subprocess.Popen(
-            [*command(), *args, "--quiet", str(source)],
+            [*command(), *args, "--quiet", "--max-doc-bytes", "1G", str(source)],
             stdout=out,
             env={**os.environ, "SOURCE_DATE_EPOCH": "0"},
         )

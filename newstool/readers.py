@@ -122,20 +122,30 @@ class _LongLine:
         self.size = size
 
 
-def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | _LongLine]:
+class _BoundedLines:
     """The lines of ``handle``; one longer than ``limit`` bytes is skipped in pieces (never
-    held whole) and given as a :class:`_LongLine`. ``limit`` 0 means none."""
-    if not limit:
-        yield from handle
-        return
-    while line := handle.readline(limit + 1):
-        if len(line) <= limit or line.endswith(b"\n"):
-            yield line
-            continue
+    held whole) and given as a :class:`_LongLine`. ``limit`` 0 means none. An iterator class,
+    not a generator: a generator's frame would keep the last line it gave, a whole document
+    of many megabytes, while that document is processed."""
+
+    def __init__(self, handle: BinaryIO, limit: int) -> None:
+        self.handle = handle
+        self.limit = limit
+
+    def __iter__(self) -> _BoundedLines:
+        return self
+
+    def __next__(self) -> bytes | _LongLine:
+        line = self.handle.readline(self.limit + 1) if self.limit else self.handle.readline()
+        if not line:
+            raise StopIteration
+        if not self.limit or len(line) <= self.limit or line.endswith(b"\n"):
+            return line
         size = len(line)
-        while (piece := handle.readline(2**20)) and not piece.endswith(b"\n"):
+        del line
+        while (piece := self.handle.readline(2**20)) and not piece.endswith(b"\n"):
             size += len(piece)
-        yield _LongLine(size + len(piece))
+        return _LongLine(size + len(piece))
 
 
 @dataclass
@@ -157,7 +167,7 @@ class Opened:
     def start(cls, handle: BinaryIO, name: str, **fields: Any) -> Opened:
         """Open ``handle`` at its first non-blank line (an empty input has none)."""
         opened = cls(name, handle=handle, **fields)
-        opened._rest = _bounded_lines(handle, opened.limit)
+        opened._rest = _BoundedLines(handle, opened.limit)
         for line in opened._rest:
             if isinstance(line, _LongLine) or line.strip():
                 opened.ahead.append(line)
@@ -250,24 +260,24 @@ def line_kind(line: bytes) -> str:
     return _parse_line(line)[0]
 
 
-def _parse_line(line: bytes) -> tuple[str, frozenset[str]]:
-    """:func:`line_kind`, and the keys of the object when the line is one."""
+def _parse_line(line: bytes) -> tuple[str, bool]:
+    """:func:`line_kind`, and whether the object, when the line is one, has a ``text``."""
     line = line.lstrip()
     if not line.startswith(b"{"):
-        return "text", frozenset()
+        return "text", False
     try:
         text = line.decode("utf-8")
-        keys, end = _SNIFFER.raw_decode(text)
+        has_text, end = _SNIFFER.raw_decode(text)
     except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested without end
-        return ("broken-object" if _JSON_KEY_START.match(line) else "text"), frozenset()
+        return ("broken-object" if _JSON_KEY_START.match(line) else "text"), False
     if text[end:].strip():
-        return "text", frozenset()  # an object followed by prose: an article that quotes JSON
-    return "object", keys
+        return "text", False  # an object followed by prose: an article that quotes JSON
+    return "object", has_text
 
 
-# Parses JSON keeping only the keys of each object: sniffing a first line of many megabytes
-# must not build the whole document only to throw it away.
-_SNIFFER = json.JSONDecoder(object_pairs_hook=lambda pairs: frozenset(key for key, _ in pairs))
+# Parses JSON keeping of each object only whether it has a "text" (a document would): sniffing
+# a first line of many megabytes must not build the whole document only to throw it away.
+_SNIFFER = json.JSONDecoder(object_pairs_hook=lambda pairs: any(key == "text" for key, _ in pairs))
 
 
 def _claims_json_lines(opened: Opened) -> bool:
@@ -277,6 +287,8 @@ def _claims_json_lines(opened: Opened) -> bool:
     garbled is still read line by line, each bad line reported."""
     if opened.name.endswith(JSONL_SUFFIXES):
         return True
+    if len(opened.head) > SNIFF_BYTES and _JSON_KEY_START.match(opened.head):
+        return True  # a document of megabytes: parsed once, by the reader (which reports damage)
     kind = line_kind(opened.head)
     if kind == "object":
         return True
@@ -293,8 +305,7 @@ def _claims_json_lines(opened: Opened) -> bool:
             return False
         if isinstance(line, bytes):
             seen += len(line)
-            kind, keys = _parse_line(line)
-            if kind == "object" and "text" in keys:
+            if _parse_line(line) == ("object", True):
                 return True
     return False
 
