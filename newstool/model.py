@@ -330,6 +330,8 @@ def replace_lone_surrogates(value: Any) -> tuple[Any, list[str]]:
 
     if isinstance(value, str):
         return fixed(value, "the value"), fields
+    if not isinstance(value, list | dict):
+        return value, fields
     pending: list[tuple[Any, str]] = [(value, "")]
     while pending:
         container, where = pending.pop()
@@ -509,6 +511,7 @@ def _list_of(check_item: Check) -> Check:
                 raise invalid.within(number) from None
         return tuple(checked)
 
+    check.item = check_item  # type: ignore[attr-defined]  (see read_record)
     return check
 
 
@@ -525,6 +528,8 @@ def _record(
     """
 
     def check(item: Any) -> Any:
+        if type(item) is kind:
+            return item  # read already (see read_record)
         if not isinstance(item, dict):
             raise _wrong("an object", item)
         if item.keys() != checks.keys():
@@ -611,6 +616,36 @@ _NOTES = _list_of(_record(Note, {"kind": _string, "text": _string}))
 _SENTENCES = _list_of(
     _record(Sentence, {"start": _natural, "end": _natural, "text": _NON_EMPTY_STRING})
 )
+_RECORD_LISTS = {
+    "blocks": _BLOCKS,
+    "edits": _EDITS,
+    "title_edits": _EDITS,
+    "notes": _NOTES,
+    "sentences": _SENTENCES,
+}
+
+
+def read_record(field: str, item: Any) -> Any:
+    """An item of the list ``field`` of a document (``blocks``, ``edits``, ``title_edits``,
+    ``notes``, ``sentences``) read as its record, as :meth:`Document.from_dict` reads it (and
+    then takes it as it is): a reader can convert a long list item by item, never holding it
+    all as JSON objects. Anything else is given back as it is, an item that is not valid too
+    (``from_dict`` then says what is wrong with it).
+
+    >>> read_record("sentences", {"start": 0, "end": 3, "text": "Hi."})
+    Sentence(start=0, end=3, text='Hi.')
+    >>> read_record("sentences", {"start": 0}), read_record("stats", 1)
+    ({'start': 0}, 1)
+    """
+    check = _RECORD_LISTS.get(field)
+    if check is None:
+        return item
+    try:
+        return check.item(item)  # type: ignore[attr-defined]
+    except _Invalid:
+        return item
+
+
 _HEX16 = re.compile("[0-9a-f]{16}")
 _STEPS = _list_of(
     _record(
@@ -742,6 +777,7 @@ __all__ = [
     "Step",
     "blocks_from_blank_lines",
     "lone_surrogates_warning",
+    "read_record",
     "record_dict",
     "replace_lone_surrogates",
     "text_id",

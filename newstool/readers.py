@@ -27,6 +27,7 @@ values in the stream, never exceptions.
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import os
@@ -40,8 +41,10 @@ from newstool.model import (
     Document,
     DocumentError,
     lone_surrogates_warning,
+    read_record,
     replace_lone_surrogates,
 )
+from newstool.streamjson import parse_pieces
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _JSON_KEY_START = re.compile(rb'\{\s*"[^"\n]{0,200}"\s*:')
@@ -115,6 +118,10 @@ def too_large_message(exc: InputTooLarge, what: str = "one document") -> str:
     )
 
 
+# A line longer than this is read, and parsed, in pieces of this size (never held whole).
+PIECE_BYTES = 2**20
+
+
 class _LongLine:
     """A line over the size limit, skipped unread: only its length is kept."""
 
@@ -122,30 +129,102 @@ class _LongLine:
         self.size = size
 
 
+class _PiecedLine:
+    """A line longer than :data:`PIECE_BYTES`: its bytes in pieces, read from the input as
+    they are taken (:meth:`pieces`). One that is over the size limit is skipped once that is
+    known, and taking it raises :class:`InputTooLarge`. Reading the line after it first
+    reads the rest of it into memory (:meth:`load`)."""
+
+    def __init__(self, handle: BinaryIO, limit: int, first: bytes) -> None:
+        self.head = first  # for sniffing
+        self._handle = handle
+        self._limit = limit
+        self._held = [first]
+        self._open = True
+        self._size = len(first)
+        self._too_large: InputTooLarge | None = None
+
+    def pieces(self) -> Iterator[bytes]:
+        """The pieces, each let go once taken; :class:`InputTooLarge` over the limit."""
+        while self._held:
+            yield self._held.pop(0)
+        while self._open:
+            yield self._read_piece()
+        if self._too_large is not None:
+            raise self._too_large
+
+    def whole(self) -> bytes | _LongLine:
+        """The line as one bytes value, or a :class:`_LongLine` when it is over the limit."""
+        try:
+            return b"".join(self.pieces())
+        except InputTooLarge as exc:
+            return _LongLine(exc.size or 0)
+
+    def load(self) -> None:
+        """Read the rest of the line now: the input is wanted past it."""
+        while self._open:
+            self._held.append(self._read_piece())
+
+    def _read_piece(self) -> bytes:
+        piece = self._handle.readline(PIECE_BYTES)
+        self._size += len(piece)
+        self._open = bool(piece) and not piece.endswith(b"\n")
+        if self._limit and self._size > self._limit:
+            self._held.clear()
+            while self._open:
+                piece = self._handle.readline(PIECE_BYTES)
+                self._size += len(piece)
+                self._open = bool(piece) and not piece.endswith(b"\n")
+            self._too_large = InputTooLarge(self._size, self._limit)
+            return b""
+        return piece
+
+
+Line = bytes | _LongLine | _PiecedLine
+
+
 class _BoundedLines:
-    """The lines of ``handle``; one longer than ``limit`` bytes is skipped in pieces (never
-    held whole) and given as a :class:`_LongLine`. ``limit`` 0 means none. An iterator class,
-    not a generator: a generator's frame would keep the last line it gave, a whole document
-    of many megabytes, while that document is processed."""
+    """The lines of ``handle``: bytes, a :class:`_PiecedLine` for one longer than
+    :data:`PIECE_BYTES`, a :class:`_LongLine` for one longer than a ``limit`` under that
+    (skipped in pieces, never held whole); ``limit`` 0 means none. An iterator class, not a
+    generator: a generator's frame would keep the last line it gave, a whole document of many
+    megabytes, while that document is processed."""
 
     def __init__(self, handle: BinaryIO, limit: int) -> None:
         self.handle = handle
         self.limit = limit
+        self._pieced: _PiecedLine | None = None
 
     def __iter__(self) -> _BoundedLines:
         return self
 
-    def __next__(self) -> bytes | _LongLine:
-        line = self.handle.readline(self.limit + 1) if self.limit else self.handle.readline()
+    def __next__(self) -> Line:
+        if self._pieced is not None:
+            self._pieced.load()
+            self._pieced = None
+        wanted = min(self.limit + 1, PIECE_BYTES) if self.limit else PIECE_BYTES
+        line = self.handle.readline(wanted)
         if not line:
             raise StopIteration
-        if not self.limit or len(line) <= self.limit or line.endswith(b"\n"):
+        if len(line) < wanted or line.endswith(b"\n"):
             return line
+        if wanted == PIECE_BYTES:
+            self._pieced = _PiecedLine(self.handle, self.limit, line)
+            return self._pieced
         size = len(line)
         del line
         while (piece := self.handle.readline(2**20)) and not piece.endswith(b"\n"):
             size += len(piece)
         return _LongLine(size + len(piece))
+
+
+def _line_bytes(line: Line, limit: int) -> bytes:
+    """A line read ahead as one bytes value; :class:`InputTooLarge` when it is over the limit."""
+    if isinstance(line, _PiecedLine):
+        line = line.whole()
+    if isinstance(line, _LongLine):
+        raise InputTooLarge(line.size, limit)
+    return line
 
 
 @dataclass
@@ -159,8 +238,8 @@ class Opened:
     limit: int = DEFAULT_MAX_DOC_BYTES
     blank_lines_before: int = 0
     encoding: str | None = None
-    ahead: list[bytes | _LongLine] = field(default_factory=list, repr=False)
-    _rest: Iterator[bytes | _LongLine] | None = field(default=None, repr=False)
+    ahead: list[Line] = field(default_factory=list, repr=False)
+    _rest: Iterator[Line] | None = field(default=None, repr=False)
     _data: bytes | None = field(default=None, repr=False)
 
     @classmethod
@@ -169,7 +248,7 @@ class Opened:
         opened = cls(name, handle=handle, **fields)
         opened._rest = _BoundedLines(handle, opened.limit)
         for line in opened._rest:
-            if isinstance(line, _LongLine) or line.strip():
+            if not isinstance(line, bytes) or line.strip():
                 opened.ahead.append(line)
                 break
             opened.blank_lines_before += 1
@@ -179,6 +258,8 @@ class Opened:
     def first(self) -> bytes:
         """The first non-blank line (empty for an empty input; cut short when over the limit)."""
         line = self.ahead[0] if self.ahead else b""
+        if isinstance(line, _PiecedLine):
+            return line.head
         return line if isinstance(line, bytes) else b""
 
     @property
@@ -186,7 +267,7 @@ class Opened:
         """The first line without a byte-order mark or leading blanks."""
         return self.first.lstrip(b"\xef\xbb\xbf \t")
 
-    def line(self, index: int) -> bytes | _LongLine | None:
+    def line(self, index: int) -> Line | None:
         """Line ``index`` from the first non-blank one (read ahead once; None past the end)."""
         while len(self.ahead) <= index:
             line = next(self._rest, None)
@@ -195,7 +276,7 @@ class Opened:
             self.ahead.append(line)
         return self.ahead[index]
 
-    def lines(self) -> Iterator[bytes | _LongLine]:
+    def lines(self) -> Iterator[Line]:
         """Every line from the first on. The lines read ahead are let go as they are given out
         (:attr:`first` is empty from then on): a line can be a whole document of many
         megabytes, which must not stay in memory while it is processed."""
@@ -209,10 +290,11 @@ class Opened:
         that the writer of a pipe is not cut off)."""
         if self._data is not None:
             return self._data
-        if any(isinstance(line, _LongLine) for line in self.ahead):
+        try:
+            read = b"".join([_line_bytes(line, self.limit) for line in self.ahead])
+        except InputTooLarge:
             self._drain()
-            raise InputTooLarge(self._known_size(), self.limit)
-        read = b"".join(self.ahead)  # type: ignore[arg-type]
+            raise InputTooLarge(self._known_size(), self.limit) from None
         room = self.limit - len(read) + 1 if self.limit else -1
         rest = self.handle.read(room) if room else b""
         if self.limit and len(read) + len(rest) > self.limit:
@@ -287,7 +369,7 @@ def _claims_json_lines(opened: Opened) -> bool:
     garbled is still read line by line, each bad line reported."""
     if opened.name.endswith(JSONL_SUFFIXES):
         return True
-    if len(opened.head) > SNIFF_BYTES and _JSON_KEY_START.match(opened.head):
+    if isinstance(opened.line(0), _PiecedLine) and _JSON_KEY_START.match(opened.head):
         return True  # a document of megabytes: parsed once, by the reader (which reports damage)
     kind = line_kind(opened.head)
     if kind == "object":
@@ -303,6 +385,8 @@ def _claims_json_lines(opened: Opened) -> bool:
         line = opened.line(index)
         if line is None or seen > SNIFF_BYTES:
             return False
+        if isinstance(line, _PiecedLine) and _JSON_KEY_START.match(line.head):
+            return True  # as for a first line of megabytes
         if isinstance(line, bytes):
             seen += len(line)
             if _parse_line(line) == ("object", True):
@@ -348,8 +432,17 @@ def json_line_value(line: tuple[str, bool]) -> tuple[Any, list[str]]:
     """The JSON value of one line's text, its lone surrogates replaced by U+FFFD (with the
     warning that says where), or :class:`ValueError` with a message for the user."""
     text, may_hold_surrogates = line
+    data = _parsed(lambda: _JSON.decode(text))
+    if not may_hold_surrogates:
+        return data, []
+    data, fields = replace_lone_surrogates(data)
+    return data, _surrogates_warnings(fields)
+
+
+def _parsed(parse: Callable[[], Any]) -> Any:
+    """What ``parse`` gives, its errors made messages for the user (:class:`ValueError`)."""
     try:
-        data = _JSON.decode(text)
+        return parse()
     except json.JSONDecodeError as exc:
         raise ValueError(
             f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line"
@@ -361,10 +454,69 @@ def json_line_value(line: tuple[str, bool]) -> tuple[Any, list[str]]:
         ) from None
     except ValueError as exc:  # NaN, Infinity, an integer of more than 4,300 digits
         raise ValueError(f"not valid JSON ({exc}); fix or remove the line") from None
-    if not may_hold_surrogates:
+
+
+def _surrogates_warnings(fields: list[str]) -> list[str]:
+    return [lone_surrogates_warning(fields)] if fields else []
+
+
+class _DecodedPieces:
+    """The text of a long line's pieces (UTF-8, a byte-order mark let go), decoded as they are
+    taken; ``may_hold_surrogates`` as for :func:`json_line_text`, and ``error`` when the
+    bytes are not UTF-8 (the text then stops there)."""
+
+    def __init__(self, pieces: Iterable[bytes]) -> None:
+        self._pieces = pieces
+        self.may_hold_surrogates = False
+        self.error: str | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
+        tail = ""
+        try:
+            for number, piece in enumerate(self._pieces):
+                text = decoder.decode(piece)
+                if number == 0:
+                    text = text.removeprefix("\ufeff")
+                if _SURROGATE_IN_TEXT.search(tail + text[:6]) or _SURROGATE_IN_TEXT.search(text):
+                    self.may_hold_surrogates = True
+                tail = text[-6:]
+                yield text
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            self.error = "is not UTF-8; JSON Lines must be UTF-8"
+
+
+_SURROGATE_IN_TEXT = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+
+
+def _pieced_line_value(line: _PiecedLine) -> tuple[Any, list[str]]:
+    """:func:`json_line_value` for a long line, parsed from its pieces (never whole), each item
+    of a list of records (sentences, edits...) read as its record at once."""
+    text = _DecodedPieces(line.pieces())
+    repaired: list[str] = []  # fields of list items where lone surrogates were replaced
+    numbers: dict[str, int] = {}
+
+    def record(key: str, item: Any) -> Any:
+        number = numbers[key] = numbers.get(key, -1) + 1
+        if text.may_hold_surrogates:
+            item, fields = replace_lone_surrogates(item)
+            where = f"{key}[{number}]"
+            repaired.extend(where if f == "the value" else f"{where}.{f}" for f in fields)
+        return read_record(key, item)
+
+    try:
+        data = _parsed(lambda: parse_pieces(text, _JSON, record))
+    except ValueError:
+        if text.error is None:
+            raise
+        data = None
+    if text.error is not None:
+        raise ValueError(text.error)
+    if not text.may_hold_surrogates:
         return data, []
-    data, fields = replace_lone_surrogates(data)
-    return data, [lone_surrogates_warning(fields)] if fields else []
+    data, fields = replace_lone_surrogates(data)  # the records were repaired as they came
+    return data, _surrogates_warnings([*fields, *repaired])
 
 
 def json_line_document(value: tuple[Any, list[str]]) -> tuple[Document, list[str]]:
@@ -392,7 +544,7 @@ def _read_json_lines(opened: Opened) -> Iterator[Document | InputProblem]:
 
 
 def _json_line_items(
-    name: str, lines: Iterable[bytes | _LongLine], first_number: int, limit: int
+    name: str, lines: Iterable[Line], first_number: int, limit: int
 ) -> Iterator[Document | InputProblem]:
     """The documents and problems of the JSON lines of the input ``name``, the first numbered
     ``first_number``. A line can be a whole document of many megabytes, so each form of it is
@@ -405,15 +557,21 @@ def _json_line_items(
             problem = too_large_message(InputTooLarge(raw.size, limit), "one JSON line")
             yield InputProblem(name, problem, number)
             continue
-        if not raw or raw.isspace():  # not strip(): that copies a line of many megabytes
-            continue
+        if isinstance(raw, bytes) and (not raw or raw.isspace()):
+            continue  # not strip(): that would copy a long line
         try:
-            text = json_line_text(raw)
-            del raw
-            value = json_line_value(text)
-            del text
+            if isinstance(raw, _PiecedLine):
+                value = _pieced_line_value(raw)
+            else:
+                text = json_line_text(raw)
+                del raw
+                value = json_line_value(text)
+                del text
             doc, warnings = json_line_document(value)
             del value
+        except InputTooLarge as exc:
+            yield InputProblem(name, too_large_message(exc, "one JSON line"), number)
+            continue
         except ValueError as exc:
             yield InputProblem(name, str(exc), number)
             continue
@@ -558,7 +716,7 @@ class Unit:
     encoding: str | None = None
     max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES
     first_line: int = 1
-    lines: tuple[bytes | _LongLine, ...] | None = None
+    lines: tuple[bytes | _LongLine, ...] | None = None  # a long line read whole
     data: bytes | None = None
 
     def items(self) -> Iterator[Document | InputProblem]:
@@ -626,6 +784,8 @@ def _line_slices(
 ) -> Iterator[Unit]:
     first, batch, size = 1 + opened.blank_lines_before, [], 0
     for line in opened.lines():
+        if isinstance(line, _PiecedLine):
+            line = line.whole()
         batch.append(line)
         size += len(line) if isinstance(line, bytes) else 0
         if size >= batch_bytes or len(batch) >= batch_lines:

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newstool import readers
 from newstool.export import json_text, parse_markdown_documents
 from newstool.io import InputProblem
 from newstool.model import Document, replace_lone_surrogates
@@ -141,6 +142,23 @@ def read_back(fmt: str, output: str) -> int:
 )
 @given(streams(), st.sampled_from(["jsonl", "json", "markdown"]))
 def test_a_bad_line_costs_that_line_and_nothing_more(stream, fmt):
+    check_one_error_per_bad_line(stream, fmt)
+
+
+@settings(
+    derandomize=True,
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(streams(), st.sampled_from(["jsonl", "markdown"]))
+def test_long_lines_read_in_pieces_cost_the_same(stream, fmt):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(readers, "PIECE_BYTES", 16)  # nearly every line is read in pieces
+        check_one_error_per_bad_line(stream, fmt)
+
+
+def check_one_error_per_bad_line(stream, fmt):
     lines, good, repaired, name = stream
     data = b"\n".join(lines) + b"\n"
     path = None if name == "<stdin>" else name
@@ -175,10 +193,13 @@ def test_a_bad_line_costs_that_line_and_nothing_more(stream, fmt):
     ],
     ids=["deep", "huge-int", "nan", "infinity", "cp1252", "string", "no-text", "deep-title"],
 )
-def test_each_kind_of_bad_line_says_what_is_wrong(line, message):
+def test_each_kind_of_bad_line_says_what_is_wrong(line, message, monkeypatch):
     with pytest.raises(ValueError, match="^") as caught:
         document_from_json_line(line)
     assert message in str(caught.value)
+    monkeypatch.setattr(readers, "PIECE_BYTES", 16)  # the same line, read in pieces
+    (problem,) = read_stream(io.BytesIO(line + b"\n"), "docs.jsonl")
+    assert message in str(problem)
 
 
 def test_a_lone_surrogate_becomes_u_fffd_with_a_warning_naming_every_field():
