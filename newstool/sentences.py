@@ -49,8 +49,10 @@ _DASH_ITEM = re.compile(r"\n[ \t]*[-*–](?=[ \t])")
 _BULLET = re.compile(f"[{_BULLETS}]")
 # A list label ("1.", "2)", "a.", "(b)") after a space or a bullet; the text is searched with a
 # space in front so that a label at the very start is found too (offsets are then one ahead).
+# A list label where an item may start: at the start, or after a space or a bullet.
 _LIST_MARKER = re.compile(
-    r"[\s•●▪◦‣⁃](?:\((?P<paren>\d{1,2}|[a-z])\)|(?P<label>\d{1,2}|[A-Za-z])(?P<close>\.\)|[.)]))"
+    r"(?:(?<=[\s•●▪◦‣⁃])|\A)"
+    r"(?:\((?P<paren>\d{1,2}|[a-z])\)|(?P<label>\d{1,2}|[A-Za-z])(?P<close>\.\)|[.)]))"
     r"(?=[ \t]+\S)"
 )
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
@@ -514,16 +516,15 @@ def _opens_item(text: str, pos: int) -> bool:
 
 
 def _label(m: re.Match, text: str) -> tuple[tuple, _Label] | None:
-    """The style and value of a list label match in ``" " + text``; None for capital initials
-    such as ``J.``."""
+    """The style and value of a list label match; None for capital initials such as ``J.``."""
     label = m["paren"] or m["label"]
     close = m["close"] or ")"
     if label.isupper() and close.startswith("."):
         return None
     style = (bool(m["paren"]), label.isdigit(), close)
     value = int(label) if label.isdigit() else ord(label.lower())
-    start, period = m.start(), m.start("close") - 1 if close.startswith(".") else None
-    return style, _Label(value, start, period, m.end() - 1, _opens_item(text, start))
+    start, period = m.start(), m.start("close") if close.startswith(".") else None
+    return style, _Label(value, start, period, m.end(), _opens_item(text, start))
 
 
 def list_items(text: str) -> tuple[list[int], set[int]]:
@@ -538,7 +539,7 @@ def list_items(text: str) -> tuple[list[int], set[int]]:
     """
     last: dict[tuple, _Label] = {}
     items: list[_Label] = []
-    for m in _LIST_MARKER.finditer(" " + text):
+    for m in _LIST_MARKER.finditer(text):
         found = _label(m, text)
         if found is None:
             continue

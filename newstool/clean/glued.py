@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
 
-from newstool.clean.edits import Change, apply_changes, fixed  # noqa: F401 (fixed: used in the examples)
+from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
 from newstool.clean.words import (
     inside_web_address,
     is_abbreviation,
@@ -67,11 +67,12 @@ def separate_glued_sentences(text: str) -> list[Change]:
     >>> fixed(separate_glued_sentences, "Er sagte „Gut.“Dann ging er.")
     'Er sagte „Gut.“ Dann ging er.'
     """
-    seen = text.translate(_AS_STRAIGHT)
-    spaced = seen
+    spaced = text.translate(_AS_STRAIGHT)
+    inserted: list[int] = []  # offsets in ``text`` before which a space goes, in order
     while gaps := _gaps(spaced):  # a split can change how the rest of a token reads: re-check
-        spaced = apply_changes("", spaced, [Change(gap, gap, " ") for gap in gaps])[0]
-    return [Change(i, i, " ") for i in _inserted_spaces(seen, spaced)]
+        inserted = sorted(inserted + _offsets_before(gaps, inserted))
+        spaced = " ".join(spaced[a:b] for a, b in zip([0, *gaps], [*gaps, len(spaced)]))
+    return [Change(i, i, " ") for i in inserted]
 
 
 def _gaps(text: str) -> list[int]:
@@ -83,24 +84,24 @@ def _gaps(text: str) -> list[int]:
 
 
 def _splitter_ends_sentence(ends: list[int], match: re.Match[str]) -> bool:
-    """Whether one of the sentence ``ends`` falls after the stop, within the closing marks."""
+    """Whether one of the sentence ends falls after the stop, within the closing marks."""
     i = bisect_right(ends, match.end())
     return i > 0 and ends[i - 1] > match.start()
 
 
-def _inserted_spaces(text: str, spaced: str) -> list[int]:
-    """Offsets in ``text`` before which ``spaced`` has an extra space.
+def _offsets_before(gaps: list[int], inserted: list[int]) -> list[int]:
+    """The offsets in the text of ``gaps`` found in the text with spaces already inserted
+    before the ``inserted`` offsets (the space before offset ``t`` is the ``j``-th inserted
+    one, at ``t + j`` in the spaced text).
 
-    >>> _inserted_spaces("a.B.C", "a. B. C")
-    [2, 4]
+    >>> _offsets_before([1, 5], [2])  # in "a. B.C" (from "a.B.C"), before "." and "C"
+    [1, 4]
     """
-    offsets = []
-    i = 0
-    for char in spaced:
-        if i < len(text) and char == text[i]:
-            i += 1
-        else:
-            offsets.append(i)
+    offsets, j = [], 0
+    for gap in gaps:
+        while j < len(inserted) and inserted[j] + j < gap:
+            j += 1
+        offsets.append(gap - j)
     return offsets
 
 

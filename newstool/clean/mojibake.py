@@ -11,6 +11,7 @@ line-break or width fixes), so text that is already right is never touched. ftfy
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import cache
 
@@ -57,12 +58,32 @@ def fix_mojibake(text: str) -> list[Change]:
     True
     """
     changes = []
-    for line in _LINE.finditer(text):
-        seen = _as_normalised(line.group())
+    for start, end in _line_spans(text):
+        line = text[start:end]
+        seen = _as_normalised(line)
         if _SUSPECT.search(seen):
-            places = _visible_places(line.group())
-            changes += _differences(seen, _fix_encoding(seen), places, line.start())
+            changes += _differences(seen, _fix_encoding(seen), _visible_places(line), start)
     return changes
+
+
+# A line longer than this is judged a stretch at a time, each ending after a space.
+_STRETCH = 2**16
+
+
+def _line_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the lines of ``text``; a line of more than :data:`_STRETCH` characters
+    (a whole article on one line) in stretches that end after a space, never as one copy.
+
+    >>> list(_line_spans("ab\\n\\ncd"))
+    [(0, 2), (4, 6)]
+    """
+    for line in _LINE.finditer(text):
+        start, end = line.span()
+        while end - start > _STRETCH:
+            cut = text.rfind(" ", start + _STRETCH // 2, start + _STRETCH) + 1 or start + _STRETCH
+            yield start, cut
+            start = cut
+        yield start, end
 
 
 def has_mojibake(text: str) -> bool:
