@@ -71,7 +71,8 @@ def separate_glued_sentences(text: str) -> list[Change]:
     inserted: list[int] = []  # offsets in ``text`` before which a space goes, in order
     while gaps := _gaps(spaced):  # a split can change how the rest of a token reads: re-check
         inserted = sorted(inserted + _offsets_before(gaps, inserted))
-        spaced = " ".join(spaced[a:b] for a, b in zip([0, *gaps], [*gaps, len(spaced)], strict=True))
+        bounds = zip([0, *gaps], [*gaps, len(spaced)], strict=True)
+        spaced = " ".join(spaced[start:end] for start, end in bounds)
     return [Change(i, i, " ") for i in inserted]
 
 
