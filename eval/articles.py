@@ -61,9 +61,9 @@ ARTICLES: tuple[tuple[str, ...], ...] = (
         "according to two people familiar with the matter.",
         "A spokeswoman for the hospital said it was “cooperating fully with [investigators]” "
         "and had notified patients whose records may have been exposed.",
-        "Photo: Getty Images.",
+        "Getty Images.",
         "The breach affected systems in Ohio and Indiana, the company said in a filing.",
-        "Photo: Getty Images.",
+        "Getty Images.",
     ),
     (
         "Farmers in the valley say the drought is the worst they can remember. “I’ve been "

@@ -121,13 +121,16 @@ def placeholder_paragraph(paragraphs: Paragraphs, rng: random.Random) -> Paragra
 
 
 def repeated_block(paragraphs: Paragraphs, rng: random.Random) -> Paragraphs:
-    """A run of two or more paragraphs copied again later (a page scraped twice); a run that
-    holds a short paragraph (a byline, a credit) is preferred."""
+    """A run of two or three paragraphs, one of them of three words or more, copied again later
+    (a page scraped twice); a run that holds a short paragraph (a byline, a credit) is
+    preferred. (Short paragraphs alone that recur cannot be told from a reply or a credit that
+    really recurs.)"""
     runs = [
         (start, end)
         for start in range(len(paragraphs))
         for end in range(start + 2, min(len(paragraphs), start + 3) + 1)
-    ]
+        if any(len(p.split()) >= 3 for p in paragraphs[start:end])
+    ] or [(0, len(paragraphs))]
     short = [r for r in runs if any(len(p.split()) < 3 for p in paragraphs[r[0] : r[1]])]
     start, end = rng.choice(short or runs)
     at = rng.randrange(end, len(paragraphs) + 1)
