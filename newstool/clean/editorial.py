@@ -43,10 +43,12 @@ _UPDATE = re.compile(
     r"|this (?:story|article|report|post|piece|page) (?:has|had|was|is|will)\b",
     re.IGNORECASE,
 )
-# A photo or video credit: "AP Photo/Lena Marsh", "Getty Images", "AFP via Getty Images".
+# A photo or video credit: "AP Photo/Lena Marsh", "Getty Images", "AFP via Getty Images" (not
+# a name such as "Sony Pictures" alone).
 _MEDIA_CREDIT = re.compile(
     r"(?:[A-Z][\w.&'’-]*\s+){0,3}(?:via\s+(?:[A-Z][\w.&-]*\s+){1,2})?"
-    r"(?i:photos?|photographs?|images|pictures|video|footage|illustration)(?:\s*/\s*\S.*|\.?$)"
+    r"(?:(?i:photos?|photographs?|images|pictures|video|footage|illustration)\s*/\s*\S.*"
+    r"|Images\.?$)"
 )
 # What ends a sentence before a citation: a full stop, ? or !, perhaps with a closing quote.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*\s*$")
@@ -69,17 +71,19 @@ def _placeholders() -> frozenset[str]:
 
 
 def _is_placeholder(body: str) -> bool:
-    """Only words of ``placeholders.txt`` (any case, singular or plural), perhaps after one
-    capitalised name (a platform: ``YouTube video``).
+    """Only words of ``placeholders.txt`` (any case, singular or plural), or one of them in
+    the singular after one capitalised name (a platform: ``YouTube video``; not a name such as
+    ``Google Maps`` or ``Sony Pictures``).
 
-    >>> [_is_placeholder(b) for b in ["LINK", "embedded videos", "Twitter embed", "the video"]]
-    [True, True, True, False]
+    >>> [_is_placeholder(b) for b in ["LINK", "embedded videos", "Twitter embed", "the video",
+    ...  "Sony Pictures"]]
+    [True, True, True, False, False]
     """
     *first, last = body.split() or [""]
     names = [word for word in first if not _is_placeholder_word(word.lower())]
-    if not _is_placeholder_word(last.lower()):
-        return False
-    return not names or (len(names) == 1 and names[0][:1].isupper())
+    if not names:
+        return _is_placeholder_word(last.lower())
+    return len(names) == 1 and names[0][:1].isupper() and last.lower() in _placeholders()
 
 
 def _is_placeholder_word(word: str) -> bool:
