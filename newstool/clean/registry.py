@@ -68,7 +68,8 @@ RULES: tuple[Rule, ...] = (
     Rule("collapse_space_runs", collapse_space_runs, True,
          "runs of spaces; spaces at line ends", "two  spaces "),
     Rule("extract_editorial_notes", extract_editorial_notes, True,
-         "[bracketed insertions] moved to notes", "the group [banned in Narnia - ABC], try"),
+         "[editorial notes] and [placeholders] moved to notes; alterations stay",
+         "the group [banned in Narnia - ABC], try"),
     Rule("remove_orphan_punctuation", remove_orphan_punctuation, True,
          "stray , ; : after a full stop where text was lost (warns)", "Lavrov said., fighting"),
     Rule("separate_glued_sentences", separate_glued_sentences, True,
@@ -85,7 +86,8 @@ RULES: tuple[Rule, ...] = (
          "Talks ended.\nFollow us on Twitter",
          lambda options: {"patterns": options.boilerplate}, title=False),
     Rule("remove_repeated_paragraphs", remove_repeated_paragraphs, True,
-         "a paragraph repeating an earlier one", "Polls close at eight.\n\nPolls close at eight.",
+         "a paragraph, or a run of paragraphs, repeating an earlier one",
+         "Polls close at eight.\n\nPolls close at eight.",
          title=False),
 )  # fmt: skip
 
@@ -100,7 +102,7 @@ def rule_table() -> list[dict[str, Any]]:
     >>> row["name"], row["default"], row["title"], row["after"]
     ('separate_glued_sentences', True, True, 'Idlib. On Monday he said. "It is')
     >>> rule_table()[-1]["fixes"]
-    'a paragraph repeating an earlier one (text only, not the title)'
+    'a paragraph, or a run of paragraphs, repeating an earlier one (text only, not the title)'
     """
     return [
         {

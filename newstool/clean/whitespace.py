@@ -21,12 +21,14 @@ _BLANK_LOOKING_LINE = re.compile(
     f"(?m)^ *[{_SPACE_LIKE}{_INVISIBLE}][ {_SPACE_LIKE}{_INVISIBLE}]*$"
 )
 _SPACE_RUN = re.compile(r"(?m)(?P<edge>^ +| +$)|(?P<run>  +)")
-# Spaces before , ; : ! ? or a single full stop that ends a clause (not ".5", ".com", "...").
+# Spaces before , ; : ! ? or a single full stop that ends a clause (not ".5", ".com", "...",
+# nor the spaced ellipsis ". . .": no dot after a dot and a space, or before a space and a dot).
 # What may follow the mark: white space, punctuation, or a quote mark of any style (so that the
 # quote rules, which run later, cannot change the verdict: "‟" is straightened to '"').
 _QUOTE_MARKS = "\"'“”„‟‘’‚‛«»"
 _SPACE_BEFORE_PUNCTUATION = re.compile(
-    rf"(?<=\S) +(?=(?:[,;:!?]|\.(?!\.))(?:[\s{_QUOTE_MARKS},;:!?]|\.(?!\.)|\Z))"
+    rf"(?<=\S) +(?=(?:[,;:!?]|(?<!\. )\.(?!\.| \.))"
+    rf"(?:[\s{_QUOTE_MARKS},;:!?]|\.(?!\.)|\Z))"
 )
 
 
@@ -82,9 +84,9 @@ def remove_space_before_punctuation(text: str) -> list[Change]:
     >>> fixed(remove_space_before_punctuation, "„Wir gehen !‟ und ‚Nein ?‛")
     '„Wir gehen!‟ und ‚Nein?‛'
 
-    Not before a decimal, a domain or an ellipsis:
+    Not before a decimal, a domain or an ellipsis, spaced or not:
 
-    >>> unchanged = "a .45 pistol, the .com boom, wait ... and ,5"
+    >>> unchanged = "a .45 pistol, the .com boom, wait ... and ,5, anything . . . that . . ."
     >>> fixed(remove_space_before_punctuation, unchanged) == unchanged
     True
     """

@@ -337,7 +337,7 @@ def test_export_options_that_cannot_apply_are_refused(newstool, args, message):
 def test_the_rule_table_on_a_terminal_keeps_square_brackets(newstool_on_tty):
     done = newstool_on_tty(["clean", "--list-rules"], stdout_on_tty=True, columns=200)
     assert done.exit_code == 0
-    assert "[bracketed insertions]" in done.terminal
+    assert "[editorial notes] and [placeholders]" in done.terminal
 
 
 def test_diff_on_a_terminal_is_printed_on_its_own_lines(newstool_on_tty):
