@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
@@ -19,6 +19,11 @@ from newstool.clean.words import is_abbreviation
 # period after it is scanned once, not once per letter.
 _ORPHAN = re.compile(r"(?<![^\W\d_])(?P<word>[^\W\d_]+) *\.(?P<orphan>(?:[ \t]*[,;:])+)")
 _CONTEXT = re.compile(r"(?:\S+\s+)?\S+\Z")
+# Where an orphan may be (a full stop, then , ; or :) and the word before such a stop: the
+# orphan pattern is tried only there, not at the start of every word.
+_STOP_THEN_MARK = re.compile(r"\.[ \t]*[,;:]")
+_WORD_AND_SPACES_TO_END = re.compile(r"[^\W\d_]+ *\Z")
+_WORD_REACH = 200
 
 
 def remove_orphan_punctuation(text: str) -> list[Change]:
@@ -38,7 +43,7 @@ def remove_orphan_punctuation(text: str) -> list[Change]:
     """
     changes = []
     spaced_later = cache(lambda: {change.start for change in separate_glued_sentences(text)})
-    for match in _ORPHAN.finditer(text):
+    for match in _orphans(text):
         word, start = match["word"], match.start()
         if len(word) < 2 or is_abbreviation(word) or _continues_initials(text, start, spaced_later):
             continue
@@ -47,6 +52,21 @@ def remove_orphan_punctuation(text: str) -> list[Change]:
         warning = f'removed orphan "{orphan}" after "{context}"'
         changes.append(Change(match.start("orphan"), match.end(), "", warning=warning))
     return changes
+
+
+def _orphans(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_ORPHAN` in ``text``, in order (for words of up to
+    :data:`_WORD_REACH` letters), looked for only before a full stop followed by a mark."""
+    end = 0
+    for stop in _STOP_THEN_MARK.finditer(text):
+        if stop.start() < end:
+            continue
+        reach = max(end, stop.start() - _WORD_REACH)
+        word = _WORD_AND_SPACES_TO_END.search(text, reach, stop.start())
+        match = _ORPHAN.match(text, word.start()) if word else None
+        if match:
+            end = match.end()
+            yield match
 
 
 def _continues_initials(text: str, index: int, spaced_later: Callable[[], set[int]]) -> bool:

@@ -35,6 +35,7 @@ _SUSPECT = re.compile(
 # ftfy give up on its neighbours, and the next clean would judge the stretch differently).
 _LEAD = "\u00c2-\u00f4\u0412-\u042f"
 _LEAD_OF_THREE = "\u00e0-\u00ef\u0430-\u0444"
+_LEAD_CHAR = re.compile(f"[{_LEAD}\u0430-\u0444]")  # what every _SUSPECT match starts with
 _SPACES = re.compile(
     f"(?<![{_LEAD}])(?<![{_LEAD_OF_THREE}][{_CONTINUATION_1252}{_CONTINUATION_1251}])\u00a0"
     "|[\t\v\f\u1680\u2000-\u200a\u202f\u205f\u3000]"
@@ -57,9 +58,13 @@ def fix_mojibake(text: str) -> list[Change]:
     >>> fixed(fix_mojibake, unchanged) == unchanged
     True
     """
-    changes = []
+    changes: list[Change] = []
+    if not _LEAD_CHAR.search(text):
+        return changes  # no character that could start a garbled one: most English news
     for start, end in _line_spans(text):
         line = text[start:end]
+        if not _LEAD_CHAR.search(line):
+            continue
         seen = _as_normalised(line)
         if _SUSPECT.search(seen):
             changes += _differences(seen, _fix_encoding(seen), _visible_places(line), start)

@@ -116,10 +116,11 @@ def token_span(text: str, index: int) -> tuple[int, int]:
     >>> token_span("Ab." * 1000, 1500)
     (1244, 1756)
     """
-    start, floor = index, max(0, index - TOKEN_REACH)
-    while start > floor and not text[start - 1].isspace():
-        start -= 1
-    end, ceiling = index, min(len(text), index + TOKEN_REACH)
-    while end < ceiling and not text[end].isspace():
-        end += 1
-    return start, end
+    floor = max(0, index - TOKEN_REACH)
+    last_space = _UP_TO_LAST_SPACE.match(text, floor, index)
+    start = last_space.end() if last_space else floor
+    return start, _NON_SPACES.match(text, index, index + TOKEN_REACH).end()
+
+
+_NON_SPACES = re.compile(r"\S*")
+_UP_TO_LAST_SPACE = re.compile(r".*\s", re.DOTALL)  # backtracks from the end: linear
