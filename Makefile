@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help venv install demo demo-run test lint format bench fuzz clean
+.PHONY: help venv install demo demo-run test lint format bench eval-sentences fuzz clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -50,6 +50,10 @@ $(VENV)/.bench-installed: $(STAMP)
 # NEWSTOOL_BENCH_SIZES=1000,10000,50000 make bench: the large corpus sizes (see bench_peers.py).
 bench: $(VENV)/.bench-installed  ## throughput and memory benchmarks against peer libraries
 	$(BIN)/python -m benchmarks
+
+# Sentence boundaries on news written for it and glued by a fixed seed; peers when installed.
+eval-sentences: $(STAMP)  ## P/R/F1 of sentence boundaries on glued news (VERBOSE=1 lists the errors)
+	$(BIN)/python -m benchmarks.eval_sentences $(if $(VERBOSE),-v)
 
 # Fuzzing: each target in turn (one core) for SECONDS; corpus and crash files under .fuzz/.
 SECONDS ?= 60
