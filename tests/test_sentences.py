@@ -208,7 +208,7 @@ def test_the_plain_full_stop_shortcut_agrees_with_the_rules(text):
     for m in sentences._CANDIDATE.finditer(text):
         token = sentences.token_before(text, m.start())
         if sentences.plain_full_stop(text, m, token, lex):
-            candidate = sentences._candidate(text, m, token, 0, lex)
+            candidate = sentences._candidate(text, m, token, 0, lex, sentences.QuotationState(text))
             assert sentences.decide(candidate, lex) == (True, "full_stop_after_word")
 
 
@@ -250,3 +250,63 @@ CJK_CASES = [
 @pytest.mark.parametrize(("text", "expected"), CJK_CASES)
 def test_cjk_case(text, expected):
     assert texts(text) == expected
+
+
+# --- quotation direction at glued boundaries --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation open in the paragraph: the glued straight quote closes it
+        (
+            'The mayor urged calm "until the facts are known."Police said little.',
+            ['The mayor urged calm "until the facts are known."', "Police said little."],
+        ),
+        (
+            'It was "a day of shame."Gov. Ann Lee (D) agreed.',
+            ['It was "a day of shame."', "Gov. Ann Lee (D) agreed."],
+        ),
+        # nothing open: it opens the next sentence
+        (
+            'The talks ended at noon."We are done," she said.',
+            ["The talks ended at noon.", '"We are done," she said.'],
+        ),
+        # curly marks say their own direction
+        (
+            "The bill is “dead.”Senators left.“It is over,” one said.",
+            ["The bill is “dead.”", "Senators left.", "“It is over,” one said."],
+        ),
+        # the next mark decides first: the paragraph began inside a quotation...
+        (
+            'we were tired."Now the mood is "grim" again.',
+            ['we were tired."', 'Now the mood is "grim" again.'],
+        ),
+        # ...or two glued paragraphs of one quotation
+        (
+            '"We lost the vote."We will win the next one," he said.',
+            ['"We lost the vote.', '"We will win the next one," he said.'],
+        ),
+        # a damaged apostrophe (didn"t) is no quote
+        (
+            'He didn"t stop, "not for a minute."Then he left.',
+            ['He didn"t stop, "not for a minute."', "Then he left."],
+        ),
+        # single quotes, apostrophes aside
+        (
+            "Locals call it 'the quiet zone.'Tourists don't.",
+            ["Locals call it 'the quiet zone.'", "Tourists don't."],
+        ),
+    ],
+)
+def test_a_glued_quote_goes_with_the_sentence_it_belongs_to(text, expected):
+    assert [s.text for s in split_sentences(text)] == expected
+
+
+def test_quotation_state_starts_afresh_on_each_line():
+    text = 'She said "no more.\nThe vote passed."It is done," he said.'
+    assert [s.text for s in split_sentences(text)] == [
+        'She said "no more.',
+        "The vote passed.",
+        '"It is done," he said.',
+    ]
