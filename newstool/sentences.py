@@ -18,13 +18,13 @@ Sentence(start=14, end=27, text='Then it fell.')
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from newstool.model import Document, Sentence
+from newstool.model import Document, Edit, Sentence
 
 _DATA = Path(__file__).parent / "data"
 
@@ -840,14 +840,18 @@ def sentence_spans(text: str, abbreviations: frozenset[str] | None = None) -> li
 
 
 def iter_sentence_spans(
-    text: str, abbreviations: frozenset[str] | None = None
+    text: str, abbreviations: frozenset[str] | None = None, starts: Iterable[int] = ()
 ) -> Iterator[tuple[int, int]]:
     """The spans of :func:`sentence_spans`, one at a time (a long text's are not all listed).
+    ``starts`` are more offsets where a sentence starts whatever the punctuation.
 
     >>> next(iter_sentence_spans("  Hi there.  Bye. "))
     (2, 11)
+    >>> list(iter_sentence_spans("He said. fighting on.", starts=[8]))
+    [(0, 8), (9, 21)]
     """
-    starts, label_periods = structural_starts(text)
+    found, label_periods = structural_starts(text)
+    starts = sorted({*found, *starts}) if starts else found
     decisions = iter_decisions(text, lexicon(abbreviations), starts, label_periods)
     cuts = [end for _, end, verdict, _ in decisions if verdict] + starts
     start = 0
@@ -968,13 +972,68 @@ def iter_sentence_texts(
 
 def _document_sentences(doc: Document, abbreviations: frozenset[str] | None) -> Iterator[Sentence]:
     """The sentences of the document's paragraphs, with offsets into its text; one block's text
-    is copied out at a time."""
+    is copied out at a time. Where ``clean`` removed what was left of lost text, a sentence
+    starts (see :func:`lost_text_offsets`)."""
+    lost = [p for p in lost_text_offsets(doc.edits or ()) if _char_before(doc.text, p) == "."]
     for block in doc.blocks:
         if block.type == "heading":
             continue
         text = doc.text[block.start : block.end]
-        for start, end in iter_sentence_spans(text, abbreviations):
+        starts = [p - block.start for p in lost if block.start < p < block.end]
+        for start, end in iter_sentence_spans(text, abbreviations, starts):
             yield Sentence(block.start + start, block.start + end, text[start:end])
+
+
+LOST_TEXT_RULES = frozenset({"remove_orphan_punctuation"})
+"""The ``clean`` rules whose edits mark where a scraper lost text: a sentence starts there."""
+
+
+def lost_text_offsets(edits: Iterable[Edit]) -> list[int]:
+    """Where, in the text the ``edits`` leave, a rule of :data:`LOST_TEXT_RULES` removed
+    something: ``said., fighting`` lost the end of one quotation and the start of the next, so
+    ``fighting`` starts a sentence even once its comma is gone.
+
+    Each edit's offsets are in the text as it stood right after its rule ran (see
+    :mod:`newstool.clean.edits`); an offset is carried through the edits of each later rule at
+    once, so this costs time in proportion to the edits.
+
+    >>> edits = [Edit("remove_orphan_punctuation", 9, 9, ",", ""),  # "a.B said., x": "a.B said. x"
+    ...          Edit("separate_glued_sentences", 2, 3, "", " ")]  # then "a. B said. x"
+    >>> lost_text_offsets(edits)
+    [10]
+    """
+    offsets: list[int] = []
+    batch: list[Edit] = []
+    for edit in (*edits, None):
+        if batch and (edit is None or edit.rule != batch[-1].rule or edit.start < batch[-1].end):
+            offsets = _carried(offsets, batch)
+            if batch[0].rule in LOST_TEXT_RULES:
+                offsets = sorted([*offsets, *(e.start for e in batch)])
+            batch = []
+        if edit is not None:
+            batch.append(edit)
+    return offsets
+
+
+def _carried(offsets: list[int], batch: list[Edit]) -> list[int]:
+    """Sorted ``offsets`` in the text before one rule's ``batch`` of edits, moved to the text
+    after it (an offset inside a replaced stretch goes to its end).
+
+    >>> _carried([1, 5], [Edit("r", 0, 2, "x", "yy"), Edit("r", 4, 4, "zz", "")])
+    [2, 4]
+    """
+    moved, shift, i = [], 0, 0
+    for offset in offsets:
+        while i < len(batch):
+            edit = batch[i]
+            before_start = edit.start - shift
+            if before_start + len(edit.before) > offset:
+                break
+            shift += len(edit.after) - len(edit.before)
+            i += 1
+        inside = i < len(batch) and batch[i].start - shift < offset
+        moved.append(batch[i].end if inside else offset + shift)
+    return moved
 
 
 __all__ = [
@@ -993,6 +1052,7 @@ __all__ = [
     "lexicon",
     "list_items",
     "load_abbreviations",
+    "lost_text_offsets",
     "plain_full_stop",
     "previous_word",
     "sentence_spans",

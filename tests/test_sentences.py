@@ -92,6 +92,47 @@ def test_seed_document_keeps_the_heading_whole(seed_text):
     assert all(doc.text[s.start : s.end] == s.text for s in sentences)
 
 
+def test_the_cleaned_seed_splits_like_the_raw_one(seed_text):
+    from newstool.clean import clean
+    from newstool.ingest import ingest_bytes
+
+    raw = ingest_bytes(seed_text.encode("utf-8"), "seed.txt")
+    sentences = split_document(clean(raw)).sentences
+    openings = [opening.lstrip(", ") for opening in SEED_SENTENCE_OPENINGS]
+    assert [s.text[: len(o)] for s, o in zip(sentences, openings, strict=True)] == openings
+
+
+def test_a_sentence_starts_where_clean_removed_what_was_left_of_lost_text():
+    from newstool.clean import clean
+
+    doc = clean(Document.from_dict({"text": 'Talks failed, Li said., ending the truce," Li said.'}))
+    assert doc.text == 'Talks failed, Li said. ending the truce," Li said.'
+    assert [s.text for s in split_document(doc).sentences] == [
+        "Talks failed, Li said.",
+        'ending the truce," Li said.',
+    ]
+    # the same text cleaned elsewhere (no edits to read): the lower-case word continues
+    elsewhere = Document.from_dict({"text": doc.text})
+    assert len(split_document(elsewhere).sentences) == 1
+
+
+def test_lost_text_offsets_follow_the_later_edits_and_ignore_stale_ones():
+    from newstool.clean import clean
+
+    text = "It rose.Then Li said., falling.Others agreed.Fine."
+    doc = clean(Document.from_dict({"text": text}))
+    assert [doc.text[p - 1 : p + 8] for p in sentences.lost_text_offsets(doc.edits)] == [
+        ". falling"
+    ]
+    stale = Document.from_dict(
+        {
+            "text": "No stop here at all",
+            "edits": [dict(rule="remove_orphan_punctuation", start=5, end=5, before=",", after="")],
+        }
+    )
+    assert len(split_document(stale).sentences) == 1
+
+
 def test_one_unbalanced_quote_does_not_swallow_the_rest():
     text = 'the talks ended," he said. ' + "Prices rose. Wages fell. " * 5
     assert len(split_sentences(text)) == 11
