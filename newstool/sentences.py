@@ -57,6 +57,7 @@ _LIST_MARKER = re.compile(
 )
 # An end mark and any closing quotes or brackets after it, inside a token: a glued sentence end.
 _GLUED_END = re.compile(r"[.?!…‽][\"'”’»)\]}]*")
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _SPACED_ELLIPSIS_THEN = re.compile(r"(?:\s*\.){3,}\s*[\"'“‘(\[]*(.?)")
 _BRACKETED_THEN_END = re.compile(r"\s*\([^()]{1,60}\)[.?!]")
@@ -500,6 +501,19 @@ def capital_acronym_with_dot(c: Candidate, lex: Lexicon) -> bool | None:
     return False if glued and acronyms else None
 
 
+def initialism_after_glued_word(c: Candidate, lex: Lexicon) -> bool | None:
+    """A full stop glued between a word and an initialism of capitals ends the sentence:
+    ``the election.U.S. officials``, ``for help.E.U. nations`` (not ``Ph.D.``, ``B.Sc.``).
+
+    >>> [s.text for s in split_sentences("It was the election.U.S. agencies and a Ph.D. agree.")]
+    ['It was the election.', 'U.S. agencies and a Ph.D. agree.']
+    """
+    if c.marks != "." or c.closers or c.gap or c.opener or c.kind is not None:
+        return None
+    word_before = len(c.prev) > 1 and c.prev.isalpha()
+    return True if word_before and _INITIALISM.match(c.text, c.end) else None
+
+
 def glued_letter_abbreviation(c: Candidate, lex: Lexicon) -> bool | None:
     """A period glued to one letter and another period is inside an abbreviation: ``Ph.D.``
 
@@ -602,6 +616,7 @@ RULES: tuple[Rule, ...] = (
     question_or_exclamation,
     ellipsis_before_capital,
     capital_acronym_with_dot,
+    initialism_after_glued_word,
     glued_letter_abbreviation,
     full_stop_after_word,
     abbreviation_before_number,

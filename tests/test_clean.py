@@ -657,6 +657,11 @@ def test_a_note_whose_stop_an_orphan_comma_follows_goes_in_one_pass():
         ),
         ('we were tired."Now it is "grim" again.', 'we were tired." Now it is "grim" again.'),
         ('"We lost."We will win," he said.', '"We lost. "We will win," he said.'),
+        (
+            "Turnout fell in the election.U.S. officials",
+            "Turnout fell in the election. U.S. officials",
+        ),
+        ("She has a Ph.D. and a B.Sc. in law.", "She has a Ph.D. and a B.Sc. in law."),
     ],
 )
 def test_separate_glued_sentences_puts_a_glued_quote_where_split_sentences_does(text, expected):

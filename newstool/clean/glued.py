@@ -138,7 +138,8 @@ def _gap_position(
         and len(right) == 1
         and text[right_end : right_end + 1] == "."
     ):
-        return None  # one more initial follows: Ph.D.
+        if not _splitter_ends_sentence(sentence_ends(), match):
+            return None  # one more initial follows: Ph.D. (but election.U.S. ends a sentence)
     elif inside_web_address(text, match.start()):
         return None
     elif right[0].islower():
