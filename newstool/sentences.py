@@ -4,8 +4,10 @@ The regex engine finds every candidate end (a run of ``.``, ``?``, ``!`` or ``�
 ``。！？``, with any closing quotes and brackets glued to it); Python then looks only at those
 few places and asks a short, ordered list of named rules whether the sentence ends there. The
 first rule with an opinion decides (see :func:`explain_boundaries`). Blank lines, bullets and
-numbered list items also start sentences. No state is carried from one candidate to the next,
-so one unbalanced quote cannot derail the rest of a document.
+numbered list items also start sentences. The only state carried from one candidate to the next
+is which quotations are open in the current paragraph (it tells whether a straight quote glued
+between two sentences closes the first or opens the second); it starts afresh at every line, so
+one unbalanced quote cannot derail the rest of a document.
 
 >>> [s.text for s in split_sentences('Lavrov met Muallem."It is late," he said.Dr. Li left.')]
 ['Lavrov met Muallem.', '"It is late," he said.', 'Dr. Li left.']
@@ -16,13 +18,13 @@ Sentence(start=14, end=27, text='Then it fell.')
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from newstool.model import Document, Sentence
+from newstool.model import Document, Edit, Sentence
 
 _DATA = Path(__file__).parent / "data"
 
@@ -55,6 +57,9 @@ _LIST_MARKER = re.compile(
     r"(?:\((?P<paren>\d{1,2}|[a-z])\)|(?P<label>\d{1,2}|[A-Za-z])(?P<close>\.\)|[.)]))"
     r"(?=[ \t]+\S)"
 )
+# An end mark and any closing quotes or brackets after it, inside a token: a glued sentence end.
+_GLUED_END = re.compile(r"[.?!…‽][\"'”’»)\]}]*")
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _SPACED_ELLIPSIS_THEN = re.compile(r"(?:\s*\.){3,}\s*[\"'“‘(\[]*(.?)")
 _BRACKETED_THEN_END = re.compile(r"\s*\([^()]{1,60}\)[.?!]")
@@ -172,17 +177,155 @@ def abbreviation_kind(word: str, lex: Lexicon) -> str | None:
 def previous_word(token: str, lex: Lexicon) -> str:
     """The word a period ends, from the non-space ``token`` before it.
 
-    Leading quotes and brackets go; a glued earlier sentence (``said.Dr``) goes unless the whole
-    token is an abbreviation (``U.S``, ``Ph.D``).
+    Leading quotes and brackets go, and so does a glued earlier sentence, with its closing
+    quotes (``said.Dr``, ``timing."Gov``, ``election.U.S``), unless the whole token is an
+    abbreviation (``U.S``, ``Ph.D``): what is left is the longest abbreviation after an end
+    mark, or else the word after the last one.
 
     >>> lex = lexicon()
     >>> previous_word('"(U.S', lex), previous_word("said.Dr", lex), previous_word("Ph.D", lex)
     ('U.S', 'Dr', 'Ph.D')
+    >>> previous_word('timing."Gov', lex), previous_word("election.U.S", lex)
+    ('Gov', 'U.S')
     """
     word = token.lstrip(_OPENERS)
-    if "." in word and abbreviation_kind(word, lex) is None:
-        return word.rsplit(".", 1)[1]
-    return word
+    if not _GLUED_END.search(word) or abbreviation_kind(word, lex) is not None:
+        return word
+    rest = word
+    for m in _GLUED_END.finditer(word):
+        rest = word[m.end() :].lstrip(_OPENERS)
+        if rest and abbreviation_kind(rest, lex) is not None:
+            return rest
+    return rest
+
+
+# --- quotations ----------------------------------------------------------------------------------
+
+_QUOTE_MARK = re.compile(r"[\"'“”„«»‘’‚‹›]")
+# What follows the apostrophe of a contraction (a straight double quote there is a damaged one).
+_CONTRACTION = re.compile(r"(?:t|s|re|ve|ll|d|m)(?![^\W_])")
+_DOUBLE = '"“”„«»'
+_OPENING = "“„«‘‚‹"
+_CLOSING = "”»’›"
+# What may stand before an opening quote or after a closing one, besides white space.
+_BEFORE_OPENING = "([{/–—-"
+_AFTER_CLOSING = ".,;:!?)]}/–—-"
+
+
+def quote_direction(text: str, index: int) -> str | None:
+    r"""How the quote mark at ``text[index]`` reads from its neighbours: ``open``, ``close``,
+    ``either`` (a straight quote glued on both sides, or spaced on both), or None (an
+    apostrophe). Curly marks say their own direction; ``“`` may close a ``„`` (see
+    :class:`QuotationState`).
+
+    >>> text = 'He said "no," then "yes."And Ali\'s \'90s, didn"t'
+    >>> [quote_direction(text, i) for i in (8, 12, 19, 25, 32, 35, 45)]
+    ['open', 'close', 'open', 'either', None, None, None]
+    """
+    mark = text[index]
+    before = text[index - 1] if index else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    if mark in "'’" and (before.isalnum() and after.isalnum() or after.isdigit()):
+        return None  # don't, Russia's, O’Brien, '90s
+    if mark == '"' and before.isalpha() and _CONTRACTION.match(text, index + 1):
+        return None  # didn"t: a damaged apostrophe
+    if mark in _OPENING:
+        return "open"
+    if mark in _CLOSING:
+        return "close"
+    opens = before.isspace() or before in _BEFORE_OPENING
+    closes = after.isspace() or after in _AFTER_CLOSING
+    if opens != closes:
+        return "open" if opens else "close"
+    return "either"
+
+
+def quote_effect(text: str, index: int, opened: str | None) -> str | None:
+    """What the quote mark at ``text[index]`` does when ``opened`` (a mark of its kind, double
+    or single) has opened a quotation, or None has: ``open``, ``close`` or None (an apostrophe).
+
+    A mark that could be either does the opposite of the next mark of its kind on the line when
+    that one says its direction: it closes before an opening (``sleep."Now ... "Every``), and
+    opens before a closing (``to him."I feel ... lost."``: the scraper glued two paragraphs of
+    one quotation). Otherwise it closes an open quotation and opens one. ``“`` closes a
+    quotation that ``„`` opened.
+
+    >>> [quote_effect('said."It is', 5, opened) for opened in (None, '"')]
+    ['open', 'close']
+    >>> quote_effect('him."I feel lost."', 4, '"'), quote_effect('late."Now "it is', 5, None)
+    ('open', 'close')
+    """
+    mark = text[index]
+    direction = quote_direction(text, index)
+    if direction == "either":
+        following = _next_direction(text, index, _DOUBLE_OR_LINE if mark in _DOUBLE else _SINGLE)
+        if following in ("open", "close"):
+            return "close" if following == "open" else "open"
+    if direction == "either" or (mark in "“‘" and opened in ("„", "‚")):
+        return "close" if opened else "open"
+    return direction
+
+
+_DOUBLE_OR_LINE = re.compile(r"[\"“”„«»\n]")
+_SINGLE = re.compile(r"['‘’‚‹›\n]")
+_LOOK_AHEAD = 4  # marks without a direction (apostrophes) passed over, at most
+
+
+def _next_direction(text: str, index: int, marks: re.Pattern[str]) -> str | None:
+    """The direction of the next quote mark after ``index`` on its line that has one (of the
+    kind ``marks`` finds), or None."""
+    for _ in range(_LOOK_AHEAD):
+        m = marks.search(text, index + 1)
+        if m is None or m.group() == "\n":
+            return None
+        index = m.start()
+        direction = quote_direction(text, index)
+        if direction is not None:
+            return direction
+    return None
+
+
+class QuotationState:
+    r"""Which quotations are open at a place in ``text``, read from the start of its line.
+
+    Double and single marks are tracked apart, each mark doing what :func:`quote_effect` says.
+    Nothing carries from one line (a paragraph, in a document) to the next. Asked at places
+    that do not go backwards, it reads each mark once.
+
+    >>> text = 'He said "we left."Then she spoke.\nThey asked."Why?"\nwe slept."Now "it is'
+    >>> quotes = QuotationState(text)
+    >>> [quotes.closes(i) for i in (17, 45, 50, 61)]
+    [True, False, True, True]
+    """
+
+    __slots__ = ("_open", "_pos", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._pos = 0
+        self._open: dict[bool, str] = {}  # double marks or not -> the mark that opened
+
+    def closes(self, index: int) -> bool:
+        """Whether the quote mark at ``text[index]`` closes a quotation."""
+        self._read_to(index)
+        opened = self._open.get(self.text[index] in _DOUBLE)
+        return quote_effect(self.text, index, opened) == "close"
+
+    def _read_to(self, index: int) -> None:
+        text = self.text
+        if index < self._pos:
+            self._pos, self._open = 0, {}
+        line_break = text.rfind("\n", self._pos, index)
+        if line_break != -1:
+            self._pos, self._open = line_break + 1, {}
+        for m in _QUOTE_MARK.finditer(text, self._pos, index):
+            double = m.group() in _DOUBLE
+            effect = quote_effect(text, m.start(), self._open.get(double))
+            if effect == "open":
+                self._open[double] = m.group()
+            elif effect == "close":
+                self._open.pop(double, None)
+        self._pos = index
 
 
 # --- candidates and rules -----------------------------------------------------------------------
@@ -360,6 +503,19 @@ def capital_acronym_with_dot(c: Candidate, lex: Lexicon) -> bool | None:
     return False if glued and acronyms else None
 
 
+def initialism_after_glued_word(c: Candidate, lex: Lexicon) -> bool | None:
+    """A full stop glued between a word and an initialism of capitals ends the sentence:
+    ``the election.U.S. officials``, ``for help.E.U. nations`` (not ``Ph.D.``, ``B.Sc.``).
+
+    >>> [s.text for s in split_sentences("It was the election.U.S. agencies and a Ph.D. agree.")]
+    ['It was the election.', 'U.S. agencies and a Ph.D. agree.']
+    """
+    if c.marks != "." or c.closers or c.gap or c.opener or c.kind is not None:
+        return None
+    word_before = len(c.prev) > 1 and c.prev.isalpha()
+    return True if word_before and _INITIALISM.match(c.text, c.end) else None
+
+
 def glued_letter_abbreviation(c: Candidate, lex: Lexicon) -> bool | None:
     """A period glued to one letter and another period is inside an abbreviation: ``Ph.D.``
 
@@ -462,6 +618,7 @@ RULES: tuple[Rule, ...] = (
     question_or_exclamation,
     ellipsis_before_capital,
     capital_acronym_with_dot,
+    initialism_after_glued_word,
     glued_letter_abbreviation,
     full_stop_after_word,
     abbreviation_before_number,
@@ -618,11 +775,16 @@ def plain_full_stop(text: str, m: re.Match, token: str, lex: Lexicon) -> bool:
     return (spaced_capital or only_space_left) and abbreviation_kind(token, lex) is None
 
 
-def _candidate(text: str, m: re.Match, token: str, sentence_start: int, lex: Lexicon) -> Candidate:
+def _candidate(
+    text: str, m: re.Match, token: str, sentence_start: int, lex: Lexicon, quotes: QuotationState
+) -> Candidate:
     marks, closers = m.group(1), m.group(2)
     end = m.end()
-    if closers[-1:] in "\"'" and closers and text[end : end + 1].isalnum():
-        closers, end = closers[:-1], end - 1  # a straight quote glued to a word opens it
+    glued_to_word = text[end : end + 1].isalnum()
+    if closers[-1:] in "\"'" and closers and glued_to_word and not quotes.closes(end - 1):
+        closers, end = closers[:-1], end - 1  # a straight quote glued to a word opens it...
+    elif text[end : end + 1] == "“" and quotes.closes(end):
+        closers, end = closers + "“", end + 1  # ...and „ is closed by “
     prev = previous_word(token, lex)
     gap, opener, word, after = _FOLLOWING.match(text, end).groups()
     return Candidate(
@@ -642,6 +804,7 @@ def iter_decisions(
     """
     next_start = 0  # index into starts
     sentence_start = 0
+    quotes = QuotationState(text)
     for m in _CANDIDATE.finditer(text):
         start = m.start()
         while next_start < len(starts) and starts[next_start] <= start:
@@ -654,7 +817,7 @@ def iter_decisions(
         if plain_full_stop(text, m, token, lex):
             verdict, rule, end = True, "full_stop_after_word", m.end()
         else:
-            c = _candidate(text, m, token, sentence_start, lex)
+            c = _candidate(text, m, token, sentence_start, lex, quotes)
             (verdict, rule), end = decide(c, lex), c.end
         if verdict:
             sentence_start = end
@@ -693,14 +856,18 @@ def sentence_spans(text: str, abbreviations: frozenset[str] | None = None) -> li
 
 
 def iter_sentence_spans(
-    text: str, abbreviations: frozenset[str] | None = None
+    text: str, abbreviations: frozenset[str] | None = None, starts: Iterable[int] = ()
 ) -> Iterator[tuple[int, int]]:
     """The spans of :func:`sentence_spans`, one at a time (a long text's are not all listed).
+    ``starts`` are more offsets where a sentence starts whatever the punctuation.
 
     >>> next(iter_sentence_spans("  Hi there.  Bye. "))
     (2, 11)
+    >>> list(iter_sentence_spans("He said. fighting on.", starts=[8]))
+    [(0, 8), (9, 21)]
     """
-    starts, label_periods = structural_starts(text)
+    found, label_periods = structural_starts(text)
+    starts = sorted({*found, *starts}) if starts else found
     decisions = iter_decisions(text, lexicon(abbreviations), starts, label_periods)
     cuts = [end for _, end, verdict, _ in decisions if verdict] + starts
     start = 0
@@ -821,13 +988,68 @@ def iter_sentence_texts(
 
 def _document_sentences(doc: Document, abbreviations: frozenset[str] | None) -> Iterator[Sentence]:
     """The sentences of the document's paragraphs, with offsets into its text; one block's text
-    is copied out at a time."""
+    is copied out at a time. Where ``clean`` removed what was left of lost text, a sentence
+    starts (see :func:`lost_text_offsets`)."""
+    lost = [p for p in lost_text_offsets(doc.edits or ()) if _char_before(doc.text, p) == "."]
     for block in doc.blocks:
         if block.type == "heading":
             continue
         text = doc.text[block.start : block.end]
-        for start, end in iter_sentence_spans(text, abbreviations):
+        starts = [p - block.start for p in lost if block.start < p < block.end]
+        for start, end in iter_sentence_spans(text, abbreviations, starts):
             yield Sentence(block.start + start, block.start + end, text[start:end])
+
+
+LOST_TEXT_RULES = frozenset({"remove_orphan_punctuation"})
+"""The ``clean`` rules whose edits mark where a scraper lost text: a sentence starts there."""
+
+
+def lost_text_offsets(edits: Iterable[Edit]) -> list[int]:
+    """Where, in the text the ``edits`` leave, a rule of :data:`LOST_TEXT_RULES` removed
+    something: ``said., fighting`` lost the end of one quotation and the start of the next, so
+    ``fighting`` starts a sentence even once its comma is gone.
+
+    Each edit's offsets are in the text as it stood right after its rule ran (see
+    :mod:`newstool.clean.edits`); an offset is carried through the edits of each later rule at
+    once, so this costs time in proportion to the edits.
+
+    >>> edits = [Edit("remove_orphan_punctuation", 9, 9, ",", ""),  # "a.B said., x": "a.B said. x"
+    ...          Edit("separate_glued_sentences", 2, 3, "", " ")]  # then "a. B said. x"
+    >>> lost_text_offsets(edits)
+    [10]
+    """
+    offsets: list[int] = []
+    batch: list[Edit] = []
+    for edit in (*edits, None):
+        if batch and (edit is None or edit.rule != batch[-1].rule or edit.start < batch[-1].end):
+            offsets = _carried(offsets, batch)
+            if batch[0].rule in LOST_TEXT_RULES:
+                offsets = sorted([*offsets, *(e.start for e in batch)])
+            batch = []
+        if edit is not None:
+            batch.append(edit)
+    return offsets
+
+
+def _carried(offsets: list[int], batch: list[Edit]) -> list[int]:
+    """Sorted ``offsets`` in the text before one rule's ``batch`` of edits, moved to the text
+    after it (an offset inside a replaced stretch goes to its end).
+
+    >>> _carried([1, 5], [Edit("r", 0, 2, "x", "yy"), Edit("r", 4, 4, "zz", "")])
+    [2, 4]
+    """
+    moved, shift, i = [], 0, 0
+    for offset in offsets:
+        while i < len(batch):
+            edit = batch[i]
+            before_start = edit.start - shift
+            if before_start + len(edit.before) > offset:
+                break
+            shift += len(edit.after) - len(edit.before)
+            i += 1
+        inside = i < len(batch) and batch[i].start - shift < offset
+        moved.append(batch[i].end if inside else offset + shift)
+    return moved
 
 
 __all__ = [
@@ -846,6 +1068,7 @@ __all__ = [
     "lexicon",
     "list_items",
     "load_abbreviations",
+    "lost_text_offsets",
     "plain_full_stop",
     "previous_word",
     "sentence_spans",

@@ -31,6 +31,8 @@ from newstool.clean import (
     undo_edits,
 )
 from newstool.clean.boilerplate import compile_patterns, default_boilerplate_patterns
+from newstool.clean.edits import fixed
+from newstool.clean.glued import separate_glued_sentences
 from newstool.model import Block, Document, Note, Sentence, blocks_from_blank_lines
 
 from .strategies import any_text, any_title, clean_soup, quote_styles
@@ -670,3 +672,23 @@ def test_a_note_whose_stop_an_orphan_comma_follows_goes_in_one_pass():
     cleaned = cleaned_once("Talks ended in Geneva [Updated at noon.,]The vote is on Monday.")
     assert cleaned.text == "Talks ended in Geneva The vote is on Monday."
     assert cleaned.notes == (Note("editorial", "Updated at noon.,"),)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'He urged "restraint."Police said."It is over."',
+            'He urged "restraint." Police said. "It is over."',
+        ),
+        ('we were tired."Now it is "grim" again.', 'we were tired." Now it is "grim" again.'),
+        ('"We lost."We will win," he said.', '"We lost. "We will win," he said.'),
+        (
+            "Turnout fell in the election.U.S. officials",
+            "Turnout fell in the election. U.S. officials",
+        ),
+        ("She has a Ph.D. and a B.Sc. in law.", "She has a Ph.D. and a B.Sc. in law."),
+    ],
+)
+def test_separate_glued_sentences_puts_a_glued_quote_where_split_sentences_does(text, expected):
+    assert fixed(separate_glued_sentences, text) == expected

@@ -92,6 +92,47 @@ def test_seed_document_keeps_the_heading_whole(seed_text):
     assert all(doc.text[s.start : s.end] == s.text for s in sentences)
 
 
+def test_the_cleaned_seed_splits_like_the_raw_one(seed_text):
+    from newstool.clean import clean
+    from newstool.ingest import ingest_bytes
+
+    raw = ingest_bytes(seed_text.encode("utf-8"), "seed.txt")
+    sentences = split_document(clean(raw)).sentences
+    openings = [opening.lstrip(", ") for opening in SEED_SENTENCE_OPENINGS]
+    assert [s.text[: len(o)] for s, o in zip(sentences, openings, strict=True)] == openings
+
+
+def test_a_sentence_starts_where_clean_removed_what_was_left_of_lost_text():
+    from newstool.clean import clean
+
+    doc = clean(Document.from_dict({"text": 'Talks failed, Li said., ending the truce," Li said.'}))
+    assert doc.text == 'Talks failed, Li said. ending the truce," Li said.'
+    assert [s.text for s in split_document(doc).sentences] == [
+        "Talks failed, Li said.",
+        'ending the truce," Li said.',
+    ]
+    # the same text cleaned elsewhere (no edits to read): the lower-case word continues
+    elsewhere = Document.from_dict({"text": doc.text})
+    assert len(split_document(elsewhere).sentences) == 1
+
+
+def test_lost_text_offsets_follow_the_later_edits_and_ignore_stale_ones():
+    from newstool.clean import clean
+
+    text = "It rose.Then Li said., falling.Others agreed.Fine."
+    doc = clean(Document.from_dict({"text": text}))
+    assert [doc.text[p - 1 : p + 8] for p in sentences.lost_text_offsets(doc.edits)] == [
+        ". falling"
+    ]
+    stale = Document.from_dict(
+        {
+            "text": "No stop here at all",
+            "edits": [dict(rule="remove_orphan_punctuation", start=5, end=5, before=",", after="")],
+        }
+    )
+    assert len(split_document(stale).sentences) == 1
+
+
 def test_one_unbalanced_quote_does_not_swallow_the_rest():
     text = 'the talks ended," he said. ' + "Prices rose. Wages fell. " * 5
     assert len(split_sentences(text)) == 11
@@ -208,7 +249,7 @@ def test_the_plain_full_stop_shortcut_agrees_with_the_rules(text):
     for m in sentences._CANDIDATE.finditer(text):
         token = sentences.token_before(text, m.start())
         if sentences.plain_full_stop(text, m, token, lex):
-            candidate = sentences._candidate(text, m, token, 0, lex)
+            candidate = sentences._candidate(text, m, token, 0, lex, sentences.QuotationState(text))
             assert sentences.decide(candidate, lex) == (True, "full_stop_after_word")
 
 
@@ -250,3 +291,63 @@ CJK_CASES = [
 @pytest.mark.parametrize(("text", "expected"), CJK_CASES)
 def test_cjk_case(text, expected):
     assert texts(text) == expected
+
+
+# --- quotation direction at glued boundaries --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation open in the paragraph: the glued straight quote closes it
+        (
+            'The mayor urged calm "until the facts are known."Police said little.',
+            ['The mayor urged calm "until the facts are known."', "Police said little."],
+        ),
+        (
+            'It was "a day of shame."Gov. Ann Lee (D) agreed.',
+            ['It was "a day of shame."', "Gov. Ann Lee (D) agreed."],
+        ),
+        # nothing open: it opens the next sentence
+        (
+            'The talks ended at noon."We are done," she said.',
+            ["The talks ended at noon.", '"We are done," she said.'],
+        ),
+        # curly marks say their own direction
+        (
+            "The bill is “dead.”Senators left.“It is over,” one said.",
+            ["The bill is “dead.”", "Senators left.", "“It is over,” one said."],
+        ),
+        # the next mark decides first: the paragraph began inside a quotation...
+        (
+            'we were tired."Now the mood is "grim" again.',
+            ['we were tired."', 'Now the mood is "grim" again.'],
+        ),
+        # ...or two glued paragraphs of one quotation
+        (
+            '"We lost the vote."We will win the next one," he said.',
+            ['"We lost the vote.', '"We will win the next one," he said.'],
+        ),
+        # a damaged apostrophe (didn"t) is no quote
+        (
+            'He didn"t stop, "not for a minute."Then he left.',
+            ['He didn"t stop, "not for a minute."', "Then he left."],
+        ),
+        # single quotes, apostrophes aside
+        (
+            "Locals call it 'the quiet zone.'Tourists don't.",
+            ["Locals call it 'the quiet zone.'", "Tourists don't."],
+        ),
+    ],
+)
+def test_a_glued_quote_goes_with_the_sentence_it_belongs_to(text, expected):
+    assert [s.text for s in split_sentences(text)] == expected
+
+
+def test_quotation_state_starts_afresh_on_each_line():
+    text = 'She said "no more.\nThe vote passed."It is done," he said.'
+    assert [s.text for s in split_sentences(text)] == [
+        'She said "no more.',
+        "The vote passed.",
+        '"It is done," he said.',
+    ]
