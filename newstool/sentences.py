@@ -17,6 +17,7 @@ Sentence(start=14, end=27, text='Then it fell.')
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -49,14 +50,14 @@ _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 # is scanned much faster than their alternation).
 _DASH_ITEM = re.compile(r"\n[ \t]*[-*–](?=[ \t])")
 _BULLET = re.compile(f"[{_BULLETS}]")
-# A list label ("1.", "2)", "a.", "(b)") after a space or a bullet; the text is searched with a
-# space in front so that a label at the very start is found too (offsets are then one ahead).
-# A list label where an item may start: at the start, or after a space or a bullet.
-_LIST_MARKER = re.compile(
-    r"(?:(?<=[\s•●▪◦‣⁃])|\A)"
-    r"(?:\((?P<paren>\d{1,2}|[a-z])\)|(?P<label>\d{1,2}|[A-Za-z])(?P<close>\.\)|[.)]))"
+# A list label where an item may start: after a space or a bullet (the pattern starts with
+# one, so that the regex engine skips to them), or at the start of the text.
+_LABEL = (
+    r"(?P<item>\((?P<paren>\d{1,2}|[a-z])\)|(?P<label>\d{1,2}|[A-Za-z])(?P<close>\.\)|[.)]))"
     r"(?=[ \t]+\S)"
 )
+_LIST_MARKER = re.compile(r"[\s•●▪◦‣⁃]" + _LABEL)
+_LIST_MARKER_AT_START = re.compile(_LABEL)
 # An end mark and any closing quotes or brackets after it, inside a token: a glued sentence end.
 _GLUED_END = re.compile(r"[.?!…‽][\"'”’»)\]}]*")
 _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
@@ -680,7 +681,7 @@ def _label(m: re.Match, text: str) -> tuple[tuple, _Label] | None:
         return None
     style = (bool(m["paren"]), label.isdigit(), close)
     value = int(label) if label.isdigit() else ord(label.lower())
-    start, period = m.start(), m.start("close") if close.startswith(".") else None
+    start, period = m.start("item"), m.start("close") if close.startswith(".") else None
     return style, _Label(value, start, period, m.end(), _opens_item(text, start))
 
 
@@ -696,7 +697,8 @@ def list_items(text: str) -> tuple[list[int], set[int]]:
     """
     last: dict[tuple, _Label] = {}
     items: list[_Label] = []
-    for m in _LIST_MARKER.finditer(text):
+    at_start = _LIST_MARKER_AT_START.match(text)
+    for m in itertools.chain([at_start] if at_start else [], _LIST_MARKER.finditer(text)):
         found = _label(m, text)
         if found is None:
             continue
