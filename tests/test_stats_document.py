@@ -1,6 +1,7 @@
 """compute_stats on documents: step, sentences, terms, phrases, numbers, start-up cost."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -8,7 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstool.model import Document
-from newstool.stats import StatsOptions, compute_stats, document_stats
+from newstool.stats import StatsOptions, compute_stats, document_stats, sentence_texts
+
+from .strategies import property_settings
 
 HEADING = "Envoy visits"
 PARAGRAPH = (
@@ -85,3 +88,17 @@ def test_any_text_gives_consistent_counts(text):
         assert (stats["flesch_reading_ease"] is None) == (stats["words"] == 0)
     else:
         assert stats["syllables"] is stats["flesch_reading_ease"] is None
+
+
+NUMBER_PIECES = ["1", "25", "3.5", "10,000", ".", ",", " ", "  ", "\u00a0", "%", "per", "cent"]
+NUMBER_PIECES += ["Per Cent", "percent", "x", "2017"]
+# The percentage pattern as first written, its lookbehinds before the first digit.
+PERCENTAGE = re.compile(r"(?<!\d)(?<!\d[.,])\d(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)", re.IGNORECASE)
+
+
+@property_settings(300)
+@given(st.lists(st.sampled_from(NUMBER_PIECES), max_size=12).map("".join))
+def test_percentages_are_what_the_plain_pattern_finds(sentence):
+    doc = Document.from_dict({"text": sentence})
+    expected = sum(len(PERCENTAGE.findall(s)) for s in sentence_texts(doc))
+    assert document_stats(doc)["numbers"]["percentages"] == expected

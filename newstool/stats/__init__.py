@@ -51,11 +51,14 @@ ENGLISH_ONLY = (
     "automated_readability_index",
 )
 _SYLLABIC_ENDING = re.compile(r"..(?:ing|[td]ed|(?:[sxz]|ch|sh|[cg])es)$")
-# The lookbehinds start a match only where a number starts, so a long run of digits is
-# scanned once rather than once per digit.
 # How many sentences are analysed at a time (a whole document of ordinary size at once).
 SENTENCE_BATCH = 2000
-_PERCENTAGE = re.compile(r"(?<!\d)(?<!\d[.,])\d(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)", re.IGNORECASE)
+# The lookbehinds start a match only where a number starts, so a long run of digits is
+# scanned once rather than once per digit. They follow the first digit, so that the engine
+# can skip ahead to the next digit instead of trying them at every character.
+_PERCENTAGE = re.compile(
+    r"\d(?<!\d\d)(?<!\d[.,]\d)(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
