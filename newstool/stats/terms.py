@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
+from operator import itemgetter
 
 from newstool.stats.tokens import word_spans
 
@@ -126,4 +127,5 @@ def most_common(counts: Counter[str], n: int) -> list[tuple[str, int]]:
     >>> most_common(Counter({"b": 2, "a": 2, "c": 3}), 2)
     [('c', 3), ('a', 2)]
     """
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]
+    by_item = sorted(counts.items())  # items are distinct: no count is ever compared here
+    return sorted(by_item, key=itemgetter(1), reverse=True)[:n]  # stable: ties keep that order
