@@ -94,10 +94,19 @@ def english_stopword_share(words: Sequence[str]) -> tuple[int, float | None]:
     return counted, common / counted if counted else None
 
 
+def is_english_stopword(word: str) -> bool:
+    """A word on the English stop-word list, in any case, with either apostrophe.
+
+    >>> is_english_stopword("The"), is_english_stopword("Don\u2019t"), is_english_stopword("Idlib")
+    (True, True, False)
+    """
+    return word.lower().replace("\u2019", "'") in stopwords()
+
+
 def _stopword_counts(words: Sequence[str]) -> tuple[int, int]:
     """The number of words with a letter, and how many of them are English stop words."""
-    lowered = [w.lower().replace("\u2019", "'") for w in words if any(c.isalpha() for c in w)]
-    return len(lowered), sum(w in stopwords() for w in lowered)
+    lettered = [w for w in words if any(c.isalpha() for c in w)]
+    return len(lettered), sum(map(is_english_stopword, lettered))
 
 
 @dataclass
@@ -117,8 +126,12 @@ class EnglishEvidence:
 
     def add(self, words: Sequence[str]) -> None:
         """Take in the next words of the text."""
-        self.characters.update("".join(words))
-        counted, common = _stopword_counts(words)
+        self.add_counts("".join(words), *_stopword_counts(words))
+
+    def add_counts(self, characters: str, counted: int, common: int) -> None:
+        """Take in the next words of the text as counted already: their ``characters`` (the
+        words joined), how many have a letter, and how many of those are English stop words."""
+        self.characters.update(characters)
         self.counted += counted
         self.common += common
 
@@ -167,5 +180,6 @@ __all__ = [
     "LanguageCheck",
     "check_english",
     "english_stopword_share",
+    "is_english_stopword",
     "letter_scripts",
 ]
