@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 from itertools import compress
@@ -129,5 +129,9 @@ def most_common(counts: Counter[str], n: int) -> list[tuple[str, int]]:
     >>> most_common(Counter({"b": 2, "a": 2, "c": 3}), 2)
     [('c', 3), ('a', 2)]
     """
-    by_item = sorted(counts.items())  # items are distinct: no count is ever compared here
+    items: Iterable[tuple[str, int]] = counts.items()
+    if 0 < n < len(counts):  # only items as frequent as the n-th most frequent can be in it
+        least = sorted(counts.values(), reverse=True)[n - 1]
+        items = [item for item in items if item[1] >= least]
+    by_item = sorted(items)  # items are distinct: no count is ever compared here
     return sorted(by_item, key=itemgetter(1), reverse=True)[:n]  # stable: ties keep that order
