@@ -7,6 +7,7 @@ import sys
 from collections import Counter
 from unittest import mock
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -111,7 +112,7 @@ NEWS_WORDS = [
     "Idlib", "idlib", "IDLIB", "Russia's", "Russia\u2019s", "russia", "The", "the", "THE", "de",
     "Staffan", "Mistura", "al-Nusra", "Bank", "of", "England's", "2017", "1990s", "10,000",
     "3.5", "40", "per", "cent", "F-16", "U.S.", "FBI", "created", "situation", "de-escalation",
-    "Don\u2019t", "isn't", "Pérez", "Москва", "東京", "ヒー", "오늘은", "ii", "x",
+    "Don\u2019t", "isn't", "Pérez", "Москва", "東京", "ヒー", "오늘은", "Ω", "ii", "x",
 ]  # fmt: skip
 NEWS_GAPS = [" ", " ", " ", "  ", ", ", "% ", " (", ") ", "-", "", "\u00a0"]
 news_sentences = st.lists(
@@ -190,3 +191,24 @@ def test_every_figure_is_the_sum_over_the_words_whatever_the_batch(sentences, ba
     assert stats["lexical_diversity"]["type_token_ratio"] == expected["type_token_ratio"]
     assert list(analysis.terms.items()) == expected["terms"]  # the same counts, in the same order
     assert list(analysis.phrases.items()) == expected["phrases"]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "script"),
+    [(["Idlib.", "Идлиб."], "Latin"), (["2017.", "Идлиб.", "Idlib."], "Cyrillic")],
+)
+def test_of_scripts_as_frequent_the_first_met_is_the_main_one_across_batches(sentences, script):
+    text = " ".join(sentences)
+    doc = Document.from_dict(
+        {
+            "text": text,
+            "sentences": [
+                {"start": text.index(s), "end": text.index(s) + len(s), "text": s}
+                for s in sentences
+            ],
+        }
+    )
+    with mock.patch.object(newstool.stats, "SENTENCE_BATCH", 1):
+        evidence = document_stats(doc)["language_evidence"]
+    assert evidence == check_english(words(text)).evidence()
+    assert evidence["script"] == script

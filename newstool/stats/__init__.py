@@ -27,7 +27,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newstool.stats import readability as r
 from newstool.stats import syllables as syl
-from newstool.stats.language import EnglishEvidence, LanguageCheck, is_english_stopword
+from newstool.stats.language import (
+    EnglishEvidence,
+    LanguageCheck,
+    is_english_stopword,
+    latin_letters,
+    letter_scripts,
+)
 from newstool.stats.terms import is_capitalised, most_common, phrases_among, term
 from newstool.stats.tokens import is_number, letters_and_digits, words_and_gaps
 
@@ -106,6 +112,7 @@ class WordFigures(NamedTuple):
     complex: bool
     letters_and_digits: int
     letters: int
+    latin_letters: int
     number: bool
     year: bool
     english_stopword: bool
@@ -131,6 +138,7 @@ def word_figures(word: str) -> WordFigures:
         complex=r.is_complex_word(count, word, stem_syllables(word, count)),
         letters_and_digits=letters_and_digits(word),
         letters=letters,
+        latin_letters=latin_letters(word),
         number=is_number(word),
         year=syl.is_year(word),
         english_stopword=letters > 0 and is_english_stopword(word),
@@ -182,7 +190,17 @@ class _Tally:
         self.terms.update(filter(None, figures.term))
         self.phrases.update(_phrases(per_sentence, figures.capitalised))
         lettered = sum(map(bool, figures.letters))
-        self.language.add_counts("".join(tokens), lettered, sum(figures.english_stopword))
+        scripts = _letter_scripts(tokens, figures)
+        self.language.add_counts(scripts, lettered, sum(figures.english_stopword))
+
+
+def _letter_scripts(tokens: list[str], figures: WordFigures) -> Counter[str]:
+    """:func:`~newstool.stats.language.letter_scripts` of ``tokens``, given their figures: when
+    every letter is Latin, as in English text, there is no need to look at each one."""
+    letters = sum(figures.letters)
+    if sum(figures.latin_letters) < letters:
+        return letter_scripts(tokens)
+    return Counter({"Latin": letters} if letters else {})
 
 
 def _phrases(

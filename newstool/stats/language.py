@@ -73,6 +73,15 @@ def letter_scripts(words: Sequence[str]) -> Counter[str]:
     return _scripts(Counter("".join(words)))
 
 
+def latin_letters(word: str) -> int:
+    """Letters of ``word`` in the Latin script.
+
+    >>> latin_letters("Pérez-Путин"), latin_letters("2017")
+    (5, 0)
+    """
+    return sum(script_of(c) == "Latin" for c in word if c.isalpha())
+
+
 def _scripts(characters: Counter[str]) -> Counter[str]:
     """The letters among counted ``characters``, counted by script (in the order each script is
     first met)."""
@@ -120,24 +129,25 @@ class EnglishEvidence:
     True
     """
 
-    characters: Counter[str] = field(default_factory=Counter)
+    scripts: Counter[str] = field(default_factory=Counter)
     counted: int = 0
     common: int = 0
 
     def add(self, words: Sequence[str]) -> None:
         """Take in the next words of the text."""
-        self.add_counts("".join(words), *_stopword_counts(words))
+        self.add_counts(letter_scripts(words), *_stopword_counts(words))
 
-    def add_counts(self, characters: str, counted: int, common: int) -> None:
-        """Take in the next words of the text as counted already: their ``characters`` (the
-        words joined), how many have a letter, and how many of those are English stop words."""
-        self.characters.update(characters)
+    def add_counts(self, scripts: Counter[str], counted: int, common: int) -> None:
+        """Take in the next words of the text as counted already: their letters by script (see
+        :func:`letter_scripts`), how many have a letter, and how many of those are English stop
+        words."""
+        self.scripts.update(scripts)  # a script first met in these words goes last, as it should
         self.counted += counted
         self.common += common
 
     def verdict(self) -> LanguageCheck:
         """Whether the words taken in so far are English (see the module docstring)."""
-        scripts = _scripts(self.characters)
+        scripts = self.scripts
         letters = sum(scripts.values())
         latin = scripts["Latin"] / letters if letters else None
         counted = self.counted
@@ -181,5 +191,6 @@ __all__ = [
     "check_english",
     "english_stopword_share",
     "is_english_stopword",
+    "latin_letters",
     "letter_scripts",
 ]
