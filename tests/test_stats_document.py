@@ -1,14 +1,33 @@
 """compute_stats on documents: step, sentences, terms, phrases, numbers, start-up cost."""
 
 import json
+import re
 import subprocess
 import sys
+from collections import Counter
+from unittest import mock
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import newstool.stats
 from newstool.model import Document
-from newstool.stats import StatsOptions, compute_stats, document_stats
+from newstool.stats import (
+    StatsOptions,
+    analyse,
+    compute_stats,
+    document_stats,
+    sentence_texts,
+    stem_syllables,
+)
+from newstool.stats.language import check_english
+from newstool.stats.readability import is_complex_word
+from newstool.stats.syllables import is_year, syllables
+from newstool.stats.terms import capitalised_phrases, term
+from newstool.stats.tokens import is_number, letters_and_digits, words
+
+from .strategies import property_settings
 
 HEADING = "Envoy visits"
 PARAGRAPH = (
@@ -85,3 +104,111 @@ def test_any_text_gives_consistent_counts(text):
         assert (stats["flesch_reading_ease"] is None) == (stats["words"] == 0)
     else:
         assert stats["syllables"] is stats["flesch_reading_ease"] is None
+
+
+# Words that news repeats in several forms (case, apostrophes, hyphens, digits, scripts), and
+# what separates them.
+NEWS_WORDS = [
+    "Idlib", "idlib", "IDLIB", "Russia's", "Russia\u2019s", "russia", "The", "the", "THE", "de",
+    "Staffan", "Mistura", "al-Nusra", "Bank", "of", "England's", "2017", "1990s", "10,000",
+    "3.5", "40", "per", "cent", "F-16", "U.S.", "FBI", "created", "situation", "de-escalation",
+    "Don\u2019t", "isn't", "Pérez", "Москва", "東京", "ヒー", "오늘은", "Ω", "ii", "x",
+]  # fmt: skip
+NEWS_GAPS = [" ", " ", " ", "  ", ", ", "% ", " (", ") ", "-", "", "\u00a0"]
+news_sentences = st.lists(
+    st.lists(st.tuples(st.sampled_from(NEWS_WORDS), st.sampled_from(NEWS_GAPS)), max_size=12).map(
+        lambda pieces: "".join(word + gap for word, gap in pieces).strip() + "."
+    ),
+    min_size=1,
+    max_size=6,
+)
+NUMBER_PIECES = ["1", "25", "3.5", "10,000", ".", ",", " ", "  ", "\u00a0", "%", "per", "cent"]
+NUMBER_PIECES += ["Per Cent", "percent", "x", "2017"]
+# The percentage pattern as first written, its lookbehinds before the first digit.
+PERCENTAGE = re.compile(r"(?<!\d)(?<!\d[.,])\d(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)", re.IGNORECASE)
+
+
+def reference_figures(sentences: list[str]) -> dict:
+    """The word figures of sentences, each summed over the words on its own."""
+    tokens = [w for s in sentences for w in words(s)]
+    counts = [syllables(w) for w in tokens]
+    return {
+        "words": len(tokens),
+        "sentences": len(sentences),
+        "max_sentence_words": max(len(words(s)) for s in sentences),
+        "syllables": sum(counts),
+        "polysyllables": sum(n >= 3 for n in counts),
+        "complex_words": sum(
+            is_complex_word(n, w, stem_syllables(w, n)) for w, n in zip(tokens, counts, strict=True)
+        ),
+        "letters": sum(c.isalpha() for w in tokens for c in w),
+        "letters_and_digits": sum(map(letters_and_digits, tokens)),
+        "numbers": {
+            "numbers": sum(map(is_number, tokens)),
+            "years": sum(map(is_year, tokens)),
+            "percentages": sum(len(PERCENTAGE.findall(s)) for s in sentences),
+        },
+        "type_token_ratio": round(len({w.lower() for w in tokens}) / len(tokens), 3)
+        if tokens
+        else None,
+        "language_evidence": check_english(tokens).evidence(),
+        "terms": list(Counter(t for t in map(term, tokens) if t).items()),
+        "phrases": list(Counter(p for s in sentences for p in capitalised_phrases(s)).items()),
+    }
+
+
+@property_settings(300)
+@given(st.lists(st.sampled_from(NUMBER_PIECES), max_size=12).map("".join))
+def test_percentages_are_what_the_plain_pattern_finds(sentence):
+    doc = Document.from_dict({"text": sentence})
+    expected = sum(len(PERCENTAGE.findall(s)) for s in sentence_texts(doc))
+    assert document_stats(doc)["numbers"]["percentages"] == expected
+
+
+@property_settings(300)
+@given(news_sentences, st.sampled_from([1, 2, 2000]))
+def test_every_figure_is_the_sum_over_the_words_whatever_the_batch(sentences, batch):
+    text = " ".join(sentences)
+    starts = [text.index(s) for s in sentences]
+    doc = Document.from_dict(
+        {
+            "text": text,
+            "sentences": [
+                {"start": i, "end": i + len(s), "text": s}
+                for i, s in zip(starts, sentences, strict=True)
+            ],
+        }
+    )
+    with mock.patch.object(newstool.stats, "SENTENCE_BATCH", batch):
+        analysis = analyse(doc, top=1000)
+    stats = analysis.stats
+    expected = reference_figures(sentences)
+    if stats["language"] != "en":
+        del expected["syllables"], expected["polysyllables"], expected["complex_words"]
+    assert {name: stats[name] for name in expected if name in stats} == {
+        name: figure for name, figure in expected.items() if name in stats
+    }
+    assert stats["lexical_diversity"]["type_token_ratio"] == expected["type_token_ratio"]
+    assert list(analysis.terms.items()) == expected["terms"]  # the same counts, in the same order
+    assert list(analysis.phrases.items()) == expected["phrases"]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "script"),
+    [(["Idlib.", "Идлиб."], "Latin"), (["2017.", "Идлиб.", "Idlib."], "Cyrillic")],
+)
+def test_of_scripts_as_frequent_the_first_met_is_the_main_one_across_batches(sentences, script):
+    text = " ".join(sentences)
+    doc = Document.from_dict(
+        {
+            "text": text,
+            "sentences": [
+                {"start": text.index(s), "end": text.index(s) + len(s), "text": s}
+                for s in sentences
+            ],
+        }
+    )
+    with mock.patch.object(newstool.stats, "SENTENCE_BATCH", 1):
+        evidence = document_stats(doc)["language_evidence"]
+    assert evidence == check_english(words(text)).evidence()
+    assert evidence["script"] == script

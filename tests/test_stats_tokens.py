@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstool.stats.tokens import is_number, letters_and_digits, words
+from newstool.stats.tokens import WORD, is_number, letters_and_digits, words, words_and_gaps
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,11 @@ def test_words_never_hold_spaces_or_edge_punctuation(text):
     for word in words(text):
         assert word.strip() == word and word[0].isalnum()
         assert word[-1].isalnum() or word.endswith(".")
+
+
+@settings(derandomize=True, max_examples=300)
+@given(st.text(alphabet="aB1 .,'-_\u00a0東ー", max_size=40))
+def test_words_and_gaps_are_the_words_and_what_lies_between_them(text):
+    spans = [match.span() for match in WORD.finditer(text)]
+    between = [text[end:start] for (_, end), (start, _) in zip(spans, spans[1:], strict=False)]
+    assert words_and_gaps(text) == (words(text), between)

@@ -21,15 +21,21 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import count, islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newstool.stats import readability as r
 from newstool.stats import syllables as syl
-from newstool.stats.language import EnglishEvidence, LanguageCheck
-from newstool.stats.terms import capitalised_phrases, most_common, term_counts
-from newstool.stats.tokens import is_number, letters_and_digits, words
+from newstool.stats.language import (
+    EnglishEvidence,
+    LanguageCheck,
+    is_english_stopword,
+    latin_letters,
+    letter_scripts,
+)
+from newstool.stats.terms import is_capitalised, most_common, phrases_among, term
+from newstool.stats.tokens import is_number, letters_and_digits, words_and_gaps
 
 if TYPE_CHECKING:
     from newstool.model import Document
@@ -51,11 +57,14 @@ ENGLISH_ONLY = (
     "automated_readability_index",
 )
 _SYLLABIC_ENDING = re.compile(r"..(?:ing|[td]ed|(?:[sxz]|ch|sh|[cg])es)$")
-# The lookbehinds start a match only where a number starts, so a long run of digits is
-# scanned once rather than once per digit.
 # How many sentences are analysed at a time (a whole document of ordinary size at once).
 SENTENCE_BATCH = 2000
-_PERCENTAGE = re.compile(r"(?<!\d)(?<!\d[.,])\d(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)", re.IGNORECASE)
+# The lookbehinds start a match only where a number starts, so a long run of digits is
+# scanned once rather than once per digit. They follow the first digit, so that the engine
+# can skip ahead to the next digit instead of trying them at every character.
+_PERCENTAGE = re.compile(
+    r"\d(?<!\d\d)(?<!\d[.,]\d)(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -95,19 +104,48 @@ def stem_syllables(word: str, count: int) -> int:
     return count - bool(_SYLLABIC_ENDING.search(word.lower()))
 
 
-def number_counts(sentences: list[str], tokens: list[str]) -> dict[str, int]:
-    """Counts of numbers (number words), years (1100-2099 written as four digits) and
-    percentages (a number followed by "%", "per cent" or "percent").
+class WordFigures(NamedTuple):
+    """What the document figures need to know of one word (see :func:`word_figures`)."""
 
-    >>> number_counts(["In 2017, 40% (or 3.5 per cent) of 10,000."],
-    ...     ["In", "2017", "40", "or", "3.5", "per", "cent", "of", "10,000"])
-    {'numbers': 4, 'years': 1, 'percentages': 2}
+    syllables: int
+    polysyllabic: bool
+    complex: bool
+    letters_and_digits: int
+    letters: int
+    latin_letters: int
+    number: bool
+    year: bool
+    english_stopword: bool
+    lowered: str
+    term: str | None
+    capitalised: bool
+
+
+@lru_cache(maxsize=1 << 16)
+def word_figures(word: str) -> WordFigures:
+    """Everything the figures take from one word, worked out once for each distinct word (news
+    repeats its words; the last 65,536 distinct words are remembered).
+
+    >>> figures = word_figures("Russia's")
+    >>> figures.syllables, figures.letters_and_digits, figures.term, figures.capitalised
+    (2, 7, 'russia', True)
     """
-    return {
-        "numbers": sum(map(is_number, tokens)),
-        "years": sum(syl.is_year(t) for t in tokens),
-        "percentages": sum(len(_PERCENTAGE.findall(s)) for s in sentences),
-    }
+    count = syl.syllables(word)
+    letters = sum(c.isalpha() for c in word)
+    return WordFigures(
+        syllables=count,
+        polysyllabic=count >= 3,
+        complex=r.is_complex_word(count, word, stem_syllables(word, count)),
+        letters_and_digits=letters_and_digits(word),
+        letters=letters,
+        latin_letters=latin_letters(word),
+        number=is_number(word),
+        year=syl.is_year(word),
+        english_stopword=letters > 0 and is_english_stopword(word),
+        lowered=word.lower(),
+        term=term(word),
+        capitalised=is_capitalised(word),
+    )
 
 
 @dataclass
@@ -131,25 +169,50 @@ class _Tally:
     lowered: array[int] = field(default_factory=lambda: array("L"))
 
     def add(self, sentences: list[str]) -> None:
-        """Take in the next sentences."""
-        per_sentence = [words(s) for s in sentences]
-        tokens = [w for ws in per_sentence for w in ws]
-        counts = [syl.syllables(w) for w in tokens]
-        self.sentence_words += map(len, per_sentence)
+        """Take in the next sentences: one scan of each for its words, and one look-up of each
+        word's :func:`word_figures`, shared by every figure."""
+        per_sentence = [words_and_gaps(s) for s in sentences]
+        self.sentence_words += (len(ws) for ws, _ in per_sentence)
+        self.numbers["percentages"] += sum(len(_PERCENTAGE.findall(s)) for s in sentences)
+        tokens = [w for ws, _ in per_sentence for w in ws]
+        if not tokens:
+            return
+        figures = WordFigures._make(zip(*map(word_figures, tokens), strict=True))
         self.words += len(tokens)
-        self.syllables += sum(counts)
-        self.characters += sum(letters_and_digits(w) for w in tokens)
-        self.letters += sum(c.isalpha() for w in tokens for c in w)
-        self.polysyllables += sum(n >= 3 for n in counts)
-        self.complex_words += sum(
-            r.is_complex_word(n, w, stem_syllables(w, n))
-            for w, n in zip(tokens, counts, strict=True)
-        )
-        self.lowered.extend(map(self.vocabulary.__getitem__, [w.lower() for w in tokens]))
-        self.terms.update(term_counts(tokens))
-        self.phrases.update(p for s in sentences for p in capitalised_phrases(s))
-        self.numbers.update(number_counts(sentences, tokens))
-        self.language.add(tokens)
+        self.syllables += sum(figures.syllables)
+        self.polysyllables += sum(figures.polysyllabic)
+        self.complex_words += sum(figures.complex)
+        self.characters += sum(figures.letters_and_digits)
+        self.letters += sum(figures.letters)
+        self.numbers["numbers"] += sum(figures.number)
+        self.numbers["years"] += sum(figures.year)
+        self.lowered.extend(map(self.vocabulary.__getitem__, figures.lowered))
+        self.terms.update(filter(None, figures.term))
+        self.phrases.update(_phrases(per_sentence, figures.capitalised))
+        lettered = sum(map(bool, figures.letters))
+        scripts = _letter_scripts(tokens, figures)
+        self.language.add_counts(scripts, lettered, sum(figures.english_stopword))
+
+
+def _letter_scripts(tokens: list[str], figures: WordFigures) -> Counter[str]:
+    """:func:`~newstool.stats.language.letter_scripts` of ``tokens``, given their figures: when
+    every letter is Latin, as in English text, there is no need to look at each one."""
+    letters = sum(figures.letters)
+    if sum(figures.latin_letters) < letters:
+        return letter_scripts(tokens)
+    return Counter({"Latin": letters} if letters else {})
+
+
+def _phrases(
+    per_sentence: list[tuple[list[str], list[str]]], capitalised: tuple[bool, ...]
+) -> Iterator[str]:
+    """The capitalised phrases of sentences given as words and gaps, with whether each of their
+    words (all the sentences' words, in order) is capitalised."""
+    start = 0
+    for ws, gaps in per_sentence:
+        end = start + len(ws)
+        yield from phrases_among(ws, gaps, capitalised[start:end])
+        start = end
 
 
 def analyse(doc: Document, top: int = 10) -> Analysis:

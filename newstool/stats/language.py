@@ -73,6 +73,15 @@ def letter_scripts(words: Sequence[str]) -> Counter[str]:
     return _scripts(Counter("".join(words)))
 
 
+def latin_letters(word: str) -> int:
+    """Letters of ``word`` in the Latin script.
+
+    >>> latin_letters("Pérez-Путин"), latin_letters("2017")
+    (5, 0)
+    """
+    return sum(script_of(c) == "Latin" for c in word if c.isalpha())
+
+
 def _scripts(characters: Counter[str]) -> Counter[str]:
     """The letters among counted ``characters``, counted by script (in the order each script is
     first met)."""
@@ -94,10 +103,19 @@ def english_stopword_share(words: Sequence[str]) -> tuple[int, float | None]:
     return counted, common / counted if counted else None
 
 
+def is_english_stopword(word: str) -> bool:
+    """A word on the English stop-word list, in any case, with either apostrophe.
+
+    >>> is_english_stopword("The"), is_english_stopword("Don\u2019t"), is_english_stopword("Idlib")
+    (True, True, False)
+    """
+    return word.lower().replace("\u2019", "'") in stopwords()
+
+
 def _stopword_counts(words: Sequence[str]) -> tuple[int, int]:
     """The number of words with a letter, and how many of them are English stop words."""
-    lowered = [w.lower().replace("\u2019", "'") for w in words if any(c.isalpha() for c in w)]
-    return len(lowered), sum(w in stopwords() for w in lowered)
+    lettered = [w for w in words if any(c.isalpha() for c in w)]
+    return len(lettered), sum(map(is_english_stopword, lettered))
 
 
 @dataclass
@@ -111,20 +129,25 @@ class EnglishEvidence:
     True
     """
 
-    characters: Counter[str] = field(default_factory=Counter)
+    scripts: Counter[str] = field(default_factory=Counter)
     counted: int = 0
     common: int = 0
 
     def add(self, words: Sequence[str]) -> None:
         """Take in the next words of the text."""
-        self.characters.update("".join(words))
-        counted, common = _stopword_counts(words)
+        self.add_counts(letter_scripts(words), *_stopword_counts(words))
+
+    def add_counts(self, scripts: Counter[str], counted: int, common: int) -> None:
+        """Take in the next words of the text as counted already: their letters by script (see
+        :func:`letter_scripts`), how many have a letter, and how many of those are English stop
+        words."""
+        self.scripts.update(scripts)  # a script first met in these words goes last, as it should
         self.counted += counted
         self.common += common
 
     def verdict(self) -> LanguageCheck:
         """Whether the words taken in so far are English (see the module docstring)."""
-        scripts = _scripts(self.characters)
+        scripts = self.scripts
         letters = sum(scripts.values())
         latin = scripts["Latin"] / letters if letters else None
         counted = self.counted
@@ -167,5 +190,7 @@ __all__ = [
     "LanguageCheck",
     "check_english",
     "english_stopword_share",
+    "is_english_stopword",
+    "latin_letters",
     "letter_scripts",
 ]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
+from itertools import compress
+from operator import itemgetter
 
-from newstool.stats.tokens import word_spans
+from newstool.stats.tokens import words_and_gaps
 
 # Lower-case particles that may stand inside a name: "Staffan de Mistura", "Bank of England".
 _POSSESSIVE = re.compile("['\u2019]s$")
@@ -62,15 +64,6 @@ def term(word: str) -> str | None:
     return lowered
 
 
-def term_counts(words: Iterable[str]) -> Counter[str]:
-    """How often each term occurs.
-
-    >>> term_counts(["The", "army", "and", "the", "Army's", "drones"])
-    Counter({'army': 2, 'drones': 1})
-    """
-    return Counter(t for t in map(term, words) if t)
-
-
 def is_capitalised(word: str) -> bool:
     """A word that starts with a capital, or a hyphenated one whose last part does ("al-Nusra").
 
@@ -90,26 +83,36 @@ def capitalised_phrases(sentence: str) -> list[str]:
     >>> capitalised_phrases("The Syrian Army and the Bank of England's Governor Andrew Bailey")
     ['Syrian Army', 'Bank of England', 'Governor Andrew Bailey']
     """
+    words, gaps = words_and_gaps(sentence)
+    return phrases_among(words, gaps, [is_capitalised(w) for w in words])
+
+
+def phrases_among(
+    words: Sequence[str], gaps: Sequence[str], capitalised: Sequence[bool]
+) -> list[str]:
+    """The :func:`capitalised_phrases` of a sentence given as its words, the gaps between them
+    and which words are capitalised. Only the capitalised words, and the runs they start, are
+    looked at: a run goes on while a space joins it to a capitalised word or a name particle,
+    and stops after a possessive ("Russia's Hmeimim": the owner's name ends there).
+
+    >>> phrases_among(["Met", "Bank", "of", "England", "staff"], [" ", " ", " ", " "],
+    ...     [True, True, False, True, False])
+    ['Met Bank of England']
+    """
     phrases: list[str] = []
-    run: list[str] = []
-    previous_end = None
-    for match in word_spans(sentence):
-        word = match.group()
-        joined = previous_end is not None and sentence[previous_end : match.start()].isspace()
-        if not joined:
-            phrases.extend(_name(run))
-            run = []
-        opens_sentence = previous_end is None and word.lower() in stopwords()
-        if is_capitalised(word) and not opens_sentence or run and word in NAME_PARTICLES:
-            run.append(word)
-        else:
-            phrases.extend(_name(run))
-            run = []
-        if _POSSESSIVE.search(word):  # "Russia's Hmeimim": the owner's name ends here
-            phrases.extend(_name(run))
-            run = []
-        previous_end = match.end()
-    phrases.extend(_name(run))
+    end = 0
+    for start in compress(range(len(words)), capitalised):
+        if start < end or start == 0 and words[0].lower() in stopwords():
+            continue
+        end = start + 1
+        while (
+            end < len(words)
+            and not _POSSESSIVE.search(words[end - 1])
+            and gaps[end - 1].isspace()
+            and (capitalised[end] or words[end] in NAME_PARTICLES)
+        ):
+            end += 1
+        phrases.extend(_name(words[start:end]))
     return phrases
 
 
@@ -126,4 +129,9 @@ def most_common(counts: Counter[str], n: int) -> list[tuple[str, int]]:
     >>> most_common(Counter({"b": 2, "a": 2, "c": 3}), 2)
     [('c', 3), ('a', 2)]
     """
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]
+    items: Iterable[tuple[str, int]] = counts.items()
+    if 0 < n < len(counts):  # only items as frequent as the n-th most frequent can be in it
+        least = sorted(counts.values(), reverse=True)[n - 1]
+        items = [item for item in items if item[1] >= least]
+    by_item = sorted(items)  # items are distinct: no count is ever compared here
+    return sorted(by_item, key=itemgetter(1), reverse=True)[:n]  # stable: ties keep that order

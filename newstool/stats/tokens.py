@@ -34,6 +34,8 @@ _RUN = rf"(?:\d+(?:[.,]\d+)+|[^\W_{_HAN_AND_KANA}]+)"
 WORD = re.compile(
     rf"(?=\w)(?:(?:[^\W\d_]\.){{2,}}|{_CJK_WORD}|{_RUN}(?:['’\-\u2010\u2011]{_RUN})*)"
 )
+# Splitting on a captured word gives gap, word, gap, ..., word, gap.
+_WORD_OR_GAP = re.compile(f"({WORD.pattern})")
 
 
 def words(text: str) -> list[str]:
@@ -45,13 +47,15 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def word_spans(text: str) -> list[re.Match[str]]:
-    """The words of ``text`` as matches, for callers that need offsets or the gaps between words.
+def words_and_gaps(text: str) -> tuple[list[str], list[str]]:
+    """The words of ``text`` and the gaps between them (one gap fewer than words), in one
+    scan, for callers that need to know what separates two words.
 
-    >>> [(m.start(), m.group()) for m in word_spans("A  b.")]
-    [(0, 'A'), (3, 'b')]
+    >>> words_and_gaps("Idlib,  said Lavrov.")
+    (['Idlib', 'said', 'Lavrov'], [',  ', ' '])
     """
-    return list(WORD.finditer(text))
+    parts = _WORD_OR_GAP.split(text)
+    return parts[1::2], parts[2:-1:2]
 
 
 def is_number(word: str) -> bool:
