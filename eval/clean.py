@@ -65,6 +65,15 @@ def _share(part: int, whole: int) -> str:
     return f"{part}/{whole} ({100 * part / whole if whole else 0:.1f}%)"
 
 
+def _outcome(text: str, original: str, failure: str, failures: list[str]) -> tuple[bool, int]:
+    """Whether cleaning ``text`` gives ``original``, and how many of its words were lost (the
+    failure, named ``failure``, is added to ``failures``)."""
+    after = cleaned(text)
+    if after != original:
+        failures.append(f"{failure}:\n{text!r}\n->\n{after!r}")
+    return after == original, words_lost(original, after)
+
+
 def score(articles: Iterable[tuple[str, str]]) -> Score:
     """Score ``(undamaged, damaged)`` pairs; an undamaged text is scored once however many
     damaged versions it has."""
@@ -73,18 +82,14 @@ def score(articles: Iterable[tuple[str, str]]) -> Score:
     for original, damaged in articles:
         if original not in seen:
             seen.add(original)
-            after = cleaned(original)
+            kept, lost = _outcome(original, original, "changed undamaged", result.failures)
             result.articles += 1
-            result.untouched += after == original
-            result.removed_clean += words_lost(original, after)
-            if after != original:
-                result.failures.append(f"changed undamaged:\n{original!r}\n->\n{after!r}")
-        after = cleaned(damaged)
+            result.untouched += kept
+            result.removed_clean += lost
+        restored, lost = _outcome(damaged, original, "not restored", result.failures)
         result.damaged += 1
-        result.restored += after == original
-        result.removed_damaged += words_lost(original, after)
-        if after != original:
-            result.failures.append(f"not restored:\n{damaged!r}\n->\n{after!r}")
+        result.restored += restored
+        result.removed_damaged += lost
     return result
 
 
