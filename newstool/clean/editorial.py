@@ -200,12 +200,15 @@ def extract_editorial_notes(text: str) -> list[Change]:
 
 
 def _line_before(text: str, start: int) -> str:
-    """The text of the line before ``start`` (a citation is judged on what it follows).
+    """The text of the line before ``start``, its last 200 characters at most (a citation is
+    judged on the end of what it follows; a whole article on one line is not copied for each
+    bracket).
 
     >>> _line_before("One.\\nHe said no. [x]", 17)
     'He said no. '
     """
-    return text[text.rfind("\n", 0, start) + 1 : start]
+    reach = max(start - 200, 0)
+    return text[max(text.rfind("\n", reach, start) + 1, reach) : start]
 
 
 def _runs(text: str, matches: list[re.Match[str]]) -> list[list[re.Match[str]]]:
