@@ -71,8 +71,9 @@ def separate_glued_sentences(text: str) -> list[Change]:
     inserted: list[int] = []  # offsets in ``text`` before which a space goes, in order
     while gaps := _gaps(spaced):  # a split can change how the rest of a token reads: re-check
         inserted = sorted(inserted + _offsets_before(gaps, inserted))
-        bounds = zip([0, *gaps], [*gaps, len(spaced)], strict=True)
-        spaced = " ".join(spaced[start:end] for start, end in bounds)
+        del spaced  # (a long text: one copy fewer while the next is made)
+        bounds = zip([0, *inserted], [*inserted, len(text)], strict=True)
+        spaced = " ".join(text[start:end].translate(_AS_STRAIGHT) for start, end in bounds)
     return [Change(i, i, " ") for i in inserted]
 
 
