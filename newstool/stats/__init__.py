@@ -121,7 +121,7 @@ class WordFigures(NamedTuple):
     capitalised: bool
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def word_figures(word: str) -> WordFigures:
     """Everything the figures take from one word, worked out once for each distinct word (news
     repeats its words; the last 65,536 distinct words are remembered).

@@ -316,7 +316,7 @@ def cmu_exceptions() -> dict[str, int]:
         return {word: int(count) for word, count in rows}
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 10)
 def syllables(token: str) -> int:
     """Syllables of one word token: CMU-exact for CMU words, read aloud for numbers, by rule
     for the rest (see the module docstring). The last 65,536 distinct tokens are remembered."""
