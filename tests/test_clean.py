@@ -441,6 +441,45 @@ def test_the_boilerplate_patterns_shipped_are_valid_expressions():
     assert compile_patterns(default_boilerplate_patterns()) is not None
 
 
+BOILERPLATE_LINES = [
+    "Follow us on Twitter @newsdesk",
+    "Follow us on Facebook and X",
+    "Like us on Facebook for the latest news.",
+    "Copyright © 2024 AAP. All rights reserved.",
+    "Copyright 2024 The Valley Herald",
+    "(c) 2023 Example News",
+    "Read more: Flood warnings issued for the coast",
+    "Related: The seats to watch on election night",
+    "Topics: Courts, Law, Crime",
+    "Tags: police, floods, Brisbane",
+    "Comments are closed.",
+]
+# Sentences that start like boilerplate but are prose: they stay ("when in doubt, keep").
+BOILERPLATE_LOOKALIKES = [
+    "Copyright law was overhauled in 2021, and the changes took effect in July.",
+    "Join us on the picket line, the union told members.",
+    "Join us on Facebook, the union told members.",
+    "Related: the two men were brothers, police said.",
+    "Read more: that was the only instruction on the sign.",
+    "Topics discussed included trade, security and the climate.",
+    "Topics: the two leaders talked about trade for an hour.",
+    "Comments are closed, the moderator said, until the trial ends.",
+    "(c) the right to appeal within 30 days.",
+]
+
+
+@pytest.mark.parametrize("line", BOILERPLATE_LINES)
+def test_a_boilerplate_paragraph_goes(line):
+    doc = clean(Document.from_dict({"text": f"Rain fell.\n\n{line}\n\nRoads flooded."}))
+    assert doc.text == "Rain fell.\n\nRoads flooded."
+
+
+@pytest.mark.parametrize("sentence", BOILERPLATE_LOOKALIKES)
+def test_a_sentence_that_starts_like_boilerplate_stays(sentence):
+    text = f"Rain fell.\n\n{sentence}\n\nRoads flooded."
+    assert clean(Document.from_dict({"text": text})).text == text
+
+
 @pytest.mark.parametrize(
     ("choices", "message"),
     [
