@@ -366,6 +366,32 @@ def test_notes_and_placeholders_go_to_notes_by_kind_and_alterations_stay():
     assert undo_edits(cleaned.text, cleaned.edits) == text
 
 
+@pytest.mark.parametrize(
+    ("bracket", "kind"),
+    [
+        ("[Reuters/Kevin Lamarque]", "editorial"),  # agency/photographer
+        ("[AAP Image/Joel Carrett]", "editorial"),  # agency, "Image", photographer
+        ("[AP Photo/J. Scott Applewhite]", "editorial"),
+        ("[poll]", "placeholder"),  # embeds
+        ("[Quiz]", "placeholder"),
+        ("[surveys]", "placeholder"),
+    ],
+)
+def test_credits_and_embeds_go_to_notes(bracket, kind):
+    doc = clean(Document.from_dict({"text": f"The vote {bracket} was delayed."}))
+    assert doc.text == "The vote was delayed."
+    assert doc.notes == (Note(kind, bracket[1:-1]),)
+
+
+@pytest.mark.parametrize(
+    "bracket",
+    ["[Reuters/Ipsos poll]", "[and/or]", "[US/New Zealand]", "[Labor/Greens]", "[the poll]"],
+)
+def test_a_bracket_with_a_slash_or_an_embed_word_in_a_phrase_stays(bracket):
+    text = f'She said "the {bracket} result" was clear.'
+    assert clean(Document.from_dict({"text": text})).text == text
+
+
 def test_a_repeated_block_goes_whole_and_cleaning_again_changes_nothing():
     block = "Rates were held at 4%.\n\nJo Park.\n\nGetty Images."
     text = f"{block}\n\nThe next meeting is in June.\n\n{block}\n\nGetty Images."
