@@ -777,12 +777,26 @@ def plain_full_stop(text: str, m: re.Match, token: str, lex: Lexicon) -> bool:
     return (spaced_capital or only_space_left) and abbreviation_kind(token, lex) is None
 
 
+def _starts_word(text: str, pos: int) -> bool:
+    """Whether a word starts at ``pos``: a letter or a digit, or a bracketed alteration that
+    starts with a capital (``[This] is``, which a quotation may open with).
+
+    >>> [_starts_word(t, 0) for t in ("It", "[This]", "[a]", "[", " It")]
+    [True, True, False, False, False]
+    """
+    return (
+        text[pos : pos + 1].isalnum()
+        or text[pos : pos + 1] == "["
+        and text[pos + 1 : pos + 2].isupper()
+    )
+
+
 def _candidate(
     text: str, m: re.Match, token: str, sentence_start: int, lex: Lexicon, quotes: QuotationState
 ) -> Candidate:
     marks, closers = m.group(1), m.group(2)
     end = m.end()
-    glued_to_word = text[end : end + 1].isalnum()
+    glued_to_word = _starts_word(text, end)
     if closers[-1:] in "\"'" and closers and glued_to_word and not quotes.closes(end - 1):
         closers, end = closers[:-1], end - 1  # a straight quote glued to a word opens it...
     elif text[end : end + 1] == "“" and quotes.closes(end):

@@ -753,6 +753,12 @@ def test_a_note_whose_stop_an_orphan_comma_follows_goes_in_one_pass():
             "Turnout fell in the election. U.S. officials",
         ),
         ("She has a Ph.D. and a B.Sc. in law.", "She has a Ph.D. and a B.Sc. in law."),
+        (
+            'It covers serious violence."[This] is about safety," Orman said.',
+            'It covers serious violence. "[This] is about safety," Orman said.',
+        ),
+        ('she told me, laughing."[I] meant them."', 'she told me, laughing. "[I] meant them."'),
+        ('he said."[the] rest" was lost.', 'he said."[the] rest" was lost.'),
     ],
 )
 def test_separate_glued_sentences_puts_a_glued_quote_where_split_sentences_does(text, expected):
