@@ -34,6 +34,7 @@ from newstool.clean.boilerplate import compile_patterns, default_boilerplate_pat
 from newstool.clean.edits import fixed
 from newstool.clean.glued import separate_glued_sentences
 from newstool.model import Block, Document, Note, Sentence, blocks_from_blank_lines
+from newstool.sentences import split_sentences
 
 from .strategies import any_text, any_title, clean_soup, quote_styles
 
@@ -694,6 +695,24 @@ def test_a_stop_before_a_domain_is_not_inside_the_domain():
     comma was removed, ``passed,!Tass.com`` was not, and the next clean separated it."""
     cleaned = cleaned_once("The vote passed ,!Tass.com reported.")
     assert cleaned.text == "The vote passed,! Tass.com reported."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capitalised word after a sentence is no domain ending: clean agrees with the splitter
+        ("Profit beat estimates.Net income rose.", "Profit beat estimates. Net income rose."),
+        ("It won the vote.Info desks closed.", "It won the vote. Info desks closed."),
+        # with more of an address around it, it is one
+        ("Read www.Acme.Net now.", "Read www.Acme.Net now."),
+        ("See Acme.Net/news today.", "See Acme.Net/news today."),
+        ("See acme.net today.", "See acme.net today."),
+    ],
+)
+def test_a_capitalised_word_after_a_stop_is_not_a_domain_ending(text, expected):
+    cleaned = cleaned_once(text)
+    assert cleaned.text == expected
+    assert [s.text for s in split_sentences(expected)] == [s.text for s in split_sentences(text)]
 
 
 def test_a_stray_stop_after_a_space_is_not_taken_for_an_initial():
