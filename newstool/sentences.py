@@ -118,12 +118,13 @@ class Lexicon:
     """The word lists the rules consult (see the files in ``newstool/data/``).
 
     ``kinds`` maps each abbreviation, as written in its list, to ``prefix`` (a title before a
-    name), ``final`` (often ends a sentence) or ``general``.
+    name), ``final`` (often ends a sentence), ``company`` (a company suffix) or ``general``.
     """
 
     kinds: dict[str, str]
     starters: frozenset[str]
     calendar: frozenset[str]
+    titles: frozenset[str]
 
 
 def _kinds(lists: dict[str, frozenset[str]]) -> dict[str, str]:
@@ -139,7 +140,7 @@ def lexicon(extra: frozenset[str] | None = None) -> Lexicon:
     ``newstool/clean/words.py``), so both stages agree on every abbreviation.
 
     >>> lexicon().kinds["corp"], lexicon(frozenset({"xyz"})).kinds["xyz"]
-    ('general', 'general')
+    ('company', 'general')
     """
     if extra:
         base = lexicon()
@@ -150,15 +151,18 @@ def lexicon(extra: frozenset[str] | None = None) -> Lexicon:
                 "general": load_abbreviations(_DATA / "abbreviations.txt"),
                 "final": load_abbreviations(_DATA / "abbreviations_final.txt"),
                 "prefix": load_abbreviations(_DATA / "abbreviations_prefix.txt"),
+                "company": load_abbreviations(_DATA / "abbreviations_company.txt"),
             }
         ),
         starters=load_abbreviations(_DATA / "sentence_starters.txt"),
         calendar=load_abbreviations(_DATA / "calendar_words.txt"),
+        titles=load_abbreviations(_DATA / "company_titles.txt"),
     )
 
 
 def abbreviation_kind(word: str, lex: Lexicon) -> str | None:
-    """How a period after ``word`` behaves: ``prefix``, ``final``, ``general`` or None (a word).
+    """How a period after ``word`` behaves: ``prefix``, ``final``, ``company``, ``general`` or
+    None (a word).
 
     Lower-case list entries match in any case, others exactly (see :func:`is_listed`). Single
     letters and letter-dot chains (``U.S``, ``J.K``) are general abbreviations.
@@ -593,6 +597,22 @@ def final_abbreviation_before_capital(c: Candidate, lex: Lexicon) -> bool | None
     return True
 
 
+def company_suffix_before_capital(c: Candidate, lex: Lexicon) -> bool | None:
+    """A company suffix (``Corp.``, ``Inc.``, ``Ltd.``) ends a company's name, and a capitalised
+    word after it and a space starts a sentence, unless it is a title (``Chairman``, ``Chief``),
+    a day, a month or all capitals (``CEO``): these follow a company's name inside a sentence.
+    Glued to the suffix (``Inc.Smith``), a name stays in the sentence, as after every listed
+    abbreviation.
+
+    >>> text = "He ran Castell Steel Corp. Republicans objected. Acme Inc. Chairman Jo Li agreed."
+    >>> [s.text for s in split_sentences(text)]
+    ['He ran Castell Steel Corp.', 'Republicans objected.', 'Acme Inc. Chairman Jo Li agreed.']
+    """
+    if c.kind != "company" or not c.gap or not c.word[:1].isupper() or c.word.isupper():
+        return None
+    return None if is_listed(c.word, lex.titles) or is_listed(c.word, lex.calendar) else True
+
+
 def abbreviation_continues(c: Candidate, lex: Lexicon) -> bool | None:
     """Otherwise a period after an abbreviation or an initial continues: ``St. Louis``, ``J. Li``.
 
@@ -627,6 +647,7 @@ RULES: tuple[Rule, ...] = (
     title_before_name,
     abbreviation_before_sentence_starter,
     final_abbreviation_before_capital,
+    company_suffix_before_capital,
     abbreviation_continues,
 )
 """The rules, in the order they are asked; the first that answers True or False decides."""
@@ -777,12 +798,26 @@ def plain_full_stop(text: str, m: re.Match, token: str, lex: Lexicon) -> bool:
     return (spaced_capital or only_space_left) and abbreviation_kind(token, lex) is None
 
 
+def _starts_word(text: str, pos: int) -> bool:
+    """Whether a word starts at ``pos``: a letter or a digit, or a bracketed alteration that
+    starts with a capital (``[This] is``, which a quotation may open with).
+
+    >>> [_starts_word(t, 0) for t in ("It", "[This]", "[a]", "[", " It")]
+    [True, True, False, False, False]
+    """
+    return (
+        text[pos : pos + 1].isalnum()
+        or text[pos : pos + 1] == "["
+        and text[pos + 1 : pos + 2].isupper()
+    )
+
+
 def _candidate(
     text: str, m: re.Match, token: str, sentence_start: int, lex: Lexicon, quotes: QuotationState
 ) -> Candidate:
     marks, closers = m.group(1), m.group(2)
     end = m.end()
-    glued_to_word = text[end : end + 1].isalnum()
+    glued_to_word = _starts_word(text, end)
     if closers[-1:] in "\"'" and closers and glued_to_word and not quotes.closes(end - 1):
         closers, end = closers[:-1], end - 1  # a straight quote glued to a word opens it...
     elif text[end : end + 1] == "“" and quotes.closes(end):

@@ -34,6 +34,7 @@ from newstool.clean.boilerplate import compile_patterns, default_boilerplate_pat
 from newstool.clean.edits import fixed
 from newstool.clean.glued import separate_glued_sentences
 from newstool.model import Block, Document, Note, Sentence, blocks_from_blank_lines
+from newstool.sentences import split_sentences
 
 from .strategies import any_text, any_title, clean_soup, quote_styles
 
@@ -366,6 +367,32 @@ def test_notes_and_placeholders_go_to_notes_by_kind_and_alterations_stay():
     assert undo_edits(cleaned.text, cleaned.edits) == text
 
 
+@pytest.mark.parametrize(
+    ("bracket", "kind"),
+    [
+        ("[Reuters/Kevin Lamarque]", "editorial"),  # agency/photographer
+        ("[AAP Image/Joel Carrett]", "editorial"),  # agency, "Image", photographer
+        ("[AP Photo/J. Scott Applewhite]", "editorial"),
+        ("[poll]", "placeholder"),  # embeds
+        ("[Quiz]", "placeholder"),
+        ("[surveys]", "placeholder"),
+    ],
+)
+def test_credits_and_embeds_go_to_notes(bracket, kind):
+    doc = clean(Document.from_dict({"text": f"The vote {bracket} was delayed."}))
+    assert doc.text == "The vote was delayed."
+    assert doc.notes == (Note(kind, bracket[1:-1]),)
+
+
+@pytest.mark.parametrize(
+    "bracket",
+    ["[Reuters/Ipsos poll]", "[and/or]", "[US/New Zealand]", "[Labor/Greens]", "[the poll]"],
+)
+def test_a_bracket_with_a_slash_or_an_embed_word_in_a_phrase_stays(bracket):
+    text = f'She said "the {bracket} result" was clear.'
+    assert clean(Document.from_dict({"text": text})).text == text
+
+
 def test_a_repeated_block_goes_whole_and_cleaning_again_changes_nothing():
     block = "Rates were held at 4%.\n\nJo Park.\n\nGetty Images."
     text = f"{block}\n\nThe next meeting is in June.\n\n{block}\n\nGetty Images."
@@ -439,6 +466,45 @@ def test_the_boilerplate_patterns_shipped_are_valid_expressions():
     for pattern in default_boilerplate_patterns():
         re.compile(pattern)
     assert compile_patterns(default_boilerplate_patterns()) is not None
+
+
+BOILERPLATE_LINES = [
+    "Follow us on Twitter @newsdesk",
+    "Follow us on Facebook and X",
+    "Like us on Facebook for the latest news.",
+    "Copyright © 2024 AAP. All rights reserved.",
+    "Copyright 2024 The Valley Herald",
+    "(c) 2023 Example News",
+    "Read more: Flood warnings issued for the coast",
+    "Related: The seats to watch on election night",
+    "Topics: Courts, Law, Crime",
+    "Tags: police, floods, Brisbane",
+    "Comments are closed.",
+]
+# Sentences that start like boilerplate but are prose: they stay ("when in doubt, keep").
+BOILERPLATE_LOOKALIKES = [
+    "Copyright law was overhauled in 2021, and the changes took effect in July.",
+    "Join us on the picket line, the union told members.",
+    "Join us on Facebook, the union told members.",
+    "Related: the two men were brothers, police said.",
+    "Read more: that was the only instruction on the sign.",
+    "Topics discussed included trade, security and the climate.",
+    "Topics: the two leaders talked about trade for an hour.",
+    "Comments are closed, the moderator said, until the trial ends.",
+    "(c) the right to appeal within 30 days.",
+]
+
+
+@pytest.mark.parametrize("line", BOILERPLATE_LINES)
+def test_a_boilerplate_paragraph_goes(line):
+    doc = clean(Document.from_dict({"text": f"Rain fell.\n\n{line}\n\nRoads flooded."}))
+    assert doc.text == "Rain fell.\n\nRoads flooded."
+
+
+@pytest.mark.parametrize("sentence", BOILERPLATE_LOOKALIKES)
+def test_a_sentence_that_starts_like_boilerplate_stays(sentence):
+    text = f"Rain fell.\n\n{sentence}\n\nRoads flooded."
+    assert clean(Document.from_dict({"text": text})).text == text
 
 
 @pytest.mark.parametrize(
@@ -631,6 +697,24 @@ def test_a_stop_before_a_domain_is_not_inside_the_domain():
     assert cleaned.text == "The vote passed,! Tass.com reported."
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capitalised word after a sentence is no domain ending: clean agrees with the splitter
+        ("Profit beat estimates.Net income rose.", "Profit beat estimates. Net income rose."),
+        ("It won the vote.Info desks closed.", "It won the vote. Info desks closed."),
+        # with more of an address around it, it is one
+        ("Read www.Acme.Net now.", "Read www.Acme.Net now."),
+        ("See Acme.Net/news today.", "See Acme.Net/news today."),
+        ("See acme.net today.", "See acme.net today."),
+    ],
+)
+def test_a_capitalised_word_after_a_stop_is_not_a_domain_ending(text, expected):
+    cleaned = cleaned_once(text)
+    assert cleaned.text == expected
+    assert [s.text for s in split_sentences(expected)] == [s.text for s in split_sentences(text)]
+
+
 def test_a_stray_stop_after_a_space_is_not_taken_for_an_initial():
     """``! ."U.S.``: the ``.`` after the space was read as inside initials (``U.S.`` follows), so
     no space went after it; once the space before it was removed the stop read ``!.``, and the
@@ -688,6 +772,12 @@ def test_a_note_whose_stop_an_orphan_comma_follows_goes_in_one_pass():
             "Turnout fell in the election. U.S. officials",
         ),
         ("She has a Ph.D. and a B.Sc. in law.", "She has a Ph.D. and a B.Sc. in law."),
+        (
+            'It covers serious violence."[This] is about safety," Orman said.',
+            'It covers serious violence. "[This] is about safety," Orman said.',
+        ),
+        ('she told me, laughing."[I] meant them."', 'she told me, laughing. "[I] meant them."'),
+        ('he said."[the] rest" was lost.', 'he said."[the] rest" was lost.'),
     ],
 )
 def test_separate_glued_sentences_puts_a_glued_quote_where_split_sentences_does(text, expected):

@@ -338,6 +338,20 @@ def test_cjk_case(text, expected):
             "Locals call it 'the quiet zone.'Tourists don't.",
             ["Locals call it 'the quiet zone.'", "Tourists don't."],
         ),
+        # a quotation that opens with a bracketed alteration, as with a capital
+        (
+            'It covers serious violence."[This] is about safety," Orman said.',
+            ["It covers serious violence.", '"[This] is about safety," Orman said.'],
+        ),
+        (
+            'she told me, laughing."[I] meant them at the time."',
+            ["she told me, laughing.", '"[I] meant them at the time."'],
+        ),
+        # a quote that closes stays with its sentence, a bracket after it or not
+        (
+            'He said "it is over."[Reuters] The vote was held.',
+            ['He said "it is over."', "[Reuters] The vote was held."],
+        ),
     ],
 )
 def test_a_glued_quote_goes_with_the_sentence_it_belongs_to(text, expected):

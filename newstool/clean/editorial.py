@@ -43,13 +43,18 @@ _UPDATE = re.compile(
     r"|this (?:story|article|report|post|piece|page) (?:has|had|was|is|will)\b",
     re.IGNORECASE,
 )
-# A photo or video credit: "AP Photo/Lena Marsh", "Getty Images", "AFP via Getty Images" (not
-# a name such as "Sony Pictures" alone).
+# A photo or video credit: "AP Photo/Lena Marsh", "AAP Image/Joel Carrett", "Getty Images",
+# "AFP via Getty Images" (not a name such as "Sony Pictures" alone).
 _MEDIA_CREDIT = re.compile(
     r"(?:[A-Z][\w.&'’-]*\s+){0,3}(?:via\s+(?:[A-Z][\w.&-]*\s+){1,2})?"
-    r"(?:(?i:photos?|photographs?|images|pictures|video|footage|illustration)\s*/\s*\S.*"
+    r"(?:(?i:photos?|photographs?|images?|pictures|video|footage|illustration)\s*/\s*\S.*"
     r"|Images\.?$)"
 )
+# A person's name in a credit: two to four capitalised words or initials, perhaps with a
+# particle ("Kevin Lamarque", "J. Scott Applewhite", "Ana de Souza").
+_NAME_WORD = r"[A-Z](?:\.|[a-z][\w'’-]*)"
+_PARTICLE = r"(?:de|da|di|du|van|von|der|le|la|al|el|bin)\s+"
+_PERSON = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE})?{_NAME_WORD}){{1,3}}"
 # What ends a sentence before a citation: a full stop, ? or !, perhaps with a closing quote.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*\s*$")
 
@@ -72,18 +77,19 @@ def _placeholders() -> frozenset[str]:
 
 def _is_placeholder(body: str) -> bool:
     """Only words of ``placeholders.txt`` (any case, singular or plural), or one of them in
-    the singular after one capitalised name (a platform: ``YouTube video``; not a name such as
-    ``Google Maps`` or ``Sony Pictures``).
+    the singular after one capitalised name of letters only (a platform: ``YouTube video``;
+    not a name such as ``Google Maps`` or ``Sony Pictures``, nor ``Reuters/Ipsos poll``).
 
     >>> [_is_placeholder(b) for b in ["LINK", "embedded videos", "Twitter embed", "the video",
-    ...  "Sony Pictures"]]
-    [True, True, True, False, False]
+    ...  "Sony Pictures", "Reuters/Ipsos poll"]]
+    [True, True, True, False, False, False]
     """
     *first, last = body.split() or [""]
     names = [word for word in first if not _is_placeholder_word(word.lower())]
     if not names:
         return _is_placeholder_word(last.lower())
-    return len(names) == 1 and names[0][:1].isupper() and last.lower() in _placeholders()
+    platform = len(names) == 1 and names[0][:1].isupper() and names[0].isalpha()
+    return platform and last.lower() in _placeholders()
 
 
 def _is_placeholder_word(word: str) -> bool:
@@ -114,6 +120,19 @@ def _agency_credit() -> re.Pattern[str]:
     return re.compile(rf".*\w.*\s[-–—]\s?(?:[A-Z][A-Z]+\b|{names})(?: [A-Z][a-z]+)?\.?$", re.DOTALL)
 
 
+@cache
+def _agency_photographer() -> re.Pattern[str]:
+    """A credit written ``Agency/Photographer``: an agency of ``news_agencies.txt``, a slash and
+    a person's name (``Reuters/Kevin Lamarque``; not ``Reuters/Ipsos poll``, nor ``and/or``).
+
+    >>> [bool(_agency_photographer().fullmatch(b)) for b in ("Reuters/Kevin Lamarque",
+    ...  "Xinhua / Li Wei", "Reuters/Ipsos poll", "Reuters/Ipsos", "US/New Zealand")]
+    [True, True, False, False, False]
+    """
+    names = "|".join(re.escape(name) for name in _word_list("news_agencies.txt"))
+    return re.compile(rf"(?:{names})\s*/\s*{_PERSON}")
+
+
 def bracket_kind(body: str, before: str = "") -> str | None:
     """``"placeholder"``, ``"editorial"`` or None (the bracket stays) for a bracket holding
     ``body`` after the text ``before``. The tests, in turn:
@@ -123,7 +142,7 @@ def bracket_kind(body: str, before: str = "") -> str | None:
       media and link captions), then a colon (within a few words: ``Note to readers:``), a
       dash, "by" or nothing; or an update notice (``Updated at noon``);
     - an agency's or editor's note: ending with a dash and an agency (``- TASS``, ``- Ed.``);
-    - a photo or video credit (``AP Photo/Jane Doe``, ``Getty Images``);
+    - a photo or video credit (``AP Photo/Jane Doe``, ``Getty Images``, ``Reuters/Jo Li``);
     - a citation: capitalised, holding a date, right after the end of a sentence.
 
     >>> [bracket_kind(body) for body in ["Links", "Editor's note: he left", "Video: A fire",
@@ -146,11 +165,22 @@ def bracket_kind(body: str, before: str = "") -> str | None:
         return "editorial"
     if not body[:1].isupper():  # labels, credits and citations are capitalised
         return None
-    if _label().match(body) or _UPDATE.match(body) or _MEDIA_CREDIT.fullmatch(body):
+    if _label().match(body) or _UPDATE.match(body) or _is_media_credit(body):
         return "editorial"
     if _DATE.search(body) and _SENTENCE_END.search(before):
         return "editorial"
     return None
+
+
+def _is_media_credit(body: str) -> bool:
+    """A photo or video credit: ``AP Photo/Jane Doe``, ``AAP Image/Joel Carrett``, ``Getty
+    Images`` or an agency and a photographer (:func:`_agency_photographer`).
+
+    >>> [_is_media_credit(b) for b in ("AAP Image/Joel Carrett", "Reuters/Kevin Lamarque",
+    ...  "Sony Pictures", "Labor/Greens deal")]
+    [True, True, False, False]
+    """
+    return bool(_MEDIA_CREDIT.fullmatch(body) or _agency_photographer().fullmatch(body))
 
 
 def extract_editorial_notes(text: str) -> list[Change]:

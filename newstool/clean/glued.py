@@ -20,10 +20,11 @@ from newstool.clean.words import (
 )
 from newstool.sentences import QuotationState, iter_sentence_spans
 
-# A sentence stop, optional closing quotes or brackets, then a letter
-# (maybe after an opening quote).
-
-_CANDIDATE = re.compile(r"(?P<stop>[.!?]+)(?P<close>[\"'”’»)\]]*)(?=[\"“‘]?[^\W\d_])")
+# A sentence stop, optional closing quotes or brackets, then a letter (maybe after an opening
+# quote), or an opening quote and a bracketed alteration ("[This]"; lower case is judged later).
+_CANDIDATE = re.compile(
+    r"(?P<stop>[.!?]+)(?P<close>[\"'”’»)\]]*)(?=[\"“‘]?[^\W\d_]|[\"“‘]\[[^\W\d_])"
+)
 # Curly quotes as straighten_quotes leaves them (one character for one).
 _AS_STRAIGHT = str.maketrans("“”„‟‘’‚‛", "\"\"\"\"''''")
 # The word before the stop; spaces between them do not count (a later rule removes them).
@@ -123,6 +124,12 @@ def _gap_position(
 
     >>> fixed(separate_glued_sentences, 'He urged "restraint."Police said."It is over."')
     'He urged "restraint." Police said. "It is over."'
+
+    A quotation may open with a bracketed alteration, which starts the sentence as a capital
+    does:
+
+    >>> fixed(separate_glued_sentences, 'It ended."[This] is over," he said.')
+    'It ended. "[This] is over," he said.'
     """
     stop, close = match["stop"], match["close"]
     if ".." in stop or match.start() == 0:
@@ -130,6 +137,7 @@ def _gap_position(
     left = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())[1]
     opening = text[match.end()] in '"“‘'
     right_start = match.end() + opening
+    right_start += text[right_start] == "["  # '"[This] is': the word in the bracket
     right = _WORD.match(text, right_start).group()
     right_end = right_start + len(right)
     if stop == "." and is_abbreviation(word_before_period(text, match.start())):

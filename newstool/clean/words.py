@@ -59,6 +59,12 @@ def looks_like_web_address(token: str) -> bool:
     [True, True, False]
     >>> looks_like_web_address("https://example.org/a.b?c=d"), looks_like_web_address("Syria.Idlib")
     (True, False)
+
+    A capitalised ending is a word that starts a glued sentence, unless more of an address is
+    around it (a path or another dot):
+
+    >>> [looks_like_web_address(t) for t in ("estimates.Net", "Example.Com/news", "www.Acme.Net")]
+    [False, True, True]
     """
     core = token.strip(_TRIM)
     if "@" in core or "://" in core or core.lower().startswith("www."):
@@ -66,7 +72,10 @@ def looks_like_web_address(token: str) -> bool:
     if not _HOST.fullmatch(core):
         return False
     host = core.split("/", 1)[0]
-    return is_web_ending(host.rsplit(".", 1)[1])
+    ending = host.rsplit(".", 1)[1]
+    if host == core and host.count(".") == 1 and ending.istitle():
+        return False  # a capitalised word after a sentence: estimates.Net income
+    return is_web_ending(ending)
 
 
 def is_abbreviation(word: str) -> bool:
