@@ -18,7 +18,7 @@ from pathlib import Path
 import chardet
 import ftfy
 import pysbd
-import textstat
+from peer_stages import readability  # beside this script, which runs by its path
 
 
 def process(path: Path, segmenter: pysbd.Segmenter) -> dict:
@@ -27,23 +27,12 @@ def process(path: Path, segmenter: pysbd.Segmenter) -> dict:
     encoding = guess["encoding"] or "utf-8"
     text = ftfy.fix_text(raw.decode(encoding, errors="replace"))
     sentences = [s.strip() for s in segmenter.segment(text) if s.strip()]
-    stats = {
-        "words": textstat.lexicon_count(text),
-        "sentences": len(sentences),
-        "syllables": textstat.syllable_count(text),
-        "flesch_reading_ease": textstat.flesch_reading_ease(text),
-        "flesch_kincaid_grade": textstat.flesch_kincaid_grade(text),
-        "gunning_fog": textstat.gunning_fog(text),
-        "smog_index": textstat.smog_index(text),
-        "coleman_liau_index": textstat.coleman_liau_index(text),
-        "automated_readability_index": textstat.automated_readability_index(text),
-    }
     return {
         "path": str(path),
         "encoding": encoding,
         "text": text,
         "sentences": sentences,
-        "stats": stats,
+        "stats": readability(text, len(sentences)),
     }
 
 

@@ -75,22 +75,31 @@ def split(name: str, source: str) -> Iterator[dict]:
         yield doc
 
 
+def readability(text: str, sentences: int) -> dict:
+    """What textstat gives of the figures newstool's stats gives, ``sentences`` counted by the
+    caller (the peer pipeline's own peer, or split-sentences)."""
+    import textstat
+
+    return {
+        "words": textstat.lexicon_count(text),
+        "sentences": sentences,
+        "syllables": textstat.syllable_count(text),
+        "flesch_reading_ease": textstat.flesch_reading_ease(text),
+        "flesch_kincaid_grade": textstat.flesch_kincaid_grade(text),
+        "gunning_fog": textstat.gunning_fog(text),
+        "smog_index": textstat.smog_index(text),
+        "coleman_liau_index": textstat.coleman_liau_index(text),
+        "automated_readability_index": textstat.automated_readability_index(text),
+    }
+
+
 def stats(source: str) -> Iterator[dict]:
     import textstat
 
     for doc in documents(source):
         text = doc["text"]
-        doc["stats"] = {
-            "words": textstat.lexicon_count(text),
-            "sentences": len(doc.get("sentences") or []) or textstat.sentence_count(text),
-            "syllables": textstat.syllable_count(text),
-            "flesch_reading_ease": textstat.flesch_reading_ease(text),
-            "flesch_kincaid_grade": textstat.flesch_kincaid_grade(text),
-            "gunning_fog": textstat.gunning_fog(text),
-            "smog_index": textstat.smog_index(text),
-            "coleman_liau_index": textstat.coleman_liau_index(text),
-            "automated_readability_index": textstat.automated_readability_index(text),
-        }
+        sentences = len(doc.get("sentences") or []) or textstat.sentence_count(text)
+        doc["stats"] = readability(text, sentences)
         yield doc
 
 

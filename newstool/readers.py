@@ -553,13 +553,11 @@ def _json_line_items(
     number = first_number - 1
     for raw in lines:  # not enumerate(), whose reused result tuple would keep the last line
         number += 1
-        if isinstance(raw, _LongLine):
-            problem = too_large_message(InputTooLarge(raw.size, limit), "one JSON line")
-            yield InputProblem(name, problem, number)
-            continue
         if isinstance(raw, bytes) and (not raw or raw.isspace()):
             continue  # not strip(): that would copy a long line
         try:
+            if isinstance(raw, _LongLine):
+                raise InputTooLarge(raw.size, limit)
             if isinstance(raw, _PiecedLine):
                 value = _pieced_line_value(raw)
             else:
