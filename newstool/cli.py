@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import functools
 import os
 import signal
 import stat
@@ -20,14 +21,21 @@ import click
 
 from newstool.config import ConfigError, load_config
 from newstool.engines import WorkerDied, resolve_jobs
-from newstool.export import FORMATS, json_text
+from newstool.export import DATABASE_FORMAT, EXPORT_FORMATS, FORMATS, json_text
 from newstool.ingest import source_date_epoch
 from newstool.io import is_directory_output, output_file
 from newstool.model import Document
 from newstool.pipeline import Pipeline, Step, compose, step
 from newstool.readers import parse_byte_size, read_documents, read_units
 from newstool.runner import Message, process, process_units
-from newstool.sinks import DirectorySink, OutputUnusable, Sink, StreamSink, SummarySink
+from newstool.sinks import (
+    DatabaseSink,
+    DirectorySink,
+    OutputUnusable,
+    Sink,
+    StreamSink,
+    SummarySink,
+)
 from newstool.version import __version__
 
 EXIT_OK, EXIT_USAGE = 0, 2  # 1, some inputs failed, is what Report.exit_status says
@@ -211,18 +219,20 @@ def input_options(fn: Callable) -> Callable:
     return click.argument("paths", nargs=-1, metavar="[PATH]...")(fn)
 
 
-def output_options(fn: Callable) -> Callable:
-    """``-f/--format``, ``-o/--output``, ``--force`` and ``-q/--quiet``, shared by every
-    subcommand, and ``--config`` so that it may follow the subcommand too."""
+def output_options(fn: Callable, formats: tuple[str, ...] = FORMATS) -> Callable:
+    """``-f/--format`` (one of ``formats``), ``-o/--output``, ``--force`` and ``-q/--quiet``,
+    shared by every subcommand, and ``--config`` so that it may follow the subcommand too."""
+    database = " sqlite is a database file (-o FILE.db)." if "sqlite" in formats else ""
     for option in reversed(
         [
             click.option(
                 "-f",
                 "--format",
-                type=click.Choice(FORMATS),
+                type=click.Choice(formats),
                 default="jsonl",
                 show_default=True,
-                help="jsonl feeds the next stage; json is one array; markdown has front matter.",
+                help="jsonl feeds the next stage; json is one array; markdown has front matter."
+                + database,
             ),
             click.option(
                 "-o",
@@ -397,7 +407,7 @@ def run_stage(
         raise UsageProblem(str(exc)) from None
     finally:
         reporter.close()
-    if isinstance(sink, DirectorySink):
+    if isinstance(sink, DirectorySink | DatabaseSink):
         outcomes = ", ".join(f"{n} {what}" for what, n in sorted(report.outcomes.items()))
         reporter.info(f"{outcomes or 'nothing'} in {output}")
     sys.exit(report.exit_status)
@@ -407,7 +417,16 @@ def run_stage(
 def open_sink(
     output: str | None, format: str, force: bool, options: dict[str, Any]
 ) -> Iterator[Sink]:
-    """Where ``-o`` sends the documents: stdout, a file, or a directory (``DIR/``)."""
+    """Where ``-o`` sends the documents: stdout, a file, a directory (``DIR/``), or, with
+    ``-f sqlite``, a database file."""
+    if format == DATABASE_FORMAT:
+        if output in (None, "-") or is_directory_output(output):
+            raise UsageProblem(
+                "-f sqlite writes a database file, never standard output or a directory: "
+                "give -o FILE (e.g. -o corpus.db)"
+            )
+        yield DatabaseSink(output)
+        return
     if output is not None and is_directory_output(output):
         yield DirectorySink(output, format, force=force, **options)
         return
@@ -725,7 +744,7 @@ def summarise_corpus(
 
 @cli.command(context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
 @input_options
-@output_options
+@functools.partial(output_options, formats=EXPORT_FORMATS)
 @click.option(
     "--indent", type=click.IntRange(0, 16), default=2, show_default=True, help="-f json: indent."
 )
@@ -734,7 +753,8 @@ def summarise_corpus(
 def export(
     ctx: click.Context, paths: tuple[str, ...], indent: int, sentences: bool, **common: Any
 ) -> None:
-    """Write documents as JSON, JSON Lines or Markdown with YAML front matter.
+    """Write documents as JSON, JSON Lines, Markdown with YAML front matter, or a SQLite
+    database with full-text search.
 
     \b
     Examples:
@@ -742,12 +762,24 @@ def export(
       newstool export -f json --indent 4 docs.jsonl -o docs.json
       newstool export -f markdown --sentences docs.jsonl -o articles/
       newstool export -f markdown docs.jsonl -o articles/ --force
+      newstool export -f sqlite docs.jsonl -o corpus.db
+      sqlite3 corpus.db "SELECT title FROM documents_fts WHERE documents_fts MATCH 'Idlib'"
 
     With a directory, re-exporting the same document leaves its file untouched, and a
     different existing file is only overwritten with --force. A Markdown stream on
     stdout is one document after another, each opening with its own front matter.
+    A database takes each document by id: the same one again changes nothing, a changed
+    one replaces its rows in every table (-o is required: a database is never written to
+    standard output).
     """
     format = common["format"]
+    if format == DATABASE_FORMAT:
+        refuse_if_given(
+            ctx,
+            "force",
+            "--force applies to -o DIR/, not to -f sqlite (a "
+            "database takes changed documents without it)",
+        )
     if format != "json":
         refuse_if_given(ctx, "indent", f"--indent applies to -f json, not to -f {format}")
     if format != "markdown":

@@ -337,7 +337,7 @@ class CorpusDatabase:
         self._begin()
         self.db.execute("SAVEPOINT document")
         try:
-            self.db.execute("DELETE FROM documents WHERE id = ?", (data["id"],))
+            self._remove(data["id"])
             self.db.execute(_INSERT_DOCUMENT, document_values(data, line, digest))
             for table, (field, columns) in RECORD_TABLES.items():
                 rows = record_rows(data, field, columns)
@@ -357,8 +357,15 @@ class CorpusDatabase:
         """Remove documents and all their rows."""
         for doc_id in doc_ids:
             self._begin()
-            self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+            self._remove(doc_id)
             self._changed()
+
+    def _remove(self, doc_id: str) -> None:
+        """Delete a document's rows in every table (by name, not by cascade: a user's
+        connection deletes without foreign keys unless it turns them on)."""
+        for table in TABLES[::-1]:
+            key = "id" if table == "documents" else "doc_id"
+            self.db.execute(f"DELETE FROM {table} WHERE {key} = ?", (doc_id,))
 
     def commit(self) -> None:
         """Commit what was written since the last commit."""

@@ -757,6 +757,9 @@ OUTPUT_FORMATS = {
     )
 }
 FORMATS = tuple(OUTPUT_FORMATS)
+# ``export`` also writes a SQLite database (:mod:`newstool.database`): a file, never a stream.
+DATABASE_FORMAT = "sqlite"
+EXPORT_FORMATS = (*FORMATS, DATABASE_FORMAT)
 
 
 def output_format(fmt: str) -> OutputFormat:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import errno
 import functools
 import io
+import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Protocol, TextIO
@@ -231,3 +232,93 @@ class SummarySink:
 
     def close(self) -> None:
         pass
+
+
+class DatabaseSink:
+    """Documents upserted by id into a SQLite database (see :mod:`newstool.database`).
+
+    A document already there with the same JSON, or differing only in the volatile
+    ``source.path`` and ``source.ingested_at``, is ``unchanged`` (its rows are not touched); a
+    different one is ``replaced`` in every table. A second document of the same export with an
+    id already written and other content is not written (:class:`DocumentNotWritten`).
+
+    >>> import tempfile, pathlib
+    >>> from newstool.model import Document
+    >>> sink = DatabaseSink(pathlib.Path(tempfile.mkdtemp()) / "corpus.db")
+    >>> doc = Document.from_dict({"id": "a0fc1bd8", "title": "T", "text": "x"})
+    >>> sink.write(doc), sink.write(doc), sink.close()
+    ('written', 'unchanged', None)
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        from newstool.database import CorpusDatabase, DatabaseError
+
+        self.name = str(path)
+        try:
+            self._db = CorpusDatabase.open(path)
+        except DatabaseError as exc:
+            raise OutputUnusable(str(exc)) from None
+        self._written: set[str] = set()
+
+    def write(self, doc: Document) -> str:
+        import sqlite3
+
+        from newstool.database import json_digest
+        from newstool.export import json_text
+
+        try:
+            data = doc.to_dict()
+            line = json_text(data)
+            digest = json_digest(line)
+            stored = self._db.stored(doc.id)
+            if stored is not None and stored[0] == digest:
+                return "unchanged"
+            if doc.id in self._written:
+                raise DocumentNotWritten(
+                    f"id {doc.id} was written by another document of this export; not replaced"
+                )
+            if stored is not None and _same_apart_from_volatile(json.loads(stored[1]), data):
+                return "unchanged"
+            self._db.put(data, line)
+        except RENDER_ERRORS as exc:
+            raise not_renderable(exc) from None
+        except sqlite3.OperationalError as exc:  # a full disk, a read-only file, a lock
+            raise OutputUnusable(f"cannot write {self.name}: {exc}") from None
+        except sqlite3.Error as exc:
+            raise DocumentNotWritten(f"cannot be written: {exc}") from None
+        self._written.add(doc.id)
+        return "written" if stored is None else "replaced"
+
+    def part_factory(self) -> Callable[[], DocumentsPart]:
+        """What a worker writes its documents to: they come back whole, for :meth:`absorb`."""
+        return DocumentsPart
+
+    def absorb(self, doc: Document) -> str:
+        """Write one document a worker processed."""
+        return self.write(doc)
+
+    def close(self) -> None:
+        import sqlite3
+
+        try:
+            self._db.close()
+        except sqlite3.Error as exc:
+            raise OutputUnusable(f"cannot write {self.name}: {exc}") from None
+
+
+def _same_apart_from_volatile(stored: dict[str, Any], data: dict[str, Any]) -> bool:
+    """Whether two document objects differ at most in ``source.path`` and ``ingested_at``.
+
+    >>> _same_apart_from_volatile({"source": {"path": "a"}}, {"source": {"path": "b"}})
+    True
+    """
+    from newstool.export import VOLATILE_SOURCE_FIELDS
+
+    def steady(fields: dict[str, Any]) -> dict[str, Any]:
+        source = fields.get("source")
+        if not isinstance(source, dict):
+            return fields
+        kept = {k: v for k, v in source.items() if k not in VOLATILE_SOURCE_FIELDS}
+        return {**fields, "source": kept}
+
+    return steady(stored) == steady(data)

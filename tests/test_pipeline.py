@@ -72,7 +72,8 @@ def test_config_sections_and_format_choices_follow_the_registries():
         if name == "run":  # writes the pipeline file's outputs, no -f stream
             continue
         (choice,) = [p.type.choices for p in command.params if p.name == "format"]
-        assert tuple(choice) == tuple(export.OUTPUT_FORMATS)
+        database = (export.DATABASE_FORMAT,) if name == "export" else ()
+        assert tuple(choice) == (*export.OUTPUT_FORMATS, *database)
     assert [r.name for r in readers.READERS] == ["jsonl", "json", "markdown", "text"]
 
 

@@ -253,8 +253,7 @@ def _run(
         remove_temporaries(spec.outputs)
         if state.get("outputs") is not None and not outputs_current(state, spec.outputs, top):
             report.reasons.append("the outputs did not match the state: rebuilt from the state")
-            publish(state, spec.outputs, top)
-            report.published = True
+            _publish(state, spec, top, report, listener)
     fingerprint = pipeline_fingerprint(spec)
     rows = state.summaries()
     paths, problems = _expand(spec.inputs, [Path(spec.name), *spec.outputs.paths()])
@@ -313,14 +312,24 @@ def _run(
         state.remove(gone)
     started = time.monotonic()
     if not outputs_current(state, spec.outputs, top):
-        try:
-            publish(state, spec.outputs, top)
-            report.published = True
-        except OutputNotWritten as exc:
-            report.output_error = str(exc)
-            if listener is not None:
-                listener.message(Message("error", str(exc)))
+        _publish(state, spec, top, report, listener)
     report.seconds["publish"] = round(time.monotonic() - started, 3)
+
+
+def _publish(
+    state: State, spec: PipelineSpec, top: int, report: RunReport, listener: RunListener | None
+) -> None:
+    """Publish the outputs; an output that cannot be written is reported, and the run goes on
+    (its exit status says so)."""
+    if report.output_error:
+        return  # it failed before in this run: the next run tries again
+    try:
+        publish(state, spec.outputs, top)
+        report.published = True
+    except OutputNotWritten as exc:
+        report.output_error = str(exc)
+        if listener is not None:
+            listener.message(Message("error", str(exc)))
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,22 @@ mismatch publishes again from the rows, which completes the interrupted publicat
 the next run starts, the outputs are exactly the rendering of the rows: every document once,
 in every output.
 
+The SQLite database is not rebuilt into a temporary file: it is updated in place, in
+transactions of a bounded number of documents, and the state records what it must hold. A
+rebuild would rewrite every document each night, and ``os.replace`` under a reader that has
+the database open (Datasette, the ``sqlite3`` shell) is how SQLite databases get corrupted:
+its WAL and shared-memory files are found by name, so the old and the new file would share
+them. In place, the phases are: **stage** checks that the file can be used (a SQLite database
+of newstool's schema version, or a new one) and computes the *corpus digest* of the rows' documents
+(:func:`newstool.database.corpus_digest` of every id and the SHA-256 of its JSON); **commit**
+records that digest in ``meta`` (``database``) with the rest; **install** writes each document
+whose JSON differs from the database's, and deletes those the rows no longer have (pruned or
+replaced). Each of its transactions leaves the database consistent (SQLite's promise); a kill
+between them leaves it holding part of the new documents, and then its digest (of its
+``documents.id`` and ``json_sha256`` columns) is not the recorded one, so the next run,
+checking it with the files, writes the rest. A kill before the commit leaves the database as
+the last publication left it, its digest the recorded one.
+
 >>> import tempfile, pathlib
 >>> from newstool.run.state import State
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -44,6 +60,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newstool.database import (
+    CorpusDatabase,
+    DatabaseError,
+    corpus_digest,
+    json_digest,
+    read_digests,
+)
 from newstool.export import export_filename, json_text, render_document
 from newstool.model import Document
 from newstool.run.pipefile import Outputs
@@ -64,13 +87,14 @@ class Installed:
 def spec_key(outputs: Outputs, top: int) -> dict[str, Any]:
     """The output settings a publication was made with: other settings mean publish again.
 
-    >>> spec_key(Outputs(jsonl=Path("/o.jsonl")), 10)
-    {'jsonl': '/o.jsonl', 'markdown': None, 'summary': None, 'sentences': False, 'top': 10}
+    >>> spec_key(Outputs(jsonl=Path("/o.jsonl")), 10)["jsonl"]
+    '/o.jsonl'
     """
     return {
         "jsonl": str(outputs.jsonl) if outputs.jsonl else None,
         "markdown": str(outputs.markdown) if outputs.markdown else None,
         "summary": str(outputs.summary) if outputs.summary else None,
+        "sqlite": str(outputs.sqlite) if outputs.sqlite else None,
         "sentences": outputs.sentences,
         "top": top,
     }
@@ -115,7 +139,26 @@ def outputs_current(state: State, outputs: Outputs, top: int = 10) -> bool:
         return False
     if any(os.path.lexists(path) for path in state.get("remove") or []):
         return False
+    if outputs.sqlite is not None and not database_current(state, outputs.sqlite):
+        return False
     return all(matches(Path(path), Installed(*entry)) for path, entry in recorded.items())
+
+
+def database_current(state: State, database: Path) -> bool:
+    """Whether the database holds exactly the documents of the last publication."""
+    digests = read_digests(database)
+    return digests is not None and corpus_digest(digests) == state.get("database")
+
+
+def document_digests(state: State) -> dict[str, str]:
+    """``{id: SHA-256 of its JSON}`` of the state's documents (a later input's document
+    with an id already seen takes its place, as its Markdown file does)."""
+    return {doc_id: json_digest(line) for doc_id, line in _documents_with_ids(state)}
+
+
+def _documents_with_ids(state: State) -> Iterator[tuple[str, str]]:
+    for row in state.rows():
+        yield from zip(row.doc_ids, row.documents.splitlines(), strict=True)
 
 
 def documents(state: State) -> Iterator[str]:
@@ -128,6 +171,7 @@ def publish(state: State, outputs: Outputs, top: int = 10) -> None:
     """Render every output from the state and install it (stage, commit, install: see above)."""
     previous = {path: Installed(*entry) for path, entry in (state.get("outputs") or {}).items()}
     staged: dict[Path, Path] = {}  # target -> temporary file
+    wanted = None if outputs.sqlite is None else _stage_database(state, outputs.sqlite)
     try:
         records = _stage(state, outputs, top, previous, staged)
         # files a killed publication committed to delete, and those no document owns now
@@ -138,6 +182,7 @@ def publish(state: State, outputs: Outputs, top: int = 10) -> None:
                 "outputs": {path: [r.sha256, r.size, r.mtime_ns] for path, r in records.items()},
                 "remove": remove,
                 "spec": spec_key(outputs, top),
+                "database": None if wanted is None else corpus_digest(wanted),
             }
         )
         for target, temporary in staged.items():
@@ -146,6 +191,8 @@ def publish(state: State, outputs: Outputs, top: int = 10) -> None:
             Path(path).unlink(missing_ok=True)
         for folder in {Path(p).parent for p in (*records, *remove)}:
             _sync_folder(folder)
+        if outputs.sqlite is not None and wanted is not None:
+            update_database(outputs.sqlite, state, wanted)
     finally:
         for temporary in staged.values():
             temporary.unlink(missing_ok=True)
@@ -190,7 +237,44 @@ def _stage(
 
 class OutputNotWritten(Exception):
     """An output could not be staged (a full disk, a file-size limit, no permission): nothing
-    was installed, so the outputs are as the last publication left them."""
+    was installed, so the outputs are as the last publication left them; or the database could
+    not be brought up to date (the next run completes it)."""
+
+
+def _stage_database(state: State, database: Path) -> dict[str, str]:
+    """Check that the database can be written (creating a new one); the digests it must hold."""
+    try:
+        database.parent.mkdir(parents=True, exist_ok=True)
+        CorpusDatabase.open(database).close()
+    except (OSError, DatabaseError) as exc:
+        raise OutputNotWritten(
+            f"{exc}; the outputs were left as they were"
+            if isinstance(exc, DatabaseError)
+            else f"cannot write {database}: {exc.strerror or exc}; the outputs were left as "
+            "they were"
+        ) from None
+    return document_digests(state)
+
+
+def update_database(database: Path, state: State, wanted: dict[str, str]) -> None:
+    """Make the database hold exactly the ``wanted`` documents of the state: write each whose
+    JSON differs from the database's, delete those no longer wanted (in transactions of
+    :data:`newstool.database.BATCH_DOCUMENTS` documents)."""
+    import sqlite3
+
+    try:
+        with CorpusDatabase.open(database) as db:
+            stored = db.digests()
+            for doc_id, line in _documents_with_ids(state):
+                digest = wanted[doc_id]
+                if stored.get(doc_id) != digest and json_digest(line) == digest:
+                    db.put(json.loads(line), line)
+                    stored[doc_id] = digest
+            db.delete(sorted(set(stored) - set(wanted)))
+    except (sqlite3.Error, DatabaseError) as exc:
+        raise OutputNotWritten(
+            f"cannot bring {database} up to date: {exc}; the next run completes it"
+        ) from None
 
 
 def _stage_file(target: Path, chunks: Any, staged: dict[Path, Path]) -> Installed:

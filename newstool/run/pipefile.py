@@ -4,7 +4,8 @@
 
     inputs: ["incoming/**/*.txt"]            # paths, directories, globs
     steps: [clean, split-sentences, stats]   # an item may be {clean: {skip: [...]}}
-    outputs: {jsonl: out/docs.jsonl, markdown: out/md, summary: out/summary.json}
+    outputs: {jsonl: out/docs.jsonl, markdown: out/md, summary: out/summary.json,
+              sqlite: out/corpus.db}
     clean: {boilerplate: ['^Listen to this article']}   # stage sections: defaults of a step
 
 Ingest is implicit (an ``ingest: {encoding: NAME}`` section sets its encoding); an ``export:
@@ -36,7 +37,7 @@ from newstool.pipeline import READER, SECTIONS, STAGES, WRITER, Pipeline, compos
 from newstool.readers import DEFAULT_MAX_DOC_BYTES, parse_byte_size
 
 TOP_KEYS = ("inputs", "steps", "outputs")
-OUTPUT_KINDS = ("jsonl", "markdown", "summary")
+OUTPUT_KINDS = ("jsonl", "markdown", "summary", "sqlite")
 
 
 def _of_type(wanted: type) -> Callable[[Any], Any]:
@@ -66,11 +67,13 @@ class Outputs:
     jsonl: Path | None = None
     markdown: Path | None = None
     summary: Path | None = None
+    sqlite: Path | None = None  # a database, updated in place (see newstool.run.outputs)
     sentences: bool = False  # Markdown: one sentence per line
 
     def paths(self) -> list[Path]:
-        """The outputs given, in the order jsonl, markdown, summary."""
-        return [p for p in (self.jsonl, self.markdown, self.summary) if p is not None]
+        """The outputs given, in the order jsonl, markdown, summary, sqlite."""
+        outputs = (self.jsonl, self.markdown, self.summary, self.sqlite)
+        return [p for p in outputs if p is not None]
 
 
 @dataclass(frozen=True)
