@@ -218,9 +218,15 @@ def document_values(data: dict[str, Any], line: str, digest: str) -> tuple[Any, 
 
 
 def _scalar(fields: Any, name: str) -> Any:
-    """A column's value: the field when it is a string or a number, else NULL (a user's own
-    ``meta`` or ``stats`` may hold anything)."""
+    """A column's value: the field when it is a string or a number SQLite can hold, else NULL
+    (a user's own ``meta`` or ``stats`` may hold anything; ``json`` keeps it).
+
+    >>> _scalar({"words": 2**64}, "words"), _scalar({"words": [1]}, "words"), _scalar(None, "x")
+    (None, None, None)
+    """
     value = fields.get(name) if isinstance(fields, dict) else None
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        return None
     return value if isinstance(value, str | int | float) else None
 
 
