@@ -240,7 +240,8 @@ class DatabaseSink:
     A document already there with the same JSON, or differing only in the volatile
     ``source.path`` and ``source.ingested_at``, is ``unchanged`` (its rows are not touched); a
     different one is ``replaced`` in every table. A second document of the same export with an
-    id already written and other content is not written (:class:`DocumentNotWritten`).
+    id already written and other content (not the same file at another path) is not written
+    (:class:`DocumentNotWritten`).
 
     >>> import tempfile, pathlib
     >>> from newstool.model import Document
@@ -271,14 +272,14 @@ class DatabaseSink:
             line = json_text(data)
             digest = json_digest(line)
             stored = self._db.stored(doc.id)
-            if stored is not None and stored[0] == digest:
+            if stored is not None and (
+                stored[0] == digest or _same_apart_from_volatile(json.loads(stored[1]), data)
+            ):
                 return "unchanged"
             if doc.id in self._written:
                 raise DocumentNotWritten(
                     f"id {doc.id} was written by another document of this export; not replaced"
                 )
-            if stored is not None and _same_apart_from_volatile(json.loads(stored[1]), data):
-                return "unchanged"
             self._db.put(data, line)
         except RENDER_ERRORS as exc:
             raise not_renderable(exc) from None
