@@ -8,16 +8,18 @@ import sqlite3
 
 import pytest
 
+from newstool import database
 from newstool.run import CHANGED_PIPELINE, run_pipeline
 from newstool.run.lock import Locked, hold_lock
-from newstool.run.outputs import publish
+from newstool.run.outputs import database_current, publish
 from newstool.run.pipefile import PipefileError, load_pipefile
 from newstool.run.state import LOCK_NAME, STATE_NAME, State
 
 PIPEFILE = """\
 inputs: [in]
 steps: [clean, {stats: {top: 5}}]
-outputs: {jsonl: out/docs.jsonl, markdown: out/md, summary: out/summary.json}
+outputs: {jsonl: out/docs.jsonl, markdown: out/md, summary: out/summary.json,
+          sqlite: out/corpus.db}
 """
 
 
@@ -31,7 +33,15 @@ def project(tmp_path):
 
 
 def texts(folder):
+    """The texts of the JSON Lines output, after checking that the database holds the same
+    documents (each once, its JSON the line's) and that the state records what it holds."""
     lines = (folder / "out" / "docs.jsonl").read_text().splitlines()
+    db = sqlite3.connect(folder / "out" / "corpus.db")
+    assert sorted(text for (text,) in db.execute("SELECT json FROM documents")) == sorted(lines)
+    db.close()
+    state = State.open(folder / "out" / STATE_NAME)
+    assert database_current(state, folder / "out" / "corpus.db")
+    state.close()
     return sorted(json.loads(line)["text"] for line in lines)
 
 
@@ -115,6 +125,39 @@ def test_a_publication_killed_after_its_commit_is_completed_by_the_next_run(proj
     run_pipeline(project / "newstool.yaml")
     assert "It snowed." in texts(project) and len(texts(project)) == 3
     assert len(list((project / "out" / "md").iterdir())) == 3
+
+
+def test_a_publication_killed_while_writing_the_database_is_completed_by_the_next_run(
+    project, monkeypatch
+):
+    run_pipeline(project / "newstool.yaml")
+    (project / "in" / "a1.txt").write_text("Other title\n\nIt snowed in Homs.\n")
+    (project / "in" / "a2.txt").write_text("Third title\n\nIt hailed in Hama.\n")
+    monkeypatch.setattr(database, "BATCH_DOCUMENTS", 1)
+    real_put = database.CorpusDatabase.put
+    written = []
+
+    def put_then_die(self, data, line=None):
+        if written:
+            raise KeyboardInterrupt  # the second document's transaction never commits
+        written.append(data["id"])
+        real_put(self, data, line)
+
+    monkeypatch.setattr(database.CorpusDatabase, "put", put_then_die)
+    with pytest.raises(KeyboardInterrupt):
+        run_pipeline(project / "newstool.yaml")
+    monkeypatch.undo()
+    db = sqlite3.connect(project / "out" / "corpus.db")
+    found = "\n".join(t for (t,) in db.execute("SELECT text FROM documents"))
+    assert "Homs" in found and "Hama" not in found  # half written: a1's new document only,
+    assert "It rained 1 times" in found  # and the old ones not yet deleted
+    db.close()
+    state = State.open(project / "out" / STATE_NAME)
+    assert not database_current(state, project / "out" / "corpus.db")  # the state knows
+    state.close()
+    report = run_pipeline(project / "newstool.yaml")
+    assert report.processed == 0 and any("did not match" in r for r in report.reasons)
+    assert sum("Homs" in t or "Hama" in t for t in texts(project)) == 2
 
 
 def test_a_failed_input_is_recorded_and_retried_on_request(project):
