@@ -18,7 +18,8 @@ from tests.conftest import NEWSTOOL
 PIPEFILE = """\
 inputs: ["in/**/*.txt"]
 steps: [clean, split-sentences, stats]
-outputs: {jsonl: out/docs.jsonl, markdown: out/md, summary: out/summary.json}
+outputs: {jsonl: out/docs.jsonl, markdown: out/md, summary: out/summary.json,
+          sqlite: out/corpus.db}
 """
 
 
@@ -55,6 +56,8 @@ def assert_each_document_once(folder: Path, count: int) -> None:
     assert sorted(i for row in rows for i in json.loads(row[0])) == sorted(ids)
     assert all(published for _, published in rows)
     assert not list((folder / "out").rglob("*.tmp"))
+    stored = sqlite3.connect(folder / "out" / "corpus.db").execute("SELECT id FROM documents")
+    assert sorted(i for (i,) in stored) == sorted(ids)
 
 
 def test_first_run_rerun_added_and_modified_inputs(newstool, project):
@@ -155,6 +158,60 @@ def test_sigkill_in_the_middle_then_a_rerun_gives_every_document_once(newstool, 
     assert newstool(["run"], cwd=project).stderr.startswith("newstool run: processed 0,")
 
 
+def database_ids(path: Path) -> list[str] | None:
+    """The ids in the database, read as Datasette would, while a run writes it."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0.1)
+        try:
+            return [i for (i,) in db.execute("SELECT id FROM documents")]
+        finally:
+            db.close()
+    except sqlite3.OperationalError:  # not there yet, or no tables yet
+        return None
+
+
+def test_sigkill_while_the_database_is_written_then_a_rerun_completes_it(newstool, tmp_path):
+    (tmp_path / "in").mkdir()
+    with open(tmp_path / "in" / "many.jsonl", "w") as docs:
+        for n in range(1500):  # one input, many documents: several transactions to kill between
+            docs.write(json.dumps({"id": f"d{n:04}", "text": f"Rain in Idlib, day {n}."}) + "\n")
+    (tmp_path / "newstool.yaml").write_text(
+        "inputs: [in]\nsteps: [split-sentences]\noutputs: {sqlite: out/corpus.db}\n"
+    )
+    process = subprocess.Popen([*NEWSTOOL, "run"], cwd=tmp_path, stderr=subprocess.PIPE)
+    database = tmp_path / "out" / "corpus.db"
+    deadline = time.monotonic() + 30
+    while not database_ids(database) and time.monotonic() < deadline:
+        time.sleep(0.001)
+    process.kill()  # once the first batch of documents is committed
+    process.wait()
+    ids = database_ids(database)
+    assert ids is not None and 0 < len(ids) < 1500, "the kill came after the last transaction"
+    db = sqlite3.connect(database)
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    db.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
+    assert db.execute(
+        "SELECT count(*) FROM sentences WHERE doc_id NOT IN (SELECT id FROM documents)"
+    ).fetchone() == (0,)
+    db.close()
+    finish = newstool(["run"], cwd=tmp_path)
+    assert finish.exit_code == 0, finish.stderr
+    assert "the outputs did not match the state" in finish.stderr  # the state knew
+    db = sqlite3.connect(database)
+    assert db.execute("SELECT count(*), count(DISTINCT id) FROM documents").fetchone() == (
+        1500,
+        1500,
+    )
+    assert db.execute("SELECT count(*) FROM sentences").fetchone() == (1500,)
+    found = db.execute(
+        "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Idlib'"
+    ).fetchone()
+    assert found == (1500,)
+    assert newstool(["run"], cwd=tmp_path).stderr == (
+        "newstool run: processed 0, unchanged 1, failed 0\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("sent", "status", "jobs"),
     [(signal.SIGINT, 130, "1"), (signal.SIGTERM, 143, "1"), (signal.SIGINT, 130, "2")],
@@ -175,7 +232,7 @@ def test_a_bad_pipeline_file_names_key_and_line(newstool, project):
     (project / "newstool.yaml").write_text(PIPEFILE + "stats:\n  top: many\n")
     bad = newstool(["run"], cwd=project)
     assert bad.exit_code == 2
-    assert "newstool.yaml:5: stats: top must be a whole number" in bad.stderr
+    assert "newstool.yaml:6: stats: top must be a whole number" in bad.stderr
     (project / "newstool.yaml").write_text(PIPEFILE.replace("steps:", "stepz:"))
     assert "newstool.yaml:2: unknown key 'stepz'" in newstool(["run"], cwd=project).stderr
 
@@ -217,6 +274,9 @@ def test_jobs_give_the_same_state_and_outputs(newstool, tmp_path):
         built[jobs] = {
             str(p.relative_to(out)): p.read_bytes().replace(bytes(folder), b"FOLDER")
             for p in sorted(out.rglob("*"))
-            if p.is_file() and not p.name.startswith(".")
+            if p.is_file() and not p.name.startswith(".") and p.suffix != ".db"
         }
-    assert built["1"] == built["2"] and len(built["1"]) == 42
+        db = sqlite3.connect(out / "corpus.db")
+        rows = db.execute("SELECT json FROM documents ORDER BY id").fetchall()
+        built[jobs]["corpus.db"] = [row[0].replace(str(folder), "FOLDER") for row in rows]
+    assert built["1"] == built["2"] and len(built["1"]) == 43
