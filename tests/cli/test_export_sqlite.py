@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 
@@ -118,3 +119,19 @@ def test_jobs_write_the_same_database(newstool, tmp_path):
         db = sqlite3.connect(tmp_path / f"{jobs}.db")
         rows.append(db.execute("SELECT id, path, text FROM documents ORDER BY id").fetchall())
     assert rows[0] == rows[1] and len(rows[0]) == 4  # the seed's three copies are one document
+
+
+def test_the_readme_queries_run_on_an_exported_database(run, tmp_path):
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```sql\n(.*?)```", readme, re.S)
+    path = str(tmp_path / "c.db")
+    assert (
+        run(["export", "-f", "sqlite", "-o", path, "-"], input=processed_seed(run)).exit_code == 0
+    )
+    db = sqlite3.connect(path)
+    search, readable, folders = [db.execute(q).fetchall() for q in block.split(";") if q.strip()]
+    assert len(search) == 1 and "[Idlib]" in search[0][2]
+    assert readable[0][0] == "Strong warning to West" and readable[0][2] > 0
+    assert folders[0][1:] == (1, readable[0][3])
