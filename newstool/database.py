@@ -4,7 +4,8 @@ One row per document in ``documents`` (its source fields, page metadata, main fi
 columns, and the whole document in ``json``), one row per record in ``sentences``, ``notes``,
 ``edits``, ``warnings`` and ``quotes`` (each with ``doc_id`` and ``n``, the record's position in
 the document's list), the FTS5 index ``documents_fts`` over title and text (external content,
-kept in sync by triggers on ``documents``, as sqlite-utils names and builds it), and
+kept in sync by triggers on ``documents``, as sqlite-utils names and builds it, written
+``content="documents"`` so that sqlite-utils and Datasette find it), and
 ``newstool_schema`` (the version of these tables).
 
 Writing a document deletes its old rows in every table first (the other tables cascade from
@@ -132,7 +133,7 @@ SCHEMA = (
     + _record_table("warnings", ("text",))
     + """\
 CREATE VIRTUAL TABLE documents_fts
-    USING fts5(title, text, content='documents', content_rowid='rowid');
+    USING fts5(title, text, content="documents", content_rowid="rowid");
 CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
     INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
 END;

@@ -143,6 +143,11 @@ def test_every_table_gets_its_rows_and_the_json_column_is_the_document(tmp_path)
         (key,) = db.execute(f"PRAGMA foreign_key_list({table})").fetchall()
         assert (key["table"], key["from"], key["to"]) == ("documents", "doc_id", "id")
     assert search(path, "Idlib") == ["a1"] and search(path, "title:talks") == ["a1", "b2"]
+    found_as_datasette_does = db.execute(  # Datasette and sqlite-utils look for this spelling
+        "SELECT name FROM sqlite_master WHERE rootpage = 0 "
+        """AND sql LIKE '%VIRTUAL TABLE%USING FTS%content="documents"%'"""
+    ).fetchall()
+    assert [tuple(r) for r in found_as_datasette_does] == [("documents_fts",)]
     assert_consistent(path)
 
 
