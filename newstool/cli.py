@@ -419,12 +419,7 @@ def open_sink(
 ) -> Iterator[Sink]:
     """Where ``-o`` sends the documents: stdout, a file, a directory (``DIR/``), or, with
     ``-f sqlite``, a database file."""
-    if format == DATABASE_FORMAT:
-        if output in (None, "-") or is_directory_output(output):
-            raise UsageProblem(
-                "-f sqlite writes a database file, never standard output or a directory: "
-                "give -o FILE (e.g. -o corpus.db)"
-            )
+    if format == DATABASE_FORMAT and output is not None:
         yield DatabaseSink(output)
         return
     if output is not None and is_directory_output(output):
@@ -774,6 +769,12 @@ def export(
     """
     format = common["format"]
     if format == DATABASE_FORMAT:
+        output = common["output"]
+        if output in (None, "-") or is_directory_output(output):
+            raise UsageProblem(
+                "-f sqlite writes a database file, never standard output or a directory: "
+                "give -o FILE (e.g. -o corpus.db)"
+            )
         refuse_if_given(
             ctx,
             "force",
