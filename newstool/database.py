@@ -306,6 +306,9 @@ class CorpusDatabase:
                     "sqlite3 module has it (the python.org and most Linux builds do)"
                 )
             _prepare(db, path)
+        except sqlite3.Error as exc:  # a read-only file or folder, a full disk, a lock held
+            db.close()
+            raise DatabaseError(f"{path}: cannot write the database ({exc})") from None
         except BaseException:
             db.close()
             raise

@@ -246,12 +246,11 @@ def _stage_database(state: State, database: Path) -> dict[str, str]:
     try:
         database.parent.mkdir(parents=True, exist_ok=True)
         CorpusDatabase.open(database).close()
-    except (OSError, DatabaseError) as exc:
+    except DatabaseError as exc:
+        raise OutputNotWritten(f"{exc}; the outputs were left as they were") from None
+    except OSError as exc:
         raise OutputNotWritten(
-            f"{exc}; the outputs were left as they were"
-            if isinstance(exc, DatabaseError)
-            else f"cannot write {database}: {exc.strerror or exc}; the outputs were left as "
-            "they were"
+            f"cannot write {database}: {exc.strerror or exc}; the outputs were left as they were"
         ) from None
     return document_digests(state)
 
