@@ -8,8 +8,9 @@ kept in sync by triggers on ``documents``, as sqlite-utils names and builds it, 
 ``content="documents"`` so that sqlite-utils and Datasette find it), and
 ``newstool_schema`` (the version of these tables).
 
-Writing a document deletes its old rows in every table first (the other tables cascade from
-``documents``), so a changed document never leaves orphans or duplicates. Writes are grouped in
+Writing a document deletes its old rows in every table first, so a changed document never
+leaves orphans or duplicates (the record tables also cascade from ``documents`` for a user who
+deletes documents with foreign keys on). Writes are grouped in
 transactions of at most :data:`BATCH_DOCUMENTS` documents; the journal is WAL, so readers
 (Datasette, the ``sqlite3`` shell) see the last committed transaction while a writer works.
 
