@@ -376,6 +376,9 @@ def test_notes_and_placeholders_go_to_notes_by_kind_and_alterations_stay():
         ("[poll]", "placeholder"),  # embeds
         ("[Quiz]", "placeholder"),
         ("[surveys]", "placeholder"),
+        ("[GIF]", "placeholder"),
+        ("[Facebook post]", "placeholder"),  # a platform, then what it shows
+        ("[Instagram reel]", "placeholder"),
     ],
 )
 def test_credits_and_embeds_go_to_notes(bracket, kind):
@@ -386,7 +389,10 @@ def test_credits_and_embeds_go_to_notes(bracket, kind):
 
 @pytest.mark.parametrize(
     "bracket",
-    ["[Reuters/Ipsos poll]", "[and/or]", "[US/New Zealand]", "[Labor/Greens]", "[the poll]"],
+    [
+        *("[Reuters/Ipsos poll]", "[and/or]", "[US/New Zealand]", "[Labor/Greens]", "[the poll]"),
+        *("[post]", "[story]", "[the Facebook post]"),  # an item alone, or not after a platform
+    ],
 )
 def test_a_bracket_with_a_slash_or_an_embed_word_in_a_phrase_stays(bracket):
     text = f'She said "the {bracket} result" was clear.'

@@ -75,21 +75,27 @@ def _placeholders() -> frozenset[str]:
     return frozenset(entry.lower() for entry in _word_list("placeholders.txt"))
 
 
+@cache
+def _platform_items() -> frozenset[str]:
+    return frozenset(entry.lower() for entry in _word_list("platform_items.txt"))
+
+
 def _is_placeholder(body: str) -> bool:
-    """Only words of ``placeholders.txt`` (any case, singular or plural), or one of them in
-    the singular after one capitalised name of letters only (a platform: ``YouTube video``;
-    not a name such as ``Google Maps`` or ``Sony Pictures``, nor ``Reuters/Ipsos poll``).
+    """Only words of ``placeholders.txt`` (any case, singular or plural), or one of them or of
+    ``platform_items.txt`` in the singular after one capitalised name of letters only (a
+    platform: ``YouTube video``, ``Facebook post``; not a name such as ``Google Maps`` or ``Sony
+    Pictures``, nor ``Reuters/Ipsos poll``); a platform item alone is a word (``[post]``).
 
     >>> [_is_placeholder(b) for b in ["LINK", "embedded videos", "Twitter embed", "the video",
-    ...  "Sony Pictures", "Reuters/Ipsos poll"]]
-    [True, True, True, False, False, False]
+    ...  "Sony Pictures", "Reuters/Ipsos poll", "Facebook post", "post", "GIF"]]
+    [True, True, True, False, False, False, True, False, True]
     """
     *first, last = body.split() or [""]
     names = [word for word in first if not _is_placeholder_word(word.lower())]
     if not names:
         return _is_placeholder_word(last.lower())
     platform = len(names) == 1 and names[0][:1].isupper() and names[0].isalpha()
-    return platform and last.lower() in _placeholders()
+    return platform and (last.lower() in _placeholders() or last.lower() in _platform_items())
 
 
 def _is_placeholder_word(word: str) -> bool:
