@@ -477,6 +477,9 @@ def test_the_boilerplate_patterns_shipped_are_valid_expressions():
 BOILERPLATE_LINES = [
     "Follow us on Twitter @newsdesk",
     "Follow us on Facebook and X",
+    "Follow AAP on X @AAPNewswire",
+    "Follow The Courier on Facebook",
+    "Share via email",
     "Like us on Facebook for the latest news.",
     "Copyright © 2024 AAP. All rights reserved.",
     "Copyright 2024 The Valley Herald",
@@ -492,6 +495,8 @@ BOILERPLATE_LOOKALIKES = [
     "Copyright law was overhauled in 2021, and the changes took effect in July.",
     "Join us on the picket line, the union told members.",
     "Join us on Facebook, the union told members.",
+    "Follow the money on Facebook, investigators said.",
+    "Share via email is down, the council said.",
     "Related: the two men were brothers, police said.",
     "Read more: that was the only instruction on the sign.",
     "Topics discussed included trade, security and the climate.",
