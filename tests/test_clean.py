@@ -373,6 +373,9 @@ def test_notes_and_placeholders_go_to_notes_by_kind_and_alterations_stay():
         ("[Reuters/Kevin Lamarque]", "editorial"),  # agency/photographer
         ("[AAP Image/Joel Carrett]", "editorial"),  # agency, "Image", photographer
         ("[AP Photo/J. Scott Applewhite]", "editorial"),
+        ("[Dean Lewins/AAP]", "editorial"),  # photographer/agency
+        ("[Kevin Lamarque/Reuters]", "editorial"),
+        ("[Remarks at a fundraiser, 3/14/16.]", "editorial"),  # a citation, its own full stop
         ("[poll]", "placeholder"),  # embeds
         ("[Quiz]", "placeholder"),
         ("[surveys]", "placeholder"),
@@ -392,6 +395,7 @@ def test_credits_and_embeds_go_to_notes(bracket, kind):
     [
         *("[Reuters/Ipsos poll]", "[and/or]", "[US/New Zealand]", "[Labor/Greens]", "[the poll]"),
         *("[post]", "[story]", "[the Facebook post]"),  # an item alone, or not after a platform
+        *("[Labor/AAP]", "[On March 3, 2021]"),  # no person's name; a date, no citation
     ],
 )
 def test_a_bracket_with_a_slash_or_an_embed_word_in_a_phrase_stays(bracket):
