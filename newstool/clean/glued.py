@@ -23,9 +23,7 @@ from newstool.sentences import QuotationState, iter_sentence_spans
 # A sentence stop, optional closing quotes or brackets, then a letter (maybe after an opening
 # quote), or a bracket (maybe after an opening quote) holding a word: an alteration ("[This]")
 # or a transcript's mark ("[crosstalk]"); lower case is judged later.
-_CANDIDATE = re.compile(
-    r"(?P<stop>[.!?]+)(?P<close>[\"'”’»)\]]*)(?=[\"“‘]?\[?[^\W\d_])"
-)
+_CANDIDATE = re.compile(r"(?P<stop>[.!?]+)(?P<close>[\"'”’»)\]]*)(?=[\"“‘]?\[?[^\W\d_])")
 # Curly quotes as straighten_quotes leaves them (one character for one).
 _AS_STRAIGHT = str.maketrans("“”„‟‘’‚‛", "\"\"\"\"''''")
 # The word before the stop; spaces between them do not count (a later rule removes them).
