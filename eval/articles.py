@@ -325,4 +325,10 @@ ARTICLES: tuple[tuple[str, ...], ...] = (
         "HOOPER: I have read it twice. [crosstalk] Let me answer the question.",
         "WENDT: We will see. [laughter] The votes are there.",
     ),
+    (
+        "Nurses walked off the job at two hospitals in Rochester, N.Y. Police said the picket "
+        "was peaceful, and a third hospital, in Albany, N.Y., is expected to join on Friday.",
+        "SEN. WENDT: We have asked both sides to come back to the table.",
+        "MS. ORTIZ: They will not. Not this week.",
+    ),
 )

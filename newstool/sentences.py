@@ -119,7 +119,8 @@ class Lexicon:
 
     ``kinds`` maps each abbreviation, as written in its list, to ``prefix`` (a title before a
     name), ``final`` (often ends a sentence), ``company`` (a company suffix), ``number`` (only
-    before a number) or ``general``.
+    before a number), ``place`` (a state, which ends a sentence after a place and a comma) or
+    ``general``.
     """
 
     kinds: dict[str, str]
@@ -154,6 +155,7 @@ def lexicon(extra: frozenset[str] | None = None) -> Lexicon:
                 "prefix": load_abbreviations(_DATA / "abbreviations_prefix.txt"),
                 "company": load_abbreviations(_DATA / "abbreviations_company.txt"),
                 "number": load_abbreviations(_DATA / "abbreviations_number.txt"),
+                "place": load_abbreviations(_DATA / "abbreviations_place.txt"),
             }
         ),
         starters=load_abbreviations(_DATA / "sentence_starters.txt"),
@@ -164,7 +166,7 @@ def lexicon(extra: frozenset[str] | None = None) -> Lexicon:
 
 def abbreviation_kind(word: str, lex: Lexicon) -> str | None:
     """How a period after ``word`` behaves: ``prefix``, ``final``, ``company``, ``number``,
-    ``general`` or None (a word).
+    ``place``, ``general`` or None (a word).
 
     Lower-case list entries match in any case, others exactly (see :func:`is_listed`). Single
     letters and letter-dot chains (``U.S``, ``J.K``) are general abbreviations.
@@ -574,6 +576,20 @@ def glued_letter_abbreviation(c: Candidate, lex: Lexicon) -> bool | None:
     return False if glued and len(c.word) == 1 and c.after == "." else None
 
 
+def title_in_capitals_before_name(c: Candidate, lex: Lexicon) -> bool | None:
+    """A listed abbreviation written in capitals before a word in capitals, as in a
+    transcript's speaker label (``GOV. MARTINEZ:``, ``DR. LI:``), continues the sentence.
+
+    >>> [s.text for s in split_sentences("GOV. MARTINEZ: We will see. DR. LI: Yes. It is the SAT. Students")]
+    ['GOV. MARTINEZ: We will see.', 'DR. LI: Yes.', 'It is the SAT.', 'Students']
+    """
+    if c.kind is not None or c.marks != "." or c.closers or c.opener or not c.gap:
+        return None
+    capitals = len(c.prev) > 1 and c.prev.isupper() and len(c.word) > 1 and c.word.isupper()
+    listed = abbreviation_kind(c.prev.capitalize(), lex) is not None
+    return False if capitals and listed else None
+
+
 def full_stop_after_word(c: Candidate, lex: Lexicon) -> bool | None:
     """A period after a word that is no abbreviation ends the sentence, glued or not.
 
@@ -626,6 +642,27 @@ def title_before_name(c: Candidate, lex: Lexicon) -> bool | None:
     ['Ali vs. Frazier.', 'Prof. Li spoke.']
     """
     return False if c.kind == "prefix" else None
+
+
+_PLACE_THEN_COMMA = re.compile(r"(?<![\w.])[A-Z][\w'’-]*, \Z")
+
+
+def place_abbreviation_before_capital(c: Candidate, lex: Lexicon) -> bool | None:
+    """A state's abbreviation (``abbreviations_place.txt``) after a place and a comma
+    (``Buffalo, N.Y.``, ``Springfield, Ill.``, ``Washington, D.C.``) ends the sentence before a
+    capitalised word: inside one, a comma follows it (``in Buffalo, N.Y., on Monday``).
+
+    >>> text = "It was in Buffalo, N.Y. Police came. Here, St. Nick won. Ann Li, J.R. Doe"
+    >>> [s.text for s in split_sentences(text)]
+    ['It was in Buffalo, N.Y.', 'Police came.', 'Here, St. Nick won.', 'Ann Li, J.R. Doe']
+    """
+    if c.kind != "place" or c.closers or c.opener:
+        return None
+    if not c.word[:1].isupper() or (len(c.word) == 1 and c.after == "."):
+        return None
+    token_start = c.start - len(c.token)
+    before = c.text[max(0, token_start - 40) : token_start]
+    return True if _PLACE_THEN_COMMA.search(before) else None
 
 
 def abbreviation_before_sentence_starter(c: Candidate, lex: Lexicon) -> bool | None:
@@ -701,11 +738,13 @@ RULES: tuple[Rule, ...] = (
     capital_acronym_with_dot,
     initialism_after_glued_word,
     glued_letter_abbreviation,
+    title_in_capitals_before_name,
     full_stop_after_word,
     number_abbreviation_without_number,
     abbreviation_before_number,
     abbreviation_before_closing_mark,
     title_before_name,
+    place_abbreviation_before_capital,
     abbreviation_before_sentence_starter,
     final_abbreviation_before_capital,
     company_suffix_before_capital,
@@ -850,8 +889,8 @@ def plain_full_stop(text: str, m: re.Match, token: str, lex: Lexicon) -> bool:
     ...  for t in ("It was late. The", "It was late.", "It was etc. The", "It was late.The")]
     [True, True, False, False]
     """
-    if m.group() != "." or len(token) < 2 or not token.isalpha():
-        return False
+    if m.group() != "." or len(token) < 2 or not token.isalpha() or token.isupper():
+        return False  # (capitals: maybe a title in a speaker label, GOV. LI)
     after = text[m.end() : m.end() + 3]
     rest = after.lstrip()
     spaced_capital = after[:1].isspace() and rest[:1].isupper()
