@@ -580,7 +580,8 @@ def title_in_capitals_before_name(c: Candidate, lex: Lexicon) -> bool | None:
     """A listed abbreviation written in capitals before a word in capitals, as in a
     transcript's speaker label (``GOV. MARTINEZ:``, ``DR. LI:``), continues the sentence.
 
-    >>> [s.text for s in split_sentences("GOV. MARTINEZ: We will see. DR. LI: Yes. It is the SAT. Students")]
+    >>> text = "GOV. MARTINEZ: We will see. DR. LI: Yes. It is the SAT. Students"
+    >>> [s.text for s in split_sentences(text)]
     ['GOV. MARTINEZ: We will see.', 'DR. LI: Yes.', 'It is the SAT.', 'Students']
     """
     if c.kind is not None or c.marks != "." or c.closers or c.opener or not c.gap:
