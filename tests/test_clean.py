@@ -33,6 +33,7 @@ from newstool.clean import (
 from newstool.clean.boilerplate import compile_patterns, default_boilerplate_patterns
 from newstool.clean.edits import fixed
 from newstool.clean.glued import separate_glued_sentences
+from newstool.ingest import ingest_bytes
 from newstool.model import Block, Document, Note, Sentence, blocks_from_blank_lines
 from newstool.sentences import split_sentences
 
@@ -514,6 +515,22 @@ BOILERPLATE_LOOKALIKES = [
 def test_a_boilerplate_paragraph_goes(line):
     doc = clean(Document.from_dict({"text": f"Rain fell.\n\n{line}\n\nRoads flooded."}))
     assert doc.text == "Rain fell.\n\nRoads flooded."
+
+
+@pytest.mark.parametrize(
+    "notice", ["Copyright © 2024 AAP. All rights reserved.", "© 2024 Valley Herald Ltd"]
+)
+def test_a_notice_joined_to_the_paragraph_above_goes_and_its_sentences_stay(notice):
+    raw = f"Floods close highway\n\nThe talks ended on Friday after two days.\n{notice}\n"
+    doc = clean(ingest_bytes(raw.encode()))
+    assert doc.text == "The talks ended on Friday after two days."
+
+
+def test_a_sentence_before_all_rights_reserved_is_never_taken_for_the_notice():
+    text = "The talks ended on Friday. All rights reserved, the lawyer said of the songs."
+    assert clean(Document.from_dict({"text": text})).text == text
+    text = "The talks ended on Friday. All rights reserved."
+    assert clean(Document.from_dict({"text": text})).text == "The talks ended on Friday."
 
 
 @pytest.mark.parametrize("sentence", BOILERPLATE_LOOKALIKES)
