@@ -458,6 +458,21 @@ def lowercase_sentence_start(c: Candidate, lex: Lexicon) -> bool | None:
     return True if plain_word and c.word in lex.starters else None
 
 
+_CAMEL_CASE = re.compile(r"[a-z]+[A-Z][\w-]*")
+
+
+def lowercase_brand_starts_sentence(c: Candidate, lex: Lexicon) -> bool | None:
+    """A full stop after a word, then a name that keeps its lower-case start (``iPhone``,
+    ``eBay``: a capital inside it), is an end; after an abbreviation it is not (``e.g. iPhone``).
+
+    >>> [s.text for s in split_sentences("It was a hit.iPhone sales rose. Try e.g. eBay first.")]
+    ['It was a hit.', 'iPhone sales rose.', 'Try e.g. eBay first.']
+    """
+    if c.marks != "." or c.kind is not None or c.closers or len(c.prev) < 2:
+        return None
+    return True if c.prev.isalpha() and _CAMEL_CASE.fullmatch(c.word) else None
+
+
 _BRACKET_THEN_CAPITAL = re.compile(r"\[[^\[\]\n]{1,40}\][ \t\u00a0]+[\"'“‘]?[A-Z]")
 
 
@@ -729,6 +744,7 @@ RULES: tuple[Rule, ...] = (
     spaced_ellipsis_omits_words,
     list_label_starts_sentence,
     lowercase_sentence_start,
+    lowercase_brand_starts_sentence,
     bracketed_mark_opens_sentence,
     lowercase_continues,
     orphan_comma_after_full_stop,
