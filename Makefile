@@ -14,10 +14,10 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): $(BIN)/python setup.cfg pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,html]'
 	@touch $(STAMP)
 
-venv install: $(STAMP)  ## create .venv and install newstool with its test extras
+venv install: $(STAMP)  ## create .venv and install newstool with its test and html extras
 
 demo: $(STAMP)  ## run the whole pipeline on seeds/ and print the result
 	$(BIN)/newstool ingest seeds/ | $(BIN)/newstool clean | $(BIN)/newstool split-sentences \
