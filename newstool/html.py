@@ -35,6 +35,10 @@ INSTALL_HINT = "pip install 'newstool[html]'"
 META_CHARSET_BYTES = 16 * 1024
 # A page whose article has fewer words than this holds none: a login wall, an error page.
 MIN_ARTICLE_WORDS = 25
+# The headline is an h1 (or the page's title) among the first blocks, after at most this many
+# lines of at most this many words each (a section label, a date, a byline).
+HEADLINE_WITHIN = 3
+KICKER_MAX_WORDS = 8
 # The trafilatura options newstool extracts with, chosen on eval/html (``make eval-html``).
 EXTRACTION_OPTIONS: dict[str, Any] = {
     "include_comments": False,
@@ -200,8 +204,10 @@ def extract_article(html: str, options: dict[str, Any] | None = None) -> Article
         return None
     blocks = list(_blocks(found.body))
     title = _clean(found.title or "") or None
-    if blocks and blocks[0][0] == "heading" and (blocks[0][2] == 1 or _same(blocks[0][1], title)):
-        title = blocks.pop(0)[1]  # the headline: the title, not repeated in the text
+    headline = _headline(blocks, title)
+    if headline is not None:
+        title = blocks[headline][1]
+        del blocks[: headline + 1]
     meta = Meta(
         author=_clean(found.author or "") or None,
         date=found.date or None,
@@ -228,10 +234,29 @@ def _declared_language(tree: Any) -> str | None:
     return None
 
 
+def _headline(blocks: list[tuple[str, str, int]], title: str | None) -> int | None:
+    """Where the headline is among the first blocks: an ``h1``, or a heading that is the page's
+    title, with nothing before it but short lines (a section label, a date) that go with it.
+
+    >>> _headline([("paragraph", "Transport", 0), ("heading", "Night buses", 1)], None)
+    1
+    >>> _headline([("paragraph", "Wind rose all day, and the sea with it.", 0),
+    ...            ("heading", "Night buses", 1)], "Night buses") is None
+    True
+    """
+    for index, (kind, text, level) in enumerate(blocks[: HEADLINE_WITHIN + 1]):
+        if kind == "heading" and (level == 1 or _same(text, title)):
+            return index
+        if len(text.split()) > KICKER_MAX_WORDS:
+            return None
+    return None
+
+
 def _blocks(body: Any) -> Iterator[tuple[str, str, int]]:
     """The blocks of trafilatura's extracted tree, in order: ``head`` elements as headings (with
     their level), list items (nested lists after their item), table rows and every other
-    element with text as paragraphs."""
+    element with text as paragraphs. A table laid out as a page (a cell of paragraphs) gives
+    the blocks of its fullest cell."""
     for element in body:
         tag = element.tag
         if tag == "head":
@@ -242,15 +267,23 @@ def _blocks(body: Any) -> Iterator[tuple[str, str, int]]:
         elif tag == "list":
             yield from _list_items(element)
         elif tag == "table":
-            for row in element.iter("row"):
-                cells = [_clean(_text(cell)) for cell in row.iter("cell")]
-                text = " ".join(cell for cell in cells if cell)
-                if text:
-                    yield "paragraph", text, 0
+            yield from _table_blocks(element)
         elif tag != "graphic":
             text = _clean(_text(element))
             if text:
                 yield "paragraph", text, 0
+
+
+def _table_blocks(table: Any) -> Iterator[tuple[str, str, int]]:
+    cells = list(table.iter("cell"))
+    laid_out = [cell for cell in cells if len(cell.findall("p")) + len(cell.findall("head")) > 1]
+    if laid_out:
+        yield from _blocks(max(laid_out, key=lambda cell: len(_text(cell))))
+        return
+    for row in table.iter("row"):
+        text = " ".join(filter(None, (_clean(_text(cell)) for cell in row.iter("cell"))))
+        if text:
+            yield "paragraph", text, 0
 
 
 def _list_items(element: Any) -> Iterator[tuple[str, str, int]]:
@@ -290,9 +323,11 @@ def ingest_html(
     encoding: str | None = None,
     ingested_at: str | None = None,
     max_bytes: int = 0,
+    options: dict[str, Any] | None = None,
 ) -> Document:
     """Build a document from the raw bytes of one saved page (a gzipped page unpacked first,
-    to at most ``max_bytes``; ``source`` describes the bytes as given). Raises
+    to at most ``max_bytes``; ``source`` describes the bytes as given), with trafilatura's
+    ``options`` (default :data:`EXTRACTION_OPTIONS`). Raises
     :class:`IngestError` when the extra is missing, or the page is empty or holds no article.
 
     >>> page = b"<html><body><article><h1>Storm</h1><p>" + b"Wind rose. " * 30 + b"</p>"
@@ -306,7 +341,8 @@ def ingest_html(
         raise IngestError("is empty (no page to read); nothing was written for it")
     unpacked = gunzip_page(data, max_bytes) if data.startswith(GZIP_MAGIC) else data
     decoded = decode_html(unpacked, encoding)
-    article = extract_article(decoded.text)
+    options = dict(EXTRACTION_OPTIONS if options is None else options)
+    article = extract_article(decoded.text, options)
     blocks = article.blocks if article is not None else ()
     words = sum(len(text.split()) for kind, text, _ in blocks if kind == "paragraph")
     if article is None or words < MIN_ARTICLE_WORDS:
@@ -315,7 +351,7 @@ def ingest_html(
             "wall or an empty page?); nothing was written for it"
         )
     text, spans = join_blocks((kind, text) for kind, text, _ in blocks)
-    extractor = Step(EXTRACTOR, extractor_version(), dict(EXTRACTION_OPTIONS))
+    extractor = Step(EXTRACTOR, extractor_version(), options)
     doc = Document(
         id="", text=text, title=article.title, blocks=spans, meta=article.meta, steps=(extractor,)
     )
