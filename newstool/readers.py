@@ -47,7 +47,7 @@ from newstool.model import (
     read_record,
     replace_lone_surrogates,
 )
-from newstool.sniff import GZIP_MAGIC, gunzipped_head, looks_like_html
+from newstool.sniff import BINARY_SNIFF_BYTES, GZIP_MAGIC, gunzipped_head, looks_like_html
 from newstool.streamjson import parse_pieces
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -650,11 +650,19 @@ def _ingested(opened: Opened, ingest: Callable[[], Document]) -> Items:
 
 
 def _claims_html(opened: Opened) -> bool:
-    """By name, by a first line that opens a page, or by gzip magic (looked into when read)."""
+    """By name, by first bytes that open a page (a doctype or ``<html``, after comments on
+    lines of their own), or by gzip magic (looked into when read)."""
     from newstool.html import is_html_name
 
-    first = opened.first
-    return is_html_name(opened.name) or first.startswith(GZIP_MAGIC) or looks_like_html(first)
+    if is_html_name(opened.name) or opened.first.startswith(GZIP_MAGIC):
+        return True
+    head = b""
+    for index in range(SNIFF_LINES):
+        line = opened.line(index)
+        if not isinstance(line, bytes) or len(head) >= BINARY_SNIFF_BYTES:
+            break
+        head += line
+    return looks_like_html(head or opened.first)
 
 
 def _read_html(opened: Opened) -> Items | None:
