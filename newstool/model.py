@@ -258,7 +258,7 @@ def _step_dict(step: Step) -> dict[str, Any]:
 
 
 def _source_dict(source: Source) -> dict[str, Any]:
-    out = {
+    return {
         "path": source.path,
         "bytes": source.bytes,
         "sha256": source.sha256,
@@ -267,10 +267,8 @@ def _source_dict(source: Source) -> dict[str, Any]:
         "encoding_source": source.encoding_source,
         "replacements": source.replacements,
         "ingested_at": source.ingested_at,
+        "format": source.format,
     }
-    if source.format is not None:  # absent for raw text, as before the field existed
-        out["format"] = source.format
-    return out
 
 
 def _meta_dict(meta: Meta) -> dict[str, Any]:

@@ -41,7 +41,7 @@ PAGE = f"""<!DOCTYPE html>
 <script>var tracking = "SCRIPT-TEXT-SHOULD-NOT-APPEAR", id = 7;
 </script>
 </head><body>
-<div class="cookie-banner"><p>We use cookies to improve your experience. Accept all cookies?</p></div>
+<div class="cookie-banner"><p>We use cookies to improve your experience. Accept all?</p></div>
 <nav class="menu"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
 <li><a href="/sport">Sport</a></li></ul></nav>
 <article>

@@ -36,7 +36,7 @@ def test_a_folder_of_pages_and_text(run, folder, validate):
     docs = [validate(doc) for doc in result.docs]
     names = [Path(doc["source"]["path"]).name for doc in docs]
     assert names == ["a-page.html", "b-packed.html.gz", "c-cyrillic.htm", "e-text.txt"]
-    assert [doc["source"].get("format") for doc in docs] == ["html", "html", "html", None]
+    assert [doc["source"]["format"] for doc in docs] == ["html", "html", "html", None]
     assert docs[0]["meta"]["site"] == "Vale Gazette" and "meta" not in docs[3]
     assert f"{folder / 'd-index.html'}: holds no article" in result.stderr
     assert result.stderr.count("\n") == 1
