@@ -64,6 +64,15 @@ _BROWSER_ENCODING = {
     "utf-16-be": "utf-8",
 }
 _SPACE = re.compile(r"\s+")
+_LANGUAGE_CODE = r"""\s*=\s*["']?\s*([A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*)"""
+_DECLARED_LANGUAGE = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        rf"<html\b[^>]*?\s(?:xml:)?lang{_LANGUAGE_CODE}",
+        rf"<meta\b[^>]*?http-equiv\s*=\s*[\"']?content-language[^>]*?\scontent{_LANGUAGE_CODE}",
+        rf"<meta\b[^>]*?property\s*=\s*[\"']?og:locale[\"']?[^>]*?\scontent{_LANGUAGE_CODE}",
+    )
+)
 
 
 def is_html_name(name: str) -> bool:
@@ -192,13 +201,8 @@ def extract_article(html: str, options: dict[str, Any] | None = None) -> Article
 
     ``options`` for trafilatura default to :data:`EXTRACTION_OPTIONS`.
     """
-    module = trafilatura()
-    tree = module.load_html(html)
-    if tree is None:
-        return None
-    language = _declared_language(tree)
-    found = module.bare_extraction(
-        tree, with_metadata=True, **(EXTRACTION_OPTIONS if options is None else options)
+    found = trafilatura().bare_extraction(
+        html, with_metadata=True, **(EXTRACTION_OPTIONS if options is None else options)
     )
     if found is None or found.body is None:
         return None
@@ -213,24 +217,26 @@ def extract_article(html: str, options: dict[str, Any] | None = None) -> Article
         date=found.date or None,
         site=_clean(found.sitename or "") or None,
         url=found.url or None,
-        language=found.language or language,
+        language=found.language or declared_language(html),
         description=_clean(found.description or "") or None,
     )
     return Article(title, tuple(blocks), meta)
 
 
-def _declared_language(tree: Any) -> str | None:
-    """The language a page declares: ``<html lang>``, then its content-language metadata."""
-    for value in (
-        tree.get("lang"),
-        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
-        *tree.xpath(
-            "//meta[@http-equiv='content-language' or @http-equiv='Content-Language']/@content"
-        ),
-        *tree.xpath("//meta[@property='og:locale']/@content"),
-    ):
-        if value and value.strip():
-            return value.strip().replace("_", "-")
+def declared_language(html: str) -> str | None:
+    """The language a page declares: ``<html lang>``, then its content-language or
+    ``og:locale`` metadata.
+
+    >>> declared_language('<!doctype html><html class="x" lang="de-AT">')
+    'de-AT'
+    >>> declared_language('<meta property="og:locale" content="es_ES">')
+    'es-ES'
+    """
+    head = html[:META_CHARSET_BYTES]
+    for pattern in _DECLARED_LANGUAGE:
+        match = pattern.search(head)
+        if match:
+            return match.group(1).replace("_", "-")
     return None
 
 
