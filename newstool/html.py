@@ -94,6 +94,10 @@ def gunzip_page(data: bytes, limit: int = 0) -> bytes:
     Traceback (most recent call last):
     ...
     newstool.ingest.IngestError: unpacks to more than 2 KiB, the limit for one document; ...
+    >>> gunzip_page(gzip.compress(b"<html>" * 100)[:30])
+    Traceback (most recent call last):
+    ...
+    newstool.ingest.IngestError: is a truncated gzip file (it ends before its data does); check it
     """
     unpacker = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
@@ -107,6 +111,8 @@ def gunzip_page(data: bytes, limit: int = 0) -> bytes:
             f"unpacks to more than {format_byte_size(limit)}, the limit for one document; "
             "skipped: raise the limit (--max-doc-bytes), 0 for none"
         )
+    if not unpacker.eof:
+        raise IngestError("is a truncated gzip file (it ends before its data does); check it")
     return out
 
 

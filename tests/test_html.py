@@ -158,9 +158,14 @@ def test_gzipped_page_by_name_and_by_magic_bytes():
     assert looks_binary(gzip.compress(b"\x00\x01 not a page"))
 
 
-def test_a_gzipped_page_over_the_size_limit_is_refused():
+def test_a_gzipped_page_over_the_size_limit_or_cut_short_is_refused():
     (problem,) = read_stream(io.BytesIO(gzip.compress(PAGE)), "x.html.gz", max_doc_bytes=1024)
     assert "unpacks to more than 1 KiB" in str(problem) and "--max-doc-bytes" in str(problem)
+    (problem,) = read_stream(io.BytesIO(gzip.compress(PAGE)[:200]), "x.html.gz")
+    assert (
+        str(problem)
+        == "x.html.gz: is a truncated gzip file (it ends before its data does); check it"
+    )
 
 
 @pytest.mark.parametrize(
