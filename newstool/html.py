@@ -27,7 +27,6 @@ from newstool.ingest import Decoded, IngestError, decode_bytes, ingested_documen
 from newstool.model import Document, Meta, Step, join_blocks
 from newstool.sniff import BOMS, GZIP_MAGIC
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 EXTRACTOR = "trafilatura"
 INSTALL_HINT = "pip install 'newstool[html]'"
 # How far into a page its <meta charset> is looked for (WHATWG's prescan takes 1024 bytes;
@@ -73,15 +72,6 @@ _DECLARED_LANGUAGE = tuple(
         rf"<meta\b[^>]*?property\s*=\s*[\"']?og:locale[\"']?[^>]*?\scontent{_LANGUAGE_CODE}",
     )
 )
-
-
-def is_html_name(name: str) -> bool:
-    """Whether a file name says HTML page (gzipped too).
-
-    >>> is_html_name("a/Page.HTM"), is_html_name("x.html.gz"), is_html_name("x.txt")
-    (True, True, False)
-    """
-    return name.lower().removesuffix(".gz").endswith(HTML_SUFFIXES)
 
 
 def gunzip_page(data: bytes, limit: int = 0) -> bytes:

@@ -47,7 +47,13 @@ from newstool.model import (
     read_record,
     replace_lone_surrogates,
 )
-from newstool.sniff import BINARY_SNIFF_BYTES, GZIP_MAGIC, gunzipped_head, looks_like_html
+from newstool.sniff import (
+    BINARY_SNIFF_BYTES,
+    GZIP_MAGIC,
+    gunzipped_head,
+    is_html_name,
+    looks_like_html,
+)
 from newstool.streamjson import parse_pieces
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -652,8 +658,6 @@ def _ingested(opened: Opened, ingest: Callable[[], Document]) -> Items:
 def _claims_html(opened: Opened) -> bool:
     """By name, by first bytes that open a page (a doctype or ``<html``, after comments on
     lines of their own), or by gzip magic (looked into when read)."""
-    from newstool.html import is_html_name
-
     if is_html_name(opened.name) or opened.first.startswith(GZIP_MAGIC):
         return True
     head = b""
@@ -668,7 +672,7 @@ def _claims_html(opened: Opened) -> bool:
 def _read_html(opened: Opened) -> Items | None:
     """One saved page, its article extracted; None for gzip that holds no page (then it is
     not an HTML input after all)."""
-    from newstool.html import ingest_html, is_html_name
+    from newstool.html import ingest_html
 
     data = opened.data()
     gzipped = data.startswith(GZIP_MAGIC)

@@ -22,6 +22,7 @@ BOMS = (
 )
 BINARY_SNIFF_BYTES = 1024
 GZIP_MAGIC = b"\x1f\x8b"
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # How an HTML page opens, after a byte-order mark, white space, an XML declaration (XHTML) and
 # comments (a browser's "saved from url=" note): a doctype or the html element.
 _HTML_START = re.compile(
@@ -106,3 +107,12 @@ def gunzipped_head(data: bytes, size: int = BINARY_SNIFF_BYTES) -> bytes:
         return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, size)
     except zlib.error:
         return b""
+
+
+def is_html_name(name: str) -> bool:
+    """Whether a file name says HTML page (gzipped too).
+
+    >>> is_html_name("a/Page.HTM"), is_html_name("x.html.gz"), is_html_name("x.txt")
+    (True, True, False)
+    """
+    return name.lower().removesuffix(".gz").endswith(HTML_SUFFIXES)
