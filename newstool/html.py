@@ -237,21 +237,26 @@ def declared_language(html: str) -> str | None:
 
 
 def _headline(blocks: list[tuple[str, str, int]], title: str | None) -> int | None:
-    """Where the headline is among the first blocks: an ``h1``, or a heading that is the page's
-    title, with nothing before it but short lines (a section label, a date) that go with it.
+    """Where the headline is among the first blocks: the heading that is the page's title, else
+    an ``h1``, with nothing before it but short lines (a section label, a date) that go with it.
 
     >>> _headline([("paragraph", "Transport", 0), ("heading", "Night buses", 1)], None)
+    1
+    >>> _headline([("heading", "City Post", 1), ("heading", "Night buses", 2)], "Night buses")
     1
     >>> _headline([("paragraph", "Wind rose all day, and the sea with it.", 0),
     ...            ("heading", "Night buses", 1)], "Night buses") is None
     True
     """
+    first_h1 = None
     for index, (kind, text, level) in enumerate(blocks[: HEADLINE_WITHIN + 1]):
-        if kind == "heading" and (level == 1 or _same(text, title)):
+        if kind == "heading" and _same(text, title):
             return index
+        if kind == "heading" and level == 1 and first_h1 is None:
+            first_h1 = index
         if len(text.split()) > KICKER_MAX_WORDS:
-            return None
-    return None
+            break
+    return first_h1
 
 
 def _blocks(body: Any) -> Iterator[tuple[str, str, int]]:

@@ -67,6 +67,8 @@ def test_stages_and_markdown_export_after_extraction(run, folder):
     assert front["meta"]["author"] == "Ruth Abbott" and front["meta"]["language"] == "en-GB"
     back = run(["clean", "-"], input=markdown.stdout)
     assert json.loads(back.stdout)["meta"] == doc["meta"]
+    (exported,) = json.loads(run(["export", "-f", "json", page]).stdout)
+    assert exported["meta"] == doc["meta"]
 
 
 def test_a_page_on_standard_input_in_a_pipe(newstool):
