@@ -20,7 +20,7 @@ import functools
 import re
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from newstool.ingest import Decoded, IngestError, decode_bytes, ingested_document, normalise_text
@@ -34,8 +34,8 @@ INSTALL_HINT = "pip install 'newstool[html]'"
 META_CHARSET_BYTES = 16 * 1024
 # A page whose article has fewer words than this holds none: a login wall, an error page.
 MIN_ARTICLE_WORDS = 25
-# The headline is an h1 (or the page's title) among the first blocks, after at most this many
-# lines of at most this many words each (a section label, a date, a byline).
+# The headline (the heading that is the page's title, else an h1) is among the first blocks,
+# after at most this many lines of at most this many words each (a section label, a date).
 HEADLINE_WITHIN = 3
 KICKER_MAX_WORDS = 8
 # The trafilatura options newstool extracts with, chosen on eval/html (``make eval-html``):
@@ -176,7 +176,7 @@ class Article:
 
     title: str | None
     blocks: tuple[tuple[str, str, int], ...]
-    meta: Meta = field(default_factory=Meta)
+    meta: Meta
 
 
 @functools.cache
