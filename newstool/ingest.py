@@ -39,6 +39,15 @@ NARROWEST_WRAP = 60
 MAX_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last instant an ISO 8601 year can show
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_C1_CONTROL = re.compile(r"[\x80-\x9f]")
+# A UTF-8 character read as Windows-1252 where the bytes that code page leaves undefined (0x81,
+# 0x8D, 0x8F, 0x90, 0x9D) stayed C1 controls, as browsers and Latin-1 leave them: "â€\x9d" is
+# "”", "Ã\x81" is "Á". A lead byte, then continuation bytes (as cp1252 shows them).
+_CP1252_CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MISREAD_CHARACTER = re.compile(
+    f"[\u00c2-\u00df][{_CP1252_CONTINUATION}]|[\u00e0-\u00ef][{_CP1252_CONTINUATION}]{{2}}"
+    f"|[\u00f0-\u00f4][{_CP1252_CONTINUATION}]{{3}}"
+)
 # Terminal (ANSI/VT) escape sequences, whole: strings (OSC, DCS, ...) ended by BEL or ESC \,
 # CSI (ESC [ parameters, intermediates, a final byte), then two-byte and other ESC sequences.
 _TERMINAL_ESCAPE = re.compile(
@@ -326,12 +335,40 @@ def normalise_text(text: str) -> str:
     'Café\\nline two\\nend'
     >>> normalise_text("\\x1b[1;31mred\\x1b[0m text\\x1b]0;title\\x07 \\x1b(Bend")
     'red text end'
+
+    A control that is the last byte of a misread UTF-8 character is read back with it, not
+    dropped (dropping it would leave mojibake that nothing can repair); other mojibake is left
+    to ``clean``:
+
+    >>> normalise_text("â€œfine,â€\\x9d she said")
+    'â€œfine,” she said'
     """
     text = _TERMINAL_ESCAPE.sub("", text)
     text = _NEWLINES.sub("\n", text)
+    if _C1_CONTROL.search(text):
+        text = _MISREAD_CHARACTER.sub(_reread_with_control, text)
     text = _CONTROL.sub("", text)
     text = unicodedata.normalize("NFC", text)  # last: a removed control may join base and mark
     return _TRAILING_SPACE.sub("", text)
+
+
+def _reread_with_control(match: re.Match[str]) -> str:
+    """The character a misread UTF-8 sequence holding a C1 control stands for, or the sequence
+    unchanged (no control in it, or no valid UTF-8).
+
+    >>> _MISREAD_CHARACTER.sub(_reread_with_control, "â€\\x9d Ã\\x81 Ã© Ã\\x81\\x81")
+    '” Á Ã© Á\\x81'
+    """
+    sequence = match.group()
+    if not _C1_CONTROL.search(sequence):
+        return sequence
+    raw = b"".join(
+        ch.encode("latin-1") if _C1_CONTROL.match(ch) else ch.encode("cp1252") for ch in sequence
+    )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return sequence
 
 
 def split_structure(text: str) -> tuple[str | None, str, tuple[Block, ...]]:
