@@ -15,11 +15,11 @@ import hashlib
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newstool.model import Block, Document, Source, replace_lone_surrogates
+from newstool.model import Block, Document, Source, join_blocks, replace_lone_surrogates
 from newstool.sniff import BINARY_SNIFF_BYTES, BOMS, bomless_utf16_or_32
 
 DETECTOR_SAMPLE_BYTES = 64 * 1024
@@ -401,17 +401,10 @@ def split_structure(text: str) -> tuple[str | None, str, tuple[Block, ...]]:
     title = None
     if groups and _is_title(groups[0], chunks):
         title = groups.pop(0)[1][0].strip()
-    parts: list[str] = []
-    blocks: list[Block] = []
-    pos = 0
-    for kind, lines in groups:
-        joined = " ".join(line.strip() for line in lines)
-        if parts:
-            pos += 2
-        blocks.append(Block(kind, pos, pos + len(joined)))
-        parts.append(joined)
-        pos += len(joined)
-    return title, "\n\n".join(parts), tuple(blocks)
+    body, blocks = join_blocks(
+        (kind, " ".join(line.strip() for line in lines)) for kind, lines in groups
+    )
+    return title, body, blocks
 
 
 def _is_title(first: tuple[str, list[str]], chunks: list[str]) -> bool:
@@ -570,11 +563,29 @@ def ingest_bytes(
     if not text.strip():
         raise IngestError("holds no text after decoding (only control or space characters)")
     title, body, blocks = split_structure(text)
+    doc = Document(id="", text=body, title=title, blocks=blocks)
+    return ingested_document(doc, data, path, decoded, encoding=encoding, ingested_at=ingested_at)
+
+
+def ingested_document(
+    doc: Document,
+    data: bytes,
+    path: str | None,
+    decoded: Decoded,
+    *,
+    encoding: str | None,
+    ingested_at: str | None,
+    settings: dict[str, str] | None = None,
+) -> Document:
+    """``doc`` (its title, text and blocks found in ``data``) with its id, its source and the
+    ``ingest`` step; ``settings`` (how the input was read, beyond ``encoding``) go into the
+    step's options and fingerprint, and ``settings["format"]`` into ``source.format``."""
     digest = hashlib.sha256(data).hexdigest()
     warnings = decoded.warnings
     if path is not None and replace_lone_surrogates(path)[1]:
         path = replace_lone_surrogates(path)[0]
         warnings = (*warnings, _UNDECODABLE_PATH)
+    settings = settings or {}
     source = Source(
         path=path,
         bytes=len(data),
@@ -584,12 +595,12 @@ def ingest_bytes(
         encoding_source=decoded.source,
         replacements=decoded.replacements,
         ingested_at=ingested_at or now_utc(),
+        format=settings.get("format"),
     )
-    doc = Document(id=digest[:16], text=body, title=title, source=source, blocks=blocks)
-    options = {"encoding": encoding} if encoding else {}
-    return doc.add_step(
-        "ingest", options, fingerprint=ingest_fingerprint(encoding), warnings=warnings
-    )
+    doc = replace(doc, id=digest[:16], source=source)
+    options = {**({"encoding": encoding} if encoding else {}), **settings}
+    fingerprint = ingest_fingerprint(encoding, tuple(sorted(settings.items())))
+    return doc.add_step("ingest", options, fingerprint=fingerprint, warnings=warnings)
 
 
 # A file name is bytes; those that are not UTF-8 cannot be written in a JSON or Markdown output.
@@ -597,16 +608,17 @@ _UNDECODABLE_PATH = "the file name is not UTF-8: source.path shows its undecodab
 
 
 @functools.cache
-def ingest_fingerprint(encoding: str | None) -> str:
+def ingest_fingerprint(encoding: str | None, settings: tuple[tuple[str, str], ...] = ()) -> str:
     """A digest of what changes ingest's output (see :mod:`newstool.fingerprint`): the
-    ``--encoding`` given, the version, the detector library.
+    ``--encoding`` given, other ``settings`` (the HTML extractor and its version), the
+    version, the detector library.
 
     >>> ingest_fingerprint(None) != ingest_fingerprint("cp1252")
     True
     """
     from newstool.fingerprint import fingerprint
 
-    return fingerprint("ingest", {"encoding": encoding})
+    return fingerprint("ingest", {"encoding": encoding, **dict(settings)})
 
 
 def ingest_path(path: str | os.PathLike[str], *, encoding: str | None = None) -> Document:

@@ -74,7 +74,7 @@ def test_config_sections_and_format_choices_follow_the_registries():
         (choice,) = [p.type.choices for p in command.params if p.name == "format"]
         database = (export.DATABASE_FORMAT,) if name == "export" else ()
         assert tuple(choice) == (*export.OUTPUT_FORMATS, *database)
-    assert [r.name for r in readers.READERS] == ["jsonl", "json", "markdown", "text"]
+    assert [r.name for r in readers.READERS] == ["html", "jsonl", "json", "markdown", "text"]
 
 
 # ---------------------------------------------------------------------------- fingerprints
