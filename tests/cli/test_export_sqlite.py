@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from tests.conftest import SEED
+from tests.conftest import ROOT, SEED
 
 TABLES = ("documents", "sentences", "notes", "edits", "warnings", "quotes")
 
@@ -122,7 +122,6 @@ def test_jobs_write_the_same_database(newstool, tmp_path):
 
 
 def test_the_readme_queries_run_on_an_exported_database(run, tmp_path):
-    from tests.conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     (block,) = re.findall(r"```sql\n(.*?)```", readme, re.S)
@@ -135,3 +134,16 @@ def test_the_readme_queries_run_on_an_exported_database(run, tmp_path):
     assert len(search) == 1 and "[Idlib]" in search[0][2]
     assert readable[0][0] == "Strong warning to West" and readable[0][2] > 0
     assert folders[0][1:] == (1, readable[0][3])
+
+
+def test_a_saved_pages_metadata_fills_its_columns(run, tmp_path):
+    pytest.importorskip("trafilatura")
+
+    page = ROOT / "eval" / "html" / "pages" / "01-wordpress-council.html"
+    doc = json.loads(run(["ingest", str(page)]).stdout)
+    path = str(tmp_path / "c.db")
+    assert run(["export", "-f", "sqlite", "-o", path, str(page)]).exit_code == 0
+    columns = sqlite3.connect(path).execute("SELECT author, date, site, url FROM documents")
+    meta = doc["meta"]
+    assert columns.fetchall() == [(meta["author"], meta["date"], meta["site"], meta["url"])]
+    assert meta["author"] and meta["url"]
