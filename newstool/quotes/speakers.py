@@ -1,0 +1,335 @@
+"""Who a stretch of text names: cue verbs, speaker mentions, the name inside a mention.
+
+A *mention* is the words that name a speaker next to a cue verb, as written: a pronoun
+(``he``), a name with its titles (``Russian Foreign Minister Sergey Lavrov``), or a noun phrase
+(``a department spokesperson``). The *name* inside it is the run of capitalised words after the
+last title word (``newstool/data/speaker_titles.txt``): ``Sergey Lavrov``.
+
+>>> text = "Pentagon press secretary Brig. Gen. Pat Ryder"
+>>> mention = mention_before(text, 0, len(text))
+>>> mention.kind, text[mention.name_start:mention.name_end]
+('name', 'Pat Ryder')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from newstool.stats.terms import stopwords
+
+PRONOUNS = frozenset({"he", "she", "they"})
+# Words between a subject and its cue verb ("Chalmers has warned", "Ryder also said").
+BETWEEN = r"(?:(?:has|have|had|was|is|also|later|then|again|earlier|once|previously)\s+)*"
+_TOKEN = re.compile(r"\S+")
+# A word of a name: capitalised (O'Brien, Director-General, bin-Salman), an initial (J.), or a
+# particle between capitalised words (bin, de, van, al-Nusra).
+_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*")
+_PARTICLE = frozenset(
+    "bin bint ibn al el de del della der di da dos du la le van von ter ten".split()
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+_EDGE_PUNCTUATION = ",;:.!?\"'“”‘’«»"
+_RUN_ENDS = frozenset(",;:")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker mention at ``[start:end]``; ``kind`` is ``pronoun``, ``name`` (the name at
+    ``[name_start:name_end]``) or ``phrase`` (a noun phrase without a name)."""
+
+    start: int
+    end: int
+    kind: str
+    name_start: int
+    name_end: int
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("newstool").joinpath("data", name).read_text("utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [line for line in lines if line]
+
+
+@cache
+def cue_pattern() -> re.Pattern[str]:
+    """Any form of a cue verb of ``newstool/data/quote_cues.txt``, as a whole word.
+
+    >>> [m.group() for m in cue_pattern().finditer("He said, adding that she points out")]
+    ['said', 'adding', 'points out']
+    """
+    forms: set[str] = set()
+    for line in _data_lines("quote_cues.txt"):
+        words = line.split()
+        # a phrase's forms are its pairs of words ("pointed out", "points out", ...)
+        if len(words) % 2 == 0 and words[1] in ("out", "on", "up"):
+            forms.update(" ".join(words[i : i + 2]) for i in range(0, len(words), 2))
+        else:
+            forms.update(words)
+    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+@cache
+def titles() -> frozenset[str]:
+    """Title and role words of ``newstool/data/speaker_titles.txt``, without periods.
+
+    >>> "Minister" in titles(), "Sen" in titles(), "Lavrov" in titles()
+    (True, True, False)
+    """
+    return frozenset(word.rstrip(".") for line in _data_lines("speaker_titles.txt") for word in line.split())
+
+
+@cache
+def first_name_pronouns() -> dict[str, str]:
+    """First name -> ``he`` or ``she``, from ``newstool/data/first_names.txt``.
+
+    >>> first_name_pronouns()["Janet"], first_name_pronouns()["Sergey"]
+    ('she', 'he')
+    """
+    table: dict[str, str] = {}
+    for line in _data_lines("first_names.txt"):
+        pronoun, names = line.split(":", 1)
+        table.update(dict.fromkeys(names.split(), pronoun.strip()))
+    return table
+
+
+_GENDERED_TITLES = {
+    "Mr": "he", "Sir": "he", "Lord": "he", "King": "he", "Prince": "he", "Father": "he",
+    "Congressman": "he", "Councilman": "he", "Assemblyman": "he", "Chairman": "he",
+    "Spokesman": "he", "Mrs": "she", "Ms": "she", "Miss": "she", "Dame": "she", "Lady": "she",
+    "Queen": "she", "Princess": "she", "Baroness": "she", "Congresswoman": "she",
+    "Councilwoman": "she", "Assemblywoman": "she", "Chairwoman": "she", "Spokeswoman": "she",
+}  # fmt: skip
+_GENDERED_ROLES = re.compile(
+    r"\b(?:(?P<she>wife|mother|daughter|sister|woman|spokeswoman|chairwoman|actress|"
+    r"grandmother|girl)|(?P<he>husband|father|son|brother|man|spokesman|chairman|actor|"
+    r"grandfather|boy))\b"
+)
+
+
+def pronoun_for(mention_text: str, name: str) -> str | None:
+    """``he`` or ``she`` when the mention or the name says which (a title, a role, a first
+    name), else None.
+
+    >>> pronoun_for("Treasury Secretary Janet Yellen", "Janet Yellen"), pronoun_for("Mr Taylor", "Taylor")
+    ('she', 'he')
+    >>> pronoun_for("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov"), pronoun_for("Ryder", "Ryder")
+    ('he', None)
+    """
+    first = name.split(" ", 1)[0]
+    known = first_name_pronouns().get(first)
+    if known:
+        return known
+    for word in mention_text.split():
+        gendered = _GENDERED_TITLES.get(word.rstrip("."))
+        if gendered:
+            return gendered
+    role = _GENDERED_ROLES.search(mention_text)
+    if role:
+        return "she" if role.group("she") else "he"
+    return None
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The words of ``text[start:end]`` as spans, without the punctuation at their edges."""
+    spans = []
+    for m in _TOKEN.finditer(text, start, end):
+        a, b = m.start(), m.end()
+        while a < b and text[a] in _EDGE_PUNCTUATION:
+            a += 1
+        while b > a and text[b - 1] in ",;:!?\"“”«»":
+            b -= 1
+        if a < b:
+            spans.append((a, b))
+    return spans
+
+
+def _is_name_word(word: str) -> bool:
+    return bool(_CAPITALISED.fullmatch(word)) and not _POSSESSIVE.search(word)
+
+
+def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
+    """Runs of capitalised words in ``text[start:end]``, as ``(first token, last token + 1,
+    start, end)`` over :func:`_tokens`, leading stopwords (``The``, ``Its``) dropped; a word
+    followed by a comma or a bracket ends its run.
+
+    >>> text = "Its chief, Nicola Ranger of the RCN"
+    >>> [text[a:b] for _, _, a, b in name_runs(text, 0, len(text))]
+    ['Nicola Ranger', 'RCN']
+    """
+    tokens = _tokens(text, start, end)
+    words = [text[a:b] for a, b in tokens]
+    common = stopwords()
+    runs = []
+    i = 0
+    while i < len(tokens):
+        if not _is_name_word(words[i]) or words[i].lower() in common:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and text[tokens[j - 1][1] : tokens[j - 1][1] + 1] not in _RUN_ENDS:
+            particle = words[j] in _PARTICLE and j + 1 < len(tokens)
+            if not (_is_name_word(words[j]) or particle and _is_name_word(words[j + 1])):
+                break
+            j += 1
+        runs.append((i, j, tokens[i][0], tokens[j - 1][1]))
+        i = j
+    return runs
+
+
+def name_in_run(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name inside a run of capitalised words: what follows its last title word (and
+    trailing periods of an abbreviated title go with the title).
+
+    >>> text = "Saudi Energy Minister Prince Abdulaziz bin Salman"
+    >>> a, b = name_in_run(text, 0, len(text)); text[a:b]
+    'Abdulaziz bin Salman'
+    """
+    words = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    known = titles()
+    cut = 0
+    for index, (a, b) in enumerate(words[:-1]):
+        if text[a:b].rstrip(".") in known:
+            cut = index + 1
+    return words[cut][0], end
+
+
+def pronoun_mention(text: str, start: int, end: int) -> Mention | None:
+    """A mention that is just a pronoun (``he``, ``She``), or None."""
+    word = text[start:end].strip()
+    if word.lower() in PRONOUNS:
+        at = text.index(word, start)
+        return Mention(at, at + len(word), "pronoun", at, at + len(word))
+    return None
+
+
+def mention_before(text: str, start: int, end: int) -> Mention | None:
+    """The mention that ``text[start:end]``, the words before a cue verb, ends with: the last
+    comma-separated part that is not an appositive (``Kim Ward, a Republican,``; ``Kirui,
+    28,``); its name is its last run of capitalised words, when nothing but a bracket follows.
+
+    >>> text = "Speaking in Kent, Senate President Pro Tempore Kim Ward, a Republican,"
+    >>> m = mention_before(text, 0, len(text)); text[m.start:m.end], text[m.name_start:m.name_end]
+    ('Senate President Pro Tempore Kim Ward', 'Kim Ward')
+    """
+    parts = _parts(text, start, end)
+    if not parts:
+        return None
+    chosen = parts[-1]
+    for part in reversed(parts):
+        chosen = part
+        if not _is_appositive(text, *part):
+            break
+    a, b = chosen
+    pronoun = pronoun_mention(text, a, b)
+    if pronoun is not None:
+        return pronoun
+    if len(_tokens(text, a, b)) > 10:
+        return None
+    b = _without_bracket(text, a, b)
+    runs = name_runs(text, a, b)
+    if runs and runs[-1][3] == b:
+        name_start, name_end = name_in_run(text, runs[-1][2], runs[-1][3])
+        return Mention(a, b, "name", name_start, name_end)
+    return _phrase(text, a, b)
+
+
+def mention_after(text: str, start: int, end: int) -> Mention | None:
+    """The mention that ``text[start:end]``, the words after a cue verb, starts with: a name
+    (after lower-case role words: ``state Rep. Shelby Slawson``), a name in the appositive after
+    a role (``the study's lead author, Dr. Maria Ortiz``), a pronoun, or a noun phrase.
+
+    >>> text = "the study's lead author, Dr. Maria Ortiz of the University of Arizona."
+    >>> m = mention_after(text, 0, len(text)); text[m.name_start:m.name_end]
+    'Maria Ortiz'
+    """
+    parts = _parts(text, start, end)
+    if not parts:
+        return None
+    a, b = parts[0]
+    pronoun = pronoun_mention(text, a, b)
+    if pronoun is not None:
+        return pronoun
+    for index, (pa, pb) in enumerate(parts[:2]):
+        runs = name_runs(text, pa, pb)
+        if runs and all(
+            not _is_name_word(text[slice(*t)]) for t in _tokens(text, pa, runs[0][2])
+        ):
+            name_start, name_end = name_in_run(text, runs[0][2], runs[0][3])
+            return Mention(a, runs[0][3], "name", name_start, name_end)
+        if index == 0 and not _is_role(text, pa, pb):
+            break
+    return _phrase(text, a, b)
+
+
+_PART_END = re.compile(r"[,;:]|\s+(?:who|which|whose|after|before|when|while|as|because)\b|\s+-\s+|\s+[–—]\s*")
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at commas, dashes and relative words, trimmed, empty parts left out."""
+    parts = []
+    pos = start
+    for m in [*_PART_END.finditer(text, start, end), None]:
+        stop = m.start() if m else end
+        a, b = pos, stop
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            parts.append((a, b))
+        if m:
+            pos = m.end()
+    return parts
+
+
+def _is_appositive(text: str, start: int, end: int) -> bool:
+    """A part that describes rather than names: it starts lower-case or with a number."""
+    first = text[start]
+    return first.islower() and text[start:end].lower() not in PRONOUNS or first.isdigit()
+
+
+def _is_role(text: str, start: int, end: int) -> bool:
+    """A part of lower-case words only, a role without a name (``the study's lead author``)."""
+    return all(not _is_name_word(text[slice(*t)]) for t in _tokens(text, start, end))
+
+
+_BRACKETED_END = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _without_bracket(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end]`` ends without a bracketed tail such as ``(D-Wis.)``."""
+    m = _BRACKETED_END.search(text, start, end)
+    return m.start() if m else end
+
+
+_PHRASE_START = re.compile(r"(?:the|a|an|its|his|her|their|one|two|three|several|many|some)\s", re.IGNORECASE)
+
+
+def _phrase(text: str, start: int, end: int) -> Mention | None:
+    """A short noun phrase (``the ministry``, ``A department spokesperson``), or None."""
+    words = _tokens(text, start, end)
+    if not words or len(words) > 6:
+        return None
+    if not (_PHRASE_START.match(text, start) or len(words) == 1 and text[start].isalpha()):
+        return None
+    return Mention(start, end, "phrase", start, end)
+
+
+__all__ = [
+    "BETWEEN",
+    "PRONOUNS",
+    "Mention",
+    "cue_pattern",
+    "first_name_pronouns",
+    "mention_after",
+    "mention_before",
+    "name_in_run",
+    "name_runs",
+    "pronoun_for",
+    "pronoun_mention",
+    "titles",
+]
