@@ -2,7 +2,9 @@
 
 Each file of ``eval/quotes/articles/`` is an article whose paragraphs are separated by blank
 lines, annotated inline: ``[[“We won,”]]{Ana Ruiz}`` marks a quotation, its marks included, and
-its speaker (``{}`` when no one can be named). Taking the annotations out gives the article's
+its speaker (``{}`` when no one can be named). A named speaker is written by their name,
+without titles (``Sergey Lavrov``); an unnamed one by the noun phrase the article names them
+with, without the clauses after it (``A Senate aide familiar with the negotiations``). Taking the annotations out gives the article's
 text. Quote marks that are not annotated (scare quotes, titles) are not quotations.
 
 Scores, over every article:

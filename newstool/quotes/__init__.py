@@ -26,6 +26,7 @@ from newstool.quotes.attribution import (
     Attribution,
     Context,
     attribute,
+    known_names,
     looks_like_a_title,
     reported_speech,
     sentence_subjects,
@@ -137,7 +138,9 @@ def _resolve(ctx: Context, found: list[_Found], paragraphs: list[tuple[int, int]
     for at, mention in reported_speech(ctx, paragraphs):
         events.append((at, 1, mention))
     for at, mention in sentence_subjects(ctx, paragraphs):
-        events.append((at, 1, mention))
+        events.append((at, 3, mention))
+    for start, end in known_names(ctx, paragraphs):
+        events.append((start, 0, (start, end)))
     for each in found:
         mention = each.attribution.mention if each.attribution else None
         events.append((mention.start if mention else each.span.start, 2, each))
@@ -146,6 +149,12 @@ def _resolve(ctx: Context, found: list[_Found], paragraphs: list[tuple[int, int]
     last_reported: tuple[int, Speaker] | None = None
     previous: _Found | None = None
     for at, kind, item in events:
+        if kind == 0:
+            resolver.know_name(*item)
+            continue
+        if kind == 3:
+            resolver.resolve_subject(item)
+            continue
         if kind == 1:
             speaker = resolver.resolve(item)
             if speaker.speaker is not None:

@@ -27,6 +27,7 @@ from newstool.quotes.speakers import (
     cue_pattern,
     mention_after,
     mention_before,
+    name_in_run,
     name_runs,
 )
 from newstool.sentences import abbreviation_kind, lexicon
@@ -296,6 +297,23 @@ def sentence_subjects(ctx: Context, paragraphs: list[tuple[int, int]]) -> list[t
     return found
 
 
+def known_names(ctx: Context, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every name outside the quotations, without its titles, as ``(start, end)``: what a
+    later surname may stand for (``White House press secretary Josh Earnest on Monday``).
+
+    >>> text = 'Treasurer Jim Chalmers spoke. "Ask Bob Hawke," he said.'
+    >>> ctx = Context(text, [Span(30, 45, "direct")])
+    >>> [text[a:b] for a, b in known_names(ctx, [(0, len(text))])]
+    ['Jim Chalmers']
+    """
+    names = []
+    for start, end in paragraphs:
+        for _, _, a, b in name_runs(ctx.text, start, end):
+            if ctx.outside(a, b):
+                names.append(name_in_run(ctx.text, a, b))
+    return names
+
+
 def _subject_before(ctx: Context, start: int, end: int) -> Mention | None:
     """The subject of the cue verb at ``end``: the mention the words from ``start`` end with."""
     return mention_before(ctx.text, start, _subject_end(ctx.text, start, end))
@@ -323,6 +341,7 @@ __all__ = [
     "Context",
     "Window",
     "attribute",
+    "known_names",
     "looks_like_a_title",
     "reported_speech",
     "sentence_subjects",

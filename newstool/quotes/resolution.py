@@ -18,7 +18,8 @@ passed over, and ``they`` prefers a group. A noun phrase (``the ministry``) is i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from newstool.quotes.speakers import Mention, pronoun_for
 
@@ -33,6 +34,7 @@ class Speaker:
     resolution: str
     pronoun: str | None = None  # he or she, when known
     group: bool = False
+    written: str = ""  # the mention that named them
 
 
 NOBODY = Speaker(None, None, None, "none")
@@ -53,20 +55,32 @@ class Resolver:
             found = self._last_fitting(word)
             if found is None:
                 return NOBODY
-            resolved = Speaker(
-                found.speaker, found.start, found.end, "pronoun-last-speaker", found.pronoun,
-                found.group,
-            )  # fmt: skip
+            resolved = replace(found, resolution="pronoun-last-speaker", written=word)
             self._speakers.append(resolved)
             return resolved
         written = self.text[mention.start : mention.end]
         if mention.kind == "phrase":
-            group = " and " in written or written.rstrip().endswith("s")
-            resolved = Speaker(written, mention.start, mention.end, "explicit", None, group)
+            resolved = self._described(mention, written)
         else:
             resolved = self._named(mention, written)
         self._speakers.append(resolved)
         return resolved
+
+    def know_name(self, start: int, end: int) -> None:
+        """Take ``text[start:end]`` as a name seen (a full one is what a surname links to)."""
+        name = self.text[start:end]
+        words = name.split()
+        if len(words) >= 2:
+            self._full_names.setdefault(words[-1], []).append((name, start, end))
+
+    def resolve_subject(self, mention: Mention) -> Speaker | None:
+        """Resolve the name opening a sentence when it names a person (a full name, a title
+        and name, or a known surname): a later pronoun may stand for them."""
+        name = self.text[mention.name_start : mention.name_end]
+        titled = mention.name_start > mention.start
+        if mention.kind != "name" or not (" " in name or titled or name in self._full_names):
+            return None
+        return self.resolve(mention)
 
     def remember(self, speaker: Speaker) -> None:
         """Take ``speaker`` (of a quotation attributed without a mention) as the last named."""
@@ -75,18 +89,32 @@ class Resolver:
 
     def _named(self, mention: Mention, written: str) -> Speaker:
         name = self.text[mention.name_start : mention.name_end]
-        words = name.split()
-        group = " and " in written
-        if len(words) >= 2:
-            self._full_names.setdefault(words[-1], []).append((name, mention.name_start, mention.name_end))
+        group = " and " in name
+        if " " in name:
+            self.know_name(mention.name_start, mention.name_end)
             pronoun = None if group else pronoun_for(written, name)
-            return Speaker(name, mention.name_start, mention.name_end, "explicit", pronoun, group)
+            return Speaker(
+                name, mention.name_start, mention.name_end, "explicit", pronoun, group, written
+            )
         earlier = self._full_names.get(name)
         if earlier:
             full, start, end = max(earlier, key=lambda item: (len(item[0]), item[1]))
-            pronoun = pronoun_for(written, full)
-            return Speaker(full, start, end, "surname", pronoun)
-        return Speaker(name, mention.name_start, mention.name_end, "explicit", pronoun_for(written, name))
+            return Speaker(full, start, end, "surname", pronoun_for(written, full), False, written)
+        pronoun = pronoun_for(written, name)
+        return Speaker(name, mention.name_start, mention.name_end, "explicit", pronoun, False, written)
+
+    def _described(self, mention: Mention, written: str) -> Speaker:
+        """A noun phrase: ``the minister`` links to the last speaker whose mention had the
+        title (``Foreign Minister Sergey Lavrov``), ``the ministry`` to the last speaker it
+        ends (``China's foreign ministry``); any other phrase is its own speaker."""
+        words = written.split()
+        if len(words) == 2 and words[0].lower() == "the" and words[1].islower():
+            title = re.compile(rf"\b{re.escape(words[1])}\b", re.IGNORECASE)
+            for earlier in reversed(self._speakers):
+                if earlier.speaker and title.search(earlier.written):
+                    return replace(earlier, resolution="surname", written=written)
+        group = " and " in written or written.rstrip().endswith("s")
+        return Speaker(written, mention.start, mention.end, "explicit", None, group, written)
 
     def _last_fitting(self, pronoun: str) -> Speaker | None:
         """The last speaker ``pronoun`` can stand for."""

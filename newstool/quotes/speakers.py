@@ -69,7 +69,7 @@ def cue_pattern() -> re.Pattern[str]:
         else:
             forms.update(words)
     alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})\b", re.IGNORECASE)
 
 
 @cache
@@ -233,7 +233,12 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
     runs = name_runs(text, a, b)
     if runs and runs[-1][3] == b:
         name_start, name_end = name_in_run(text, runs[-1][2], runs[-1][3])
+        couple = _COUPLE.search(text, a, name_start)
+        if couple and couple.end() == name_start:
+            name_start = couple.start()  # Linda and Robert Paxton
         return Mention(a, b, "name", name_start, name_end)
+    if chosen != parts[-1]:
+        return None  # only a name has appositives after it
     return _phrase(text, a, b)
 
 
@@ -297,6 +302,7 @@ def _is_role(text: str, start: int, end: int) -> bool:
     return all(not _is_name_word(text[slice(*t)]) for t in _tokens(text, start, end))
 
 
+_COUPLE = re.compile(r"\b[A-Z][a-z]+ and (?=[A-Z])")
 _BRACKETED_END = re.compile(r"\s*\([^()]*\)\s*$")
 
 
@@ -306,15 +312,25 @@ def _without_bracket(text: str, start: int, end: int) -> int:
     return m.start() if m else end
 
 
-_PHRASE_START = re.compile(r"(?:the|a|an|its|his|her|their|one|two|three|several|many|some)\s", re.IGNORECASE)
+_PHRASE_START = re.compile(
+    r"(?:(?:the|a|an|its|his|her|their|one|two|three|several|many|some)\s|[A-Z][\w.-]*['’]s\s)",
+    re.IGNORECASE,
+)
+_PHRASE_WORDS = 8
 
 
 def _phrase(text: str, start: int, end: int) -> Mention | None:
-    """A short noun phrase (``the ministry``, ``A department spokesperson``), or None."""
+    """A short noun phrase (``the ministry``, ``China's embassy``, ``Officials``), or None.
+
+    >>> text = "the ministry path"
+    >>> _phrase(text, 0, 12).kind, _phrase(text, 13, 17)
+    ('phrase', None)
+    """
     words = _tokens(text, start, end)
-    if not words or len(words) > 6:
+    if not words or len(words) > _PHRASE_WORDS:
         return None
-    if not (_PHRASE_START.match(text, start) or len(words) == 1 and text[start].isalpha()):
+    single = len(words) == 1 and text[start].isupper() and text[start:end].isalpha()
+    if not (_PHRASE_START.match(text, start) or single):
         return None
     return Mention(start, end, "phrase", start, end)
 
