@@ -115,9 +115,11 @@ def _attributed(ctx: Context, spans: list[Span], paragraphs: list[tuple[int, int
         content = ctx.text[span.content_start : span.end - 1]
         rule = found_attribution.rule if found_attribution else None
         if span.kind == "direct":
-            if looks_like_a_title(content) and rule in (None, "speaker-cue-partial"):
-                continue
-            opens = starts_sentence(ctx, w) or _COLON_BEFORE.search(ctx.text, w.before_start, w.before_end)
+            opens = starts_sentence(ctx, w) or _COLON_BEFORE.search(
+                ctx.text, w.before_start, w.before_end
+            )
+            if looks_like_a_title(content) and (found_attribution is None or not opens):
+                continue  # the title of a work
             if found_attribution is None and not opens:
                 continue  # a scare quote
         found.append(_Found(span, found_attribution, number))

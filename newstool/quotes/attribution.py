@@ -31,10 +31,11 @@ from newstool.quotes.speakers import (
     name_runs,
 )
 from newstool.sentences import abbreviation_kind, lexicon
+from newstool.stats.terms import stopwords
 
 # A sentence end: end marks and closers, then space and a capital or an opening mark, or glued
 # to a capitalised word ("said.Moscow"); an abbreviation before the period is no end.
-_BOUNDARY = re.compile(r"([\w.]*)[.!?]+[\"'”’»)]*(?:\s+(?=[\"“‘«(]?[A-Z0-9])|(?=[\"“«]?[A-Z][a-z]))")
+_BOUNDARY = re.compile(r"([\w.]*)[.!?]+[\"'”’»)]*(?:\s+(?=[\"'“‘«„(]?[A-Z0-9])|(?=[\"“«„]?[A-Z][a-z]))")
 _SPACE_OR_COMMA = re.compile(r"[\s,]*")
 _TRAILING_BETWEEN = re.compile(rf"\s+{BETWEEN}$")
 _ACCORDING_TO_AFTER = re.compile(r"[\s,]*according to\s+", re.IGNORECASE)
@@ -43,6 +44,10 @@ _COLON_END = re.compile(r":\s*$")
 _ADDING_END = re.compile(r",\s*adding(?:\s+that)?\s*$")
 _CUE_FIRST = re.compile(r"\s*[A-Z]\w*\s+")
 # What a title of a work looks like: every word capitalised, but for short function words.
+# A clause before the subject: "Asked about it,", "Speaking in Kent,", "Inside the hall,".
+_OPENING_CLAUSE = re.compile(r"([A-Z][a-z]+)\b[^,.;:\"“”]{0,80},\s*")
+_SUBJECT_REACH = 160
+_LEAD_WORDS = 3  # lower-case words before a subject's name ("former Gov.", "retired machinist")
 _MINOR_WORDS = frozenset("a an and at by for from in of on or the to with".split())
 _TITLE_WORDS = 8
 
@@ -274,27 +279,47 @@ def reported_speech(ctx: Context, paragraphs: list[tuple[int, int]]) -> list[tup
             if index:
                 floor = max(floor, ctx.spans[index - 1].end)
             mention = _subject_before(ctx, ctx.sentence_start(cue.start(), floor), cue.start())
-            if mention is not None and mention.kind == "name":
+            if mention is not None and mention.kind != "pronoun":
                 found.append((cue.start(), mention))
     return found
 
 
 def sentence_subjects(ctx: Context, paragraphs: list[tuple[int, int]]) -> list[tuple[int, Mention]]:
-    """Names that open a sentence outside the quotations (``Barrett stood by the claim.``):
-    candidates for a later pronoun, at their place."""
+    """Names that open a sentence outside the quotations (``Barrett stood by the claim.``),
+    or its main clause after an opening one (``Asked about it, former Gov. Chris Christie
+    laughed.``): candidates for a later pronoun, at their place.
+
+    >>> text = "Asked again, Gov. Chris Christie laughed. Ann Lee left."
+    >>> [text[m.name_start:m.name_end] for _, m in sentence_subjects(Context(text), [(0, len(text))])]
+    ['Chris Christie', 'Ann Lee']
+    """
     found = []
     text = ctx.text
     starts = [p[0] for p in paragraphs]
     for pos in sorted(set(starts) | set(ctx.boundaries)):
-        end = min(len(text), pos + 80)
+        end = min(len(text), pos + _SUBJECT_REACH)
         if not ctx.outside(pos, pos + 1):
             continue
-        runs = name_runs(text, pos, end)
-        if runs and runs[0][0] == 0:
+        start = _main_clause(text, pos, end)
+        runs = name_runs(text, start, end)
+        lead = text[start : runs[0][2]].split() if runs else []
+        if runs and len(lead) <= _LEAD_WORDS and all(word.islower() for word in lead):
             mention = mention_before(text, runs[0][2], runs[0][3])
             if mention is not None and mention.kind == "name":
                 found.append((pos, mention))
     return found
+
+
+def _main_clause(text: str, start: int, end: int) -> int:
+    """Where the main clause of the sentence at ``start`` begins: after an opening clause
+    led by a participle, an adverb or a function word (``Asked whether he would run,``)."""
+    opening = _OPENING_CLAUSE.match(text, start, end)
+    if opening is None:
+        return start
+    word = opening.group(1)
+    if word.lower() in stopwords() or word.endswith(("ed", "ing", "ly")):
+        return opening.end()
+    return start
 
 
 def known_names(ctx: Context, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -71,7 +71,8 @@ class Resolver:
         name = self.text[start:end]
         words = name.split()
         if len(words) >= 2:
-            self._full_names.setdefault(words[-1], []).append((name, start, end))
+            for word in words:  # by the surname, or the one name some are known by (Tedros)
+                self._full_names.setdefault(word, []).append((name, start, end))
 
     def resolve_subject(self, mention: Mention) -> Speaker | None:
         """Resolve the name opening a sentence when it names a person (a full name, a title
@@ -98,7 +99,8 @@ class Resolver:
             )
         earlier = self._full_names.get(name)
         if earlier:
-            full, start, end = max(earlier, key=lambda item: (len(item[0]), item[1]))
+            ending = [item for item in earlier if item[0].endswith(" " + name)] or earlier
+            full, start, end = max(ending, key=lambda item: (len(item[0]), item[1]))
             return Speaker(full, start, end, "surname", pronoun_for(written, full), False, written)
         pronoun = pronoun_for(written, name)
         return Speaker(name, mention.name_start, mention.name_end, "explicit", pronoun, False, written)

@@ -174,10 +174,17 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, int, int]
             particle = words[j] in _PARTICLE and j + 1 < len(tokens)
             if not (_is_name_word(words[j]) or particle and _is_name_word(words[j + 1])):
                 break
+            if _ends_sentence(words[j - 1]) or not text[tokens[j][0] - 1].isspace():
+                break  # "Kirui. The", "Kirui “The"
             j += 1
         runs.append((i, j, tokens[i][0], tokens[j - 1][1]))
         i = j
     return runs
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word with the period of a sentence end (``Kirui.``), not of an abbreviation."""
+    return word.endswith(".") and len(word) > 3 and "." not in word[:-1] and word[:-1] not in titles()
 
 
 def name_in_run(text: str, start: int, end: int) -> tuple[int, int]:
@@ -187,6 +194,12 @@ def name_in_run(text: str, start: int, end: int) -> tuple[int, int]:
     >>> text = "Saudi Energy Minister Prince Abdulaziz bin Salman"
     >>> a, b = name_in_run(text, 0, len(text)); text[a:b]
     'Abdulaziz bin Salman'
+
+    A known first name starts the name, and a sentence's period is not part of it:
+
+    >>> text = "Supervision Michael Barr."
+    >>> a, b = name_in_run(text, 0, len(text)); text[a:b]
+    'Michael Barr'
     """
     words = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
     known = titles()
@@ -194,6 +207,13 @@ def name_in_run(text: str, start: int, end: int) -> tuple[int, int]:
     for index, (a, b) in enumerate(words[:-1]):
         if text[a:b].rstrip(".") in known:
             cut = index + 1
+    first_names = first_name_pronouns()
+    for index in range(cut + 1, len(words) - 1):  # "Supervision Michael Barr": Michael Barr
+        if text[slice(*words[index])] in first_names and text[slice(*words[cut])] not in first_names:
+            cut = index
+            break
+    if _ends_sentence(text[slice(*words[-1])]):
+        end -= 1
     return words[cut][0], end
 
 
@@ -219,10 +239,12 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
     if not parts:
         return None
     chosen = parts[-1]
+    relative = False  # only a relative clause may follow a noun phrase
     for part in reversed(parts):
         chosen = part
         if not _is_appositive(text, *part):
             break
+        relative = _RELATIVE.match(text, part[0]) is not None
     a, b = chosen
     pronoun = pronoun_mention(text, a, b)
     if pronoun is not None:
@@ -237,7 +259,7 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
         if couple and couple.end() == name_start:
             name_start = couple.start()  # Linda and Robert Paxton
         return Mention(a, b, "name", name_start, name_end)
-    if chosen != parts[-1]:
+    if chosen != parts[-1] and not relative:
         return None  # only a name has appositives after it
     return _phrase(text, a, b)
 
@@ -270,7 +292,9 @@ def mention_after(text: str, start: int, end: int) -> Mention | None:
     return _phrase(text, a, b)
 
 
-_PART_END = re.compile(r"[,;:]|\s+(?:who|which|whose|after|before|when|while|as|because)\b|\s+-\s+|\s+[–—]\s*")
+_PART_END = re.compile(
+    r"[,;:]|\s+(?=(?:who|which|whose|after|before|when|while|as|because)\b)|\s+-\s+|\s+[–—]\s*"
+)
 
 
 def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -302,7 +326,8 @@ def _is_role(text: str, start: int, end: int) -> bool:
     return all(not _is_name_word(text[slice(*t)]) for t in _tokens(text, start, end))
 
 
-_COUPLE = re.compile(r"\b[A-Z][a-z]+ and (?=[A-Z])")
+_RELATIVE = re.compile(r"(?:who|which|whose)\b")
+_COUPLE = re.compile(r"\b[A-Z][a-z]+ and ")
 _BRACKETED_END = re.compile(r"\s*\([^()]*\)\s*$")
 
 
