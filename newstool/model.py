@@ -853,12 +853,13 @@ def _check_sentences(sentences: tuple[Sentence, ...], text: str, blocks: tuple[B
 def _check_quotes(quotes: tuple[Quote, ...], text: str) -> None:
     """Each quote's content, cue, mention and speaker are the text at their offsets.
 
-    >>> q = Quote(0, 5, "Hi,", "direct", None, None, None, None, None, None, None, None, None,
+    >>> q = Quote(0, 4, "Hi,", "direct", None, None, None, None, None, None, None, None, None,
     ...           "none", None)
-    >>> _check_quotes((q,), '"Hi," he said.')
-    Traceback (most recent call last):
-    ...
-    newstool.model._Invalid: field "quotes[0].text" is "Hi,", but text[1:4] is "Hi"
+    >>> try:
+    ...     _check_quotes((q,), '"Hi," he said.')
+    ... except _Invalid as invalid:
+    ...     print(invalid.message())
+    field "quotes[0].text" is "Hi,", but text[1:3] is "Hi"
     """
     for number, quote in enumerate(quotes):
         if quote.start > quote.end or quote.end > len(text):
@@ -872,14 +873,23 @@ def _check_quotes(quotes: tuple[Quote, ...], text: str) -> None:
         parts = (
             ("text", quote.text, content),
             ("cue", quote.cue, (quote.cue_start, quote.cue_end)),
-            ("speaker_mention", quote.speaker_mention, (quote.speaker_mention_start, quote.speaker_mention_end)),
+            (
+                "speaker_mention",
+                quote.speaker_mention,
+                (quote.speaker_mention_start, quote.speaker_mention_end),
+            ),
             ("speaker", quote.speaker, (quote.speaker_start, quote.speaker_end)),
         )
         for name, value, (start, end) in parts:
             if value is None and start is None and end is None:
                 continue
             if value is None or start is None or end is None:
-                raise _Invalid(f"{name}, {name}_start and {name}_end must all be null or all be set", "quotes", number, name)
+                raise _Invalid(
+                    f"{name}, {name}_start and {name}_end must all be null or all be set",
+                    "quotes",
+                    number,
+                    name,
+                )
             if text[start:end] != value:
                 raise _Invalid(
                     f"is {_shown(value)}, but text[{start}:{end}] is {_shown(text[start:end])}",

@@ -110,7 +110,15 @@ def _attributed(ctx: Context, spans: list[Span], paragraphs: list[tuple[int, int
         paragraph = paragraphs[number] if paragraphs else (0, len(ctx.text))
         previous_end = spans[index - 1].end if index else 0
         next_start = spans[index + 1].start if index + 1 < len(spans) else len(ctx.text)
-        w = window(ctx, span, (paragraph[0], paragraphs[_last(paragraphs, span.end)][1] if paragraphs else len(ctx.text)), (previous_end, next_start))
+        w = window(
+            ctx,
+            span,
+            (
+                paragraph[0],
+                paragraphs[_last(paragraphs, span.end)][1] if paragraphs else len(ctx.text),
+            ),
+            (previous_end, next_start),
+        )
         found_attribution = attribute(ctx, span, w)
         content = ctx.text[span.content_start : span.end - 1]
         rule = found_attribution.rule if found_attribution else None
@@ -196,7 +204,11 @@ def _in_previous_sentence(ctx: Context, at: int, span: Span) -> bool:
 def _record(text: str, each: _Found) -> Quote:
     span, speaker, mention = each.span, each.speaker, each.mention
     attribution = each.attribution
-    cue = (attribution.cue_start, attribution.cue_end) if attribution and attribution.cue_start is not None else (None, None)
+    cue = (
+        (attribution.cue_start, attribution.cue_end)
+        if attribution and attribution.cue_start is not None
+        else (None, None)
+    )
     return Quote(
         start=span.start,
         end=span.end,

@@ -35,7 +35,9 @@ from newstool.stats.terms import stopwords
 
 # A sentence end: end marks and closers, then space and a capital or an opening mark, or glued
 # to a capitalised word ("said.Moscow"); an abbreviation before the period is no end.
-_BOUNDARY = re.compile(r"([\w.]*)[.!?]+[\"'”’»)]*(?:\s+(?=[\"'“‘«„(]?[A-Z0-9])|(?=[\"“«„]?[A-Z][a-z]))")
+_BOUNDARY = re.compile(
+    r"([\w.]*)[.!?]+[\"'”’»)]*(?:\s+(?=[\"'“‘«„(]?[A-Z0-9])|(?=[\"“«„]?[A-Z][a-z]))"
+)
 _SPACE_OR_COMMA = re.compile(r"[\s,]*")
 _TRAILING_BETWEEN = re.compile(rf"\s+{BETWEEN}$")
 _ACCORDING_TO_AFTER = re.compile(r"[\s,]*according to\s+", re.IGNORECASE)
@@ -196,7 +198,9 @@ def _mention_then_cue_before(ctx: Context, span: Span, w: Window) -> Attribution
         if mention is None:
             continue
         rest = text[cue.end() : w.before_end]
-        introduces = _COLON_END.search(rest) or rest.strip() in ("", ",") or rest.rstrip().endswith(",")
+        introduces = (
+            _COLON_END.search(rest) or rest.strip() in ("", ",") or rest.rstrip().endswith(",")
+        )
         rule = "speaker-cue-quote" if introduces else "speaker-cue-partial"
         return Attribution(rule, cue.start(), cue.end(), mention)
     return None
@@ -213,7 +217,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
 )
 
 
-def window(ctx: Context, span: Span, paragraph: tuple[int, int], neighbours: tuple[int, int]) -> Window:
+def window(
+    ctx: Context, span: Span, paragraph: tuple[int, int], neighbours: tuple[int, int]
+) -> Window:
     """The window of ``span`` within ``paragraph``, between the quotations either side
     (``neighbours``: the end of the one before, the start of the one after)."""
     floor = max(paragraph[0], neighbours[0])

@@ -103,7 +103,9 @@ class Resolver:
             full, start, end = max(ending, key=lambda item: (len(item[0]), item[1]))
             return Speaker(full, start, end, "surname", pronoun_for(written, full), False, written)
         pronoun = pronoun_for(written, name)
-        return Speaker(name, mention.name_start, mention.name_end, "explicit", pronoun, False, written)
+        return Speaker(
+            name, mention.name_start, mention.name_end, "explicit", pronoun, False, written
+        )
 
     def _described(self, mention: Mention, written: str) -> Speaker:
         """A noun phrase: ``the minister`` links to the last speaker whose mention had the

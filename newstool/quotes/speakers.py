@@ -79,7 +79,9 @@ def titles() -> frozenset[str]:
     >>> "Minister" in titles(), "Sen" in titles(), "Lavrov" in titles()
     (True, True, False)
     """
-    return frozenset(word.rstrip(".") for line in _data_lines("speaker_titles.txt") for word in line.split())
+    return frozenset(
+        word.rstrip(".") for line in _data_lines("speaker_titles.txt") for word in line.split()
+    )
 
 
 @cache
@@ -140,7 +142,7 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
         a, b = m.start(), m.end()
         while a < b and text[a] in _EDGE_PUNCTUATION:
             a += 1
-        while b > a and text[b - 1] in ",;:!?\"“”«»":
+        while b > a and text[b - 1] in ',;:!?"“”«»':
             b -= 1
         if a < b:
             spans.append((a, b))
@@ -184,7 +186,9 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, int, int]
 
 def _ends_sentence(word: str) -> bool:
     """A word with the period of a sentence end (``Kirui.``), not of an abbreviation."""
-    return word.endswith(".") and len(word) > 3 and "." not in word[:-1] and word[:-1] not in titles()
+    return (
+        word.endswith(".") and len(word) > 3 and "." not in word[:-1] and word[:-1] not in titles()
+    )
 
 
 def name_in_run(text: str, start: int, end: int) -> tuple[int, int]:
@@ -209,7 +213,10 @@ def name_in_run(text: str, start: int, end: int) -> tuple[int, int]:
             cut = index + 1
     first_names = first_name_pronouns()
     for index in range(cut + 1, len(words) - 1):  # "Supervision Michael Barr": Michael Barr
-        if text[slice(*words[index])] in first_names and text[slice(*words[cut])] not in first_names:
+        if (
+            text[slice(*words[index])] in first_names
+            and text[slice(*words[cut])] not in first_names
+        ):
             cut = index
             break
     if _ends_sentence(text[slice(*words[-1])]):
@@ -282,9 +289,7 @@ def mention_after(text: str, start: int, end: int) -> Mention | None:
         return pronoun
     for index, (pa, pb) in enumerate(parts[:2]):
         runs = name_runs(text, pa, pb)
-        if runs and all(
-            not _is_name_word(text[slice(*t)]) for t in _tokens(text, pa, runs[0][2])
-        ):
+        if runs and all(not _is_name_word(text[slice(*t)]) for t in _tokens(text, pa, runs[0][2])):
             name_start, name_end = name_in_run(text, runs[0][2], runs[0][3])
             return Mention(a, runs[0][3], "name", name_start, name_end)
         if index == 0 and not _is_role(text, pa, pb):

@@ -65,13 +65,14 @@ def spec_key(outputs: Outputs, top: int) -> dict[str, Any]:
     """The output settings a publication was made with: other settings mean publish again.
 
     >>> spec_key(Outputs(jsonl=Path("/o.jsonl")), 10)
-    {'jsonl': '/o.jsonl', 'markdown': None, 'summary': None, 'sentences': False, 'top': 10}
+    {'jsonl': '/o.jsonl', 'markdown': None, 'summary': None, 'sentences': False, 'quotes': False, 'top': 10}
     """
     return {
         "jsonl": str(outputs.jsonl) if outputs.jsonl else None,
         "markdown": str(outputs.markdown) if outputs.markdown else None,
         "summary": str(outputs.summary) if outputs.summary else None,
         "sentences": outputs.sentences,
+        "quotes": outputs.quotes,
         "top": top,
     }
 
@@ -180,7 +181,9 @@ def _stage(
                     if fresh and matches(target, known):
                         records[str(target)] = known
                     else:
-                        text = render_document(doc, "markdown", sentences=outputs.sentences)
+                        text = render_document(
+                            doc, "markdown", sentences=outputs.sentences, quotes=outputs.quotes
+                        )
                         records[str(target)] = _stage_file(target, [text], staged)
         if outputs.summary is not None:
             text = json_text(summary.to_dict(), indent=2) + "\n"

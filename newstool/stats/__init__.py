@@ -38,7 +38,7 @@ from newstool.stats.terms import is_capitalised, most_common, phrases_among, ter
 from newstool.stats.tokens import is_number, letters_and_digits, words_and_gaps
 
 if TYPE_CHECKING:
-    from newstool.model import Document
+    from newstool.model import Document, Quote
     from newstool.stats.summary import Summary
 
 # Figures that only mean something for English text (syllables follow English spelling and the
@@ -70,13 +70,14 @@ _PERCENTAGE = re.compile(
 @dataclass(frozen=True)
 class Analysis:
     """One document's figures (``stats``), its sentence lengths, full term and phrase counts,
-    and whether it is English."""
+    whether it is English, and how many quotations each speaker has."""
 
     stats: dict[str, Any]
     sentence_words: tuple[int, ...]
     terms: Counter[str]
     phrases: Counter[str]
     language: LanguageCheck
+    speakers: Counter[str]
 
 
 def sentence_texts(doc: Document) -> Iterator[str]:
@@ -92,6 +93,21 @@ def sentence_texts(doc: Document) -> Iterator[str]:
     from newstool.sentences import iter_sentence_texts
 
     return iter_sentence_texts(doc)
+
+
+def quotations(doc: Document) -> tuple[Quote, ...]:
+    """The document's quotations: its own ``quotes`` when the quotes stage has run, else found
+    here (:func:`newstool.quotes.find_quotes`).
+
+    >>> from newstool.model import Document
+    >>> [q.speaker for q in quotations(Document.from_dict({"text": '"No," Ann Lee said.'}))]
+    ['Ann Lee']
+    """
+    if doc.quotes is not None:
+        return doc.quotes
+    from newstool.quotes import find_quotes
+
+    return find_quotes(doc.text, doc.blocks)
 
 
 def stem_syllables(word: str, count: int) -> int:
@@ -234,6 +250,8 @@ def analyse(doc: Document, top: int = 10) -> Analysis:
     characters, letters = tally.characters, tally.letters
     polysyllables, complex_words = tally.polysyllables, tally.complex_words
     blocks = Counter(b.type for b in doc.blocks)
+    quotes = quotations(doc)
+    speakers = Counter(q.speaker for q in quotes if q.speaker is not None)
     stats = {
         "characters": len(doc.text),
         "words": n_words,
@@ -266,12 +284,16 @@ def analyse(doc: Document, top: int = 10) -> Analysis:
             {"phrase": p, "count": n} for p, n in most_common(tally.phrases, top)
         ],
         "numbers": {name: tally.numbers[name] for name in ("numbers", "years", "percentages")},
+        "quotes": len(quotes),
+        "speakers": [{"speaker": s, "quotes": n} for s, n in most_common(speakers, len(speakers))],
         "language": language.language,
         "language_evidence": language.evidence(),
     }
     if language.language != "en":
         stats.update(dict.fromkeys(ENGLISH_ONLY))
-    return Analysis(stats, tuple(tally.sentence_words), tally.terms, tally.phrases, language)
+    return Analysis(
+        stats, tuple(tally.sentence_words), tally.terms, tally.phrases, language, speakers
+    )
 
 
 def document_stats(doc: Document, top: int = 10) -> dict[str, Any]:
@@ -369,6 +391,7 @@ __all__ = [
     "analyse",
     "compute_stats",
     "document_stats",
+    "quotations",
     "sentence_texts",
     "summarise",
 ]
