@@ -25,6 +25,7 @@ from newstool.quotes.speakers import (
     BETWEEN,
     Mention,
     cue_pattern,
+    find_cues,
     mention_after,
     mention_before,
     name_in_run,
@@ -36,8 +37,9 @@ from newstool.stats.terms import stopwords
 # A sentence end: end marks and closers, then space and a capital or an opening mark, or glued
 # to a capitalised word ("said.Moscow"); an abbreviation before the period is no end.
 _BOUNDARY = re.compile(
-    r"([\w.]*)[.!?]+[\"'”’»)]*(?:\s+(?=[\"'“‘«„(]?[A-Z0-9])|(?=[\"“«„]?[A-Z][a-z]))"
+    r"[.!?]+[\"'”’»)]*(?:\s+(?=[\"'“‘«„(]?[A-Z0-9])|(?=[\"“«„]?[A-Z][a-z]))"
 )
+_WORD_BEFORE = re.compile(r"[\w.]{1,30}$")
 _SPACE_OR_COMMA = re.compile(r"[\s,]*")
 _TRAILING_BETWEEN = re.compile(rf"\s+{BETWEEN}$")
 _ACCORDING_TO_AFTER = re.compile(r"[\s,]*according to\s+", re.IGNORECASE)
@@ -79,10 +81,13 @@ class Context:
         """Where sentences start (after an end mark and the space after it)."""
         lex = lexicon()
         ends = []
-        for m in _BOUNDARY.finditer(self.text):
-            word = m.group(1).rsplit(".", 1)[-1] if m.group(1).endswith(".") else m.group(1)
-            if word and m.group().startswith(word + ".") and abbreviation_kind(word, lex):
-                continue
+        text = self.text
+        for m in _BOUNDARY.finditer(text):
+            start = m.start()
+            if text[start] == ".":
+                before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+                if before and abbreviation_kind(before.group().lstrip("."), lex):
+                    continue
             ends.append(m.end())
         return ends
 
@@ -131,7 +136,7 @@ def _mention_then_cue_after(ctx: Context, span: Span, w: Window) -> Attribution 
     """``"…," X said`` (``Earnest told reporters``, ``he added``, ``Mr Taylor said``)."""
     text = ctx.text
     start = _SPACE_OR_COMMA.match(text, w.after_start, w.after_end).end()
-    cue = cue_pattern().search(text, start, w.after_end)
+    cue = next(iter(find_cues(text, start, w.after_end)), None)
     if cue is None or cue.start() == start or not _continues_sentence(text, span):
         return None
     end = _subject_end(text, start, cue.start())
@@ -177,7 +182,7 @@ def _adding_before(ctx: Context, span: Span, w: Window) -> Attribution | None:
     text = ctx.text
     if not _ADDING_END.search(text, w.before_start, w.before_end):
         return None
-    first = cue_pattern().search(text, w.before_start, w.before_end)
+    first = next(iter(find_cues(text, w.before_start, w.before_end)), None)
     if first is None or first.group().lower().startswith("adding"):
         return None
     adding = text.rindex("adding", w.before_start, w.before_end)
@@ -192,7 +197,7 @@ def _mention_then_cue_before(ctx: Context, span: Span, w: Window) -> Attribution
     quotation in reported speech (``Moore said the plan had "moved the goalposts"``,
     ``speaker-cue-partial``): the speaker is the subject of the last cue before it."""
     text = ctx.text
-    cues = list(cue_pattern().finditer(text, w.before_start, w.before_end))
+    cues = find_cues(text, w.before_start, w.before_end)
     for cue in reversed(cues):
         mention = _subject_before(ctx, w.before_start, cue.start())
         if mention is None:
@@ -226,7 +231,7 @@ def window(
     ceiling = min(paragraph[1], neighbours[1])
     before_start = ctx.sentence_start(span.start, floor) if span.kind == "direct" else span.start
     after_end = ctx.sentence_end(span.end, ceiling)
-    return Window(before_start, span.start, span.end, after_end)
+    return Window(min(before_start, span.start), span.start, span.end, max(after_end, span.end))
 
 
 def attribute(ctx: Context, span: Span, w: Window | None = None) -> Attribution | None:
@@ -277,7 +282,7 @@ def reported_speech(ctx: Context, paragraphs: list[tuple[int, int]]) -> list[tup
     found = []
     text = ctx.text
     for start, end in paragraphs:
-        for cue in cue_pattern().finditer(text, start, end):
+        for cue in find_cues(text, start, end):
             if not ctx.outside(cue.start(), cue.end()):
                 continue
             floor = start
@@ -308,9 +313,9 @@ def sentence_subjects(ctx: Context, paragraphs: list[tuple[int, int]]) -> list[t
             continue
         start = _main_clause(text, pos, end)
         runs = name_runs(text, start, end)
-        lead = text[start : runs[0][2]].split() if runs else []
+        lead = text[start : runs[0][0]].split() if runs else []
         if runs and len(lead) <= _LEAD_WORDS and all(word.islower() for word in lead):
-            mention = mention_before(text, runs[0][2], runs[0][3])
+            mention = mention_before(text, *runs[0])
             if mention is not None and mention.kind == "name":
                 found.append((pos, mention))
     return found
@@ -339,7 +344,7 @@ def known_names(ctx: Context, paragraphs: list[tuple[int, int]]) -> list[tuple[i
     """
     names = []
     for start, end in paragraphs:
-        for _, _, a, b in name_runs(ctx.text, start, end):
+        for a, b in name_runs(ctx.text, start, end):
             if ctx.outside(a, b):
                 names.append(name_in_run(ctx.text, a, b))
     return names

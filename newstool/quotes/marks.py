@@ -6,7 +6,8 @@ out: a closing mark with nothing open is a *fragment* (its opening mark was lost
 opening mark never closed is dropped at the end of its paragraph, unless the next paragraph
 opens again, which continues the same quotation (news style for a quotation of several
 paragraphs). Double marks (``" “ ” „ « »``) are paired first; single ones (``' ‘ ’ ‹ ›``) are
-quotations only outside them (inside, they are a quotation within the quotation).
+quotations only outside them (inside, they are a quotation within the quotation; a single
+pair that crosses a double one is no quotation).
 
 >>> text = 'He said "we won." Then\\n\\n, the last,” she said. \\'Yes,\\' I said.'
 >>> [(s.kind, text[s.start:s.end]) for s in pair_marks(text)]
@@ -64,7 +65,7 @@ def pair_marks(text: str, blocks: tuple[Block, ...] | None = None) -> list[Span]
     spans += [
         span
         for span in _paired(text, paragraphs, _SINGLE, fragments=False)
-        if not any(outer.start <= span.start and span.end <= outer.end for outer in spans)
+        if not any(span.start < outer.end and outer.start < span.end for outer in spans)
     ]
     spans.sort(key=lambda span: span.start)
     return [

@@ -26,13 +26,18 @@ BETWEEN = r"(?:(?:has|have|had|was|is|also|later|then|again|earlier|once|previou
 _TOKEN = re.compile(r"\S+")
 # A word of a name: capitalised (O'Brien, Director-General, bin-Salman), an initial (J.), or a
 # particle between capitalised words (bin, de, van, al-Nusra).
-_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*")
 _PARTICLE = frozenset(
     "bin bint ibn al el de del della der di da dos du la le van von ter ten".split()
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 _EDGE_PUNCTUATION = ",;:.!?\"'“”‘’«»"
-_RUN_ENDS = frozenset(",;:")
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_NAME_WORD = rf"[{_UPPER}][\w'’.\-]*"
+# Capitalised words separated by spaces (and particles between them), not starting mid-word.
+_RUN = re.compile(
+    rf"[{_UPPER}](?<![\w'’.(\-][{_UPPER}])[\w'’.\-]*"
+    rf"(?:[ \t\u00a0]+(?:(?:{'|'.join(sorted(_PARTICLE))})[ \t\u00a0]+)*{_NAME_WORD})*"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +60,9 @@ def _data_lines(name: str) -> list[str]:
 
 @cache
 def cue_pattern() -> re.Pattern[str]:
-    """Any form of a cue verb of ``newstool/data/quote_cues.txt``, as a whole word.
+    """Any form of a cue verb of ``newstool/data/quote_cues.txt``, lower-case or capitalised
+    (``Said Deputy Prime Minister ...``), ending a word; :func:`find_cues` also makes sure it
+    starts one.
 
     >>> [m.group() for m in cue_pattern().finditer("He said, adding that she points out")]
     ['said', 'adding', 'points out']
@@ -68,8 +75,46 @@ def cue_pattern() -> re.Pattern[str]:
             forms.update(" ".join(words[i : i + 2]) for i in range(0, len(words), 2))
         else:
             forms.update(words)
-    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})\b", re.IGNORECASE)
+    forms |= {form[0].upper() + form[1:] for form in forms}
+    return re.compile(rf"(?:{_alternation(sorted(forms))})\b")
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex matching any of ``words``, as a tree of common prefixes, so that the engine
+    rejects most places at their first letter (a flat alternation of hundreds of words tries
+    each one).
+
+    >>> _alternation(["said", "says", "told", "tell"])
+    's(?:a(?:id|ys))|t(?:old|ell)'
+    """
+    if len(words) == 1:
+        return re.escape(words[0])
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(word[1:])
+    branches = []
+    for first, rests in groups.items():
+        tail = [rest for rest in rests if rest]
+        if not tail:
+            branches.append(re.escape(first))
+            continue
+        inner = _alternation(tail)
+        inner = f"(?:{inner})" if len(tail) > 1 else inner
+        branches.append(re.escape(first) + (f"(?:{inner})?" if "" in rests else inner))
+    return "|".join(branches)
+
+
+def find_cues(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The cue verbs of ``text[start:end]`` that are whole words (not ``so-called``).
+
+    >>> [m.group() for m in find_cues("The so-called plan, she said.", 0, 29)]
+    ['said']
+    """
+    return [
+        m
+        for m in cue_pattern().finditer(text, start, end)
+        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_")
+    ]
 
 
 @cache
@@ -149,38 +194,37 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_name_word(word: str) -> bool:
-    return bool(_CAPITALISED.fullmatch(word)) and not _POSSESSIVE.search(word)
+def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Runs of capitalised words in ``text[start:end]`` as ``(start, end)``, without the
+    stopwords that open them (``The``, ``Its``); a comma, a bracket, a quote mark, a
+    possessive (``Kenya's``) or a sentence's period (``Kirui.``) ends a run.
 
-
-def name_runs(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
-    """Runs of capitalised words in ``text[start:end]``, as ``(first token, last token + 1,
-    start, end)`` over :func:`_tokens`, leading stopwords (``The``, ``Its``) dropped; a word
-    followed by a comma or a bracket ends its run.
-
-    >>> text = "Its chief, Nicola Ranger of the RCN"
-    >>> [text[a:b] for _, _, a, b in name_runs(text, 0, len(text))]
-    ['Nicola Ranger', 'RCN']
+    >>> text = "Its chief, Nicola Ranger of the RCN. Kenya's Ali bin Said"
+    >>> [text[a:b] for a, b in name_runs(text, 0, len(text))]
+    ['Nicola Ranger', 'RCN.', 'Ali bin Said']
     """
-    tokens = _tokens(text, start, end)
-    words = [text[a:b] for a, b in tokens]
     common = stopwords()
     runs = []
-    i = 0
-    while i < len(tokens):
-        if not _is_name_word(words[i]) or words[i].lower() in common:
-            i += 1
-            continue
-        j = i + 1
-        while j < len(tokens) and text[tokens[j - 1][1] : tokens[j - 1][1] + 1] not in _RUN_ENDS:
-            particle = words[j] in _PARTICLE and j + 1 < len(tokens)
-            if not (_is_name_word(words[j]) or particle and _is_name_word(words[j + 1])):
-                break
-            if _ends_sentence(words[j - 1]) or not text[tokens[j][0] - 1].isspace():
-                break  # "Kirui. The", "Kirui “The"
-            j += 1
-        runs.append((i, j, tokens[i][0], tokens[j - 1][1]))
-        i = j
+    for m in _RUN.finditer(text, start, end):
+        run_start = None
+        last_end = m.start()
+        for word in _TOKEN.finditer(text, m.start(), m.end()):
+            value = word.group()
+            if _POSSESSIVE.search(value):
+                if run_start is not None:
+                    runs.append((run_start, last_end))
+                run_start = None
+                continue
+            if run_start is None:
+                if value.lower() in common or value in _PARTICLE:
+                    continue
+                run_start = word.start()
+            last_end = word.end()
+            if _ends_sentence(value):
+                runs.append((run_start, last_end))
+                run_start = None
+        if run_start is not None:
+            runs.append((run_start, last_end))
     return runs
 
 
@@ -260,8 +304,8 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
         return None
     b = _without_bracket(text, a, b)
     runs = name_runs(text, a, b)
-    if runs and runs[-1][3] == b:
-        name_start, name_end = name_in_run(text, runs[-1][2], runs[-1][3])
+    if runs and runs[-1][1] == b:
+        name_start, name_end = name_in_run(text, *runs[-1])
         couple = _COUPLE.search(text, a, name_start)
         if couple and couple.end() == name_start:
             name_start = couple.start()  # Linda and Robert Paxton
@@ -289,9 +333,9 @@ def mention_after(text: str, start: int, end: int) -> Mention | None:
         return pronoun
     for index, (pa, pb) in enumerate(parts[:2]):
         runs = name_runs(text, pa, pb)
-        if runs and all(not _is_name_word(text[slice(*t)]) for t in _tokens(text, pa, runs[0][2])):
-            name_start, name_end = name_in_run(text, runs[0][2], runs[0][3])
-            return Mention(a, runs[0][3], "name", name_start, name_end)
+        if runs:
+            name_start, name_end = name_in_run(text, *runs[0])
+            return Mention(a, runs[0][1], "name", name_start, name_end)
         if index == 0 and not _is_role(text, pa, pb):
             break
     return _phrase(text, a, b)
@@ -327,8 +371,8 @@ def _is_appositive(text: str, start: int, end: int) -> bool:
 
 
 def _is_role(text: str, start: int, end: int) -> bool:
-    """A part of lower-case words only, a role without a name (``the study's lead author``)."""
-    return all(not _is_name_word(text[slice(*t)]) for t in _tokens(text, start, end))
+    """A part without a name, a role (``the study's lead author``)."""
+    return not name_runs(text, start, end)
 
 
 _RELATIVE = re.compile(r"(?:who|which|whose)\b")
@@ -367,6 +411,7 @@ def _phrase(text: str, start: int, end: int) -> Mention | None:
 
 __all__ = [
     "BETWEEN",
+    "find_cues",
     "PRONOUNS",
     "Mention",
     "cue_pattern",
