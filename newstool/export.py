@@ -504,7 +504,8 @@ def markdown_quotes_table(doc: Document) -> str:
     found), after :data:`QUOTES_MARKER`; a document without ``quotes`` has them found here
     (:func:`newstool.quotes.find_quotes`), the document itself is not changed.
 
-    >>> print(markdown_quotes_table(Document.from_dict({"text": '"We won," Ann Lee said.'})), end="")
+    >>> doc = Document.from_dict({"text": '"We won," Ann Lee said.'})
+    >>> print(markdown_quotes_table(doc), end="")
     <!-- newstool: quotes -->
     <BLANKLINE>
     | Speaker | Quotation | Kind | Resolution | Rule |

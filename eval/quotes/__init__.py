@@ -4,7 +4,8 @@ Each file of ``eval/quotes/articles/`` is an article whose paragraphs are separa
 lines, annotated inline: ``[[“We won,”]]{Ana Ruiz}`` marks a quotation, its marks included, and
 its speaker (``{}`` when no one can be named). A named speaker is written by their name,
 without titles (``Sergey Lavrov``); an unnamed one by the noun phrase the article names them
-with, without the clauses after it (``A Senate aide familiar with the negotiations``). Taking the annotations out gives the article's
+with, without the clauses after it (``A Senate aide familiar with the negotiations``).
+Taking the annotations out gives the article's
 text. Quote marks that are not annotated (scare quotes, titles) are not quotations.
 
 Scores, over every article:
@@ -82,7 +83,9 @@ def same_speaker(found: str | None, true: str | None) -> bool:
     """
     if found is None or true is None:
         return found is true
-    return _ARTICLE_WORD.sub("", found.strip()).lower() == _ARTICLE_WORD.sub("", true.strip()).lower()
+    return (
+        _ARTICLE_WORD.sub("", found.strip()).lower() == _ARTICLE_WORD.sub("", true.strip()).lower()
+    )
 
 
 @dataclass
@@ -114,7 +117,9 @@ class Score:
             "span_f1_exact": self.f1(self.exact, self.found, self.true),
             "matched": self.overlap,
             "speaker_right": self.speaker_right,
-            "speaker_accuracy": round(self.speaker_right / self.overlap, 3) if self.overlap else 0.0,
+            "speaker_accuracy": round(self.speaker_right / self.overlap, 3)
+            if self.overlap
+            else 0.0,
         }
 
 

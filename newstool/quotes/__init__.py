@@ -121,7 +121,6 @@ def _attributed(ctx: Context, spans: list[Span], paragraphs: list[tuple[int, int
         )
         found_attribution = attribute(ctx, span, w)
         content = ctx.text[span.content_start : span.end - 1]
-        rule = found_attribution.rule if found_attribution else None
         if span.kind == "direct":
             opens = starts_sentence(ctx, w) or _COLON_BEFORE.search(
                 ctx.text, w.before_start, w.before_end
@@ -149,7 +148,7 @@ def _resolve(ctx: Context, found: list[_Found], paragraphs: list[tuple[int, int]
         events.append((at, 1, mention))
     for at, mention in sentence_subjects(ctx, paragraphs):
         events.append((at, 3, mention))
-    for start, end in known_names(ctx, paragraphs):
+    for start, end in known_names(ctx):
         events.append((start, 0, (start, end)))
     for each in found:
         mention = each.attribution.mention if each.attribution else None

@@ -8,7 +8,8 @@ speaker resolved already.
 
 >>> text = '"We will win," said Ana Ruiz, the mayor.'
 >>> found = attribute(Context(text), Span(0, 14, "direct"))
->>> found.rule, text[found.cue_start:found.cue_end], text[found.mention.name_start:found.mention.name_end]
+>>> mention = found.mention
+>>> found.rule, text[found.cue_start:found.cue_end], text[mention.name_start:mention.name_end]
 ('quote-cue-speaker', 'said', 'Ana Ruiz')
 """
 
@@ -36,9 +37,7 @@ from newstool.stats.terms import stopwords
 
 # A sentence end: end marks and closers, then space and a capital or an opening mark, or glued
 # to a capitalised word ("said.Moscow"); an abbreviation before the period is no end.
-_BOUNDARY = re.compile(
-    r"[.!?]+[\"'”’»)]*(?:\s+(?=[\"'“‘«„(]?[A-Z0-9])|(?=[\"“«„]?[A-Z][a-z]))"
-)
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’»)]*(?:\s+(?=[\"'“‘«„(]?[A-Z0-9])|(?=[\"“«„]?[A-Z][a-z]))")
 _WORD_BEFORE = re.compile(r"[\w.]{1,30}$")
 _SPACE_OR_COMMA = re.compile(r"[\s,]*")
 _TRAILING_BETWEEN = re.compile(rf"\s+{BETWEEN}$")
@@ -52,7 +51,9 @@ _CUE_FIRST = re.compile(r"\s*[A-Z]\w*\s+")
 _OPENING_CLAUSE = re.compile(r"([A-Z][a-z]+)\b[^,.;:\"“”]{0,80},\s*")
 _SUBJECT_REACH = 160
 _LEAD_WORDS = 3  # lower-case words before a subject's name ("former Gov.", "retired machinist")
-_MINOR_WORDS = frozenset("a an and at by for from in of on or the to with".split())
+_MINOR_WORDS = frozenset(
+    ["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
+)
 _TITLE_WORDS = 8
 
 
@@ -90,6 +91,11 @@ class Context:
                     continue
             ends.append(m.end())
         return ends
+
+    @cached_property
+    def runs(self) -> list[tuple[int, int]]:
+        """Every run of capitalised words (:func:`~newstool.quotes.speakers.name_runs`)."""
+        return name_runs(self.text, 0, len(self.text))
 
     def sentence_start(self, pos: int, floor: int) -> int:
         """Where the sentence holding ``pos`` starts, not before ``floor``."""
@@ -301,21 +307,26 @@ def sentence_subjects(ctx: Context, paragraphs: list[tuple[int, int]]) -> list[t
     laughed.``): candidates for a later pronoun, at their place.
 
     >>> text = "Asked again, Gov. Chris Christie laughed. Ann Lee left."
-    >>> [text[m.name_start:m.name_end] for _, m in sentence_subjects(Context(text), [(0, len(text))])]
+    >>> found = sentence_subjects(Context(text), [(0, len(text))])
+    >>> [text[m.name_start:m.name_end] for _, m in found]
     ['Chris Christie', 'Ann Lee']
     """
     found = []
     text = ctx.text
     starts = [p[0] for p in paragraphs]
+    run_starts = [run[0] for run in ctx.runs]
     for pos in sorted(set(starts) | set(ctx.boundaries)):
         end = min(len(text), pos + _SUBJECT_REACH)
         if not ctx.outside(pos, pos + 1):
             continue
         start = _main_clause(text, pos, end)
-        runs = name_runs(text, start, end)
-        lead = text[start : runs[0][0]].split() if runs else []
-        if runs and len(lead) <= _LEAD_WORDS and all(word.islower() for word in lead):
-            mention = mention_before(text, *runs[0])
+        index = bisect_left(run_starts, start)
+        if index == len(run_starts) or run_starts[index] >= end:
+            continue
+        run = ctx.runs[index]
+        lead = text[start : run[0]].split()
+        if len(lead) <= _LEAD_WORDS and all(word.islower() for word in lead):
+            mention = mention_before(text, *run)
             if mention is not None and mention.kind == "name":
                 found.append((pos, mention))
     return found
@@ -333,21 +344,16 @@ def _main_clause(text: str, start: int, end: int) -> int:
     return start
 
 
-def known_names(ctx: Context, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def known_names(ctx: Context) -> list[tuple[int, int]]:
     """Every name outside the quotations, without its titles, as ``(start, end)``: what a
     later surname may stand for (``White House press secretary Josh Earnest on Monday``).
 
     >>> text = 'Treasurer Jim Chalmers spoke. "Ask Bob Hawke," he said.'
     >>> ctx = Context(text, [Span(30, 45, "direct")])
-    >>> [text[a:b] for a, b in known_names(ctx, [(0, len(text))])]
+    >>> [text[a:b] for a, b in known_names(ctx)]
     ['Jim Chalmers']
     """
-    names = []
-    for start, end in paragraphs:
-        for a, b in name_runs(ctx.text, start, end):
-            if ctx.outside(a, b):
-                names.append(name_in_run(ctx.text, a, b))
-    return names
+    return [name_in_run(ctx.text, a, b) for a, b in ctx.runs if ctx.outside(a, b)]
 
 
 def _subject_before(ctx: Context, start: int, end: int) -> Mention | None:

@@ -27,7 +27,27 @@ _TOKEN = re.compile(r"\S+")
 # A word of a name: capitalised (O'Brien, Director-General, bin-Salman), an initial (J.), or a
 # particle between capitalised words (bin, de, van, al-Nusra).
 _PARTICLE = frozenset(
-    "bin bint ibn al el de del della der di da dos du la le van von ter ten".split()
+    [
+        "bin",
+        "bint",
+        "ibn",
+        "al",
+        "el",
+        "de",
+        "del",
+        "della",
+        "der",
+        "di",
+        "da",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "ter",
+        "ten",
+    ]
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 _EDGE_PUNCTUATION = ",;:.!?\"'“”‘’«»"
@@ -161,10 +181,12 @@ def pronoun_for(mention_text: str, name: str) -> str | None:
     """``he`` or ``she`` when the mention or the name says which (a title, a role, a first
     name), else None.
 
-    >>> pronoun_for("Treasury Secretary Janet Yellen", "Janet Yellen"), pronoun_for("Mr Taylor", "Taylor")
-    ('she', 'he')
-    >>> pronoun_for("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov"), pronoun_for("Ryder", "Ryder")
-    ('he', None)
+    >>> pronoun_for("Treasury Secretary Janet Yellen", "Janet Yellen")
+    'she'
+    >>> pronoun_for("Mr Taylor", "Taylor"), pronoun_for("Kremlin spokesman Dmitry Peskov", "Peskov")
+    ('he', 'he')
+    >>> print(pronoun_for("Ryder", "Ryder"))
+    None
     """
     first = name.split(" ", 1)[0]
     known = first_name_pronouns().get(first)
@@ -347,7 +369,8 @@ _PART_END = re.compile(
 
 
 def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``text[start:end]`` cut at commas, dashes and relative words, trimmed, empty parts left out."""
+    """``text[start:end]`` cut at commas, dashes and relative words, trimmed, without empty
+    parts."""
     parts = []
     pos = start
     for m in [*_PART_END.finditer(text, start, end), None]:
