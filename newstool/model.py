@@ -710,8 +710,8 @@ def read_record(field: str, item: Any) -> Any:
     """An item of the list ``field`` of a document (``blocks``, ``edits``, ``title_edits``,
     ``notes``, ``sentences``, ``quotes``) read as its record, as :meth:`Document.from_dict`
     reads it (and then takes it as it is): a reader can convert a long list item by item,
-    never holding it all as JSON objects. Anything else is given back as it is, an item that is not valid too
-    (``from_dict`` then says what is wrong with it).
+    never holding it all as JSON objects. Anything else is given back as it is, an item that is
+    not valid too (``from_dict`` then says what is wrong with it).
 
     >>> read_record("sentences", {"start": 0, "end": 3, "text": "Hi."})
     Sentence(start=0, end=3, text='Hi.')
