@@ -44,7 +44,7 @@ _TRAILING_BETWEEN = re.compile(rf"\s+{BETWEEN}$")
 _ACCORDING_TO_AFTER = re.compile(r"[\s,]*according to\s+", re.IGNORECASE)
 _ACCORDING_TO_BEFORE = re.compile(r"according to\s+([^,]+),\s*$", re.IGNORECASE)
 _COLON_END = re.compile(r":\s*$")
-_ADDING_END = re.compile(r",\s*adding(?:\s+that)?\s*$")
+_ADDING_END = re.compile(r",\s*adding(?:\s+that)?[:,]?\s*$")
 _CUE_FIRST = re.compile(r"\s*[A-Z]\w*\s+")
 # What a title of a work looks like: every word capitalised, but for short function words.
 # A clause before the subject: "Asked about it,", "Speaking in Kent,", "Inside the hall,".

@@ -38,7 +38,7 @@ from newstool.stats.terms import is_capitalised, most_common, phrases_among, ter
 from newstool.stats.tokens import is_number, letters_and_digits, words_and_gaps
 
 if TYPE_CHECKING:
-    from newstool.model import Document, Quote
+    from newstool.model import Document
     from newstool.stats.summary import Summary
 
 # Figures that only mean something for English text (syllables follow English spelling and the
@@ -70,7 +70,7 @@ _PERCENTAGE = re.compile(
 @dataclass(frozen=True)
 class Analysis:
     """One document's figures (``stats``), its sentence lengths, full term and phrase counts,
-    whether it is English, and how many quotations each speaker has."""
+    whether it is English, and how many quotations each speaker has (of its ``quotes``)."""
 
     stats: dict[str, Any]
     sentence_words: tuple[int, ...]
@@ -93,21 +93,6 @@ def sentence_texts(doc: Document) -> Iterator[str]:
     from newstool.sentences import iter_sentence_texts
 
     return iter_sentence_texts(doc)
-
-
-def quotations(doc: Document) -> tuple[Quote, ...]:
-    """The document's quotations: its own ``quotes`` when the quotes stage has run, else found
-    here (:func:`newstool.quotes.find_quotes`).
-
-    >>> from newstool.model import Document
-    >>> [q.speaker for q in quotations(Document.from_dict({"text": '"No," Ann Lee said.'}))]
-    ['Ann Lee']
-    """
-    if doc.quotes is not None:
-        return doc.quotes
-    from newstool.quotes import find_quotes
-
-    return find_quotes(doc.text, doc.blocks)
 
 
 def stem_syllables(word: str, count: int) -> int:
@@ -250,8 +235,7 @@ def analyse(doc: Document, top: int = 10) -> Analysis:
     characters, letters = tally.characters, tally.letters
     polysyllables, complex_words = tally.polysyllables, tally.complex_words
     blocks = Counter(b.type for b in doc.blocks)
-    quotes = quotations(doc)
-    speakers = Counter(q.speaker for q in quotes if q.speaker is not None)
+    speakers = Counter(q.speaker for q in doc.quotes or () if q.speaker is not None)
     stats = {
         "characters": len(doc.text),
         "words": n_words,
@@ -284,8 +268,11 @@ def analyse(doc: Document, top: int = 10) -> Analysis:
             {"phrase": p, "count": n} for p, n in most_common(tally.phrases, top)
         ],
         "numbers": {name: tally.numbers[name] for name in ("numbers", "years", "percentages")},
-        "quotes": len(quotes),
-        "speakers": [{"speaker": s, "quotes": n} for s, n in most_common(speakers, len(speakers))],
+        # counted when the quotes stage has run (finding them costs as much as the rest)
+        "quotes": len(doc.quotes) if doc.quotes is not None else None,
+        "speakers": [{"speaker": s, "quotes": n} for s, n in most_common(speakers, len(speakers))]
+        if doc.quotes is not None
+        else None,
         "language": language.language,
         "language_evidence": language.evidence(),
     }
@@ -391,7 +378,6 @@ __all__ = [
     "analyse",
     "compute_stats",
     "document_stats",
-    "quotations",
     "sentence_texts",
     "summarise",
 ]
