@@ -16,6 +16,7 @@ from newstool.model import (
     DocumentError,
     Edit,
     Note,
+    Quote,
     Sentence,
     Source,
     Step,
@@ -35,6 +36,7 @@ FULL = Document(
     title_edits=(Edit("collapse_space_runs", 2, 2, " ", ""),),
     notes=(Note("editorial", "said ABC"),),
     sentences=(Sentence(0, 4, "One."), Sentence(5, 9, "Two.")),
+    quotes=(Quote(0, 4, "ne", "direct", None, None, None, "T", 5, 6, "T", 5, 6, "explicit", None),),
     stats={"words": 2},
     extra={"mine": [1]},
 )
@@ -42,7 +44,8 @@ FULL = Document(
 
 def test_to_dict_writes_every_field_of_every_part_as_asdict_would():
     out = FULL.to_dict()
-    for name in ("source", "blocks", "steps", "edits", "title_edits", "notes", "sentences"):
+    names = ("source", "blocks", "steps", "edits", "title_edits", "notes", "sentences", "quotes")
+    for name in names:
         value = getattr(FULL, name)
         expected = asdict(value) if name == "source" else [asdict(item) for item in value]
         assert out[name] == expected, name
