@@ -45,8 +45,13 @@ def test_a_missed_quotation_a_wrong_span_a_wrong_speaker_and_an_invented_one_cou
 
 @pytest.mark.parametrize(
     ("found", "true", "same"),
-    [("the Pentagon", "Pentagon", True), ("ana ruiz", "Ana Ruiz", True), ("Ruiz", "Ana Ruiz", False),
-     (None, None, True), ("he", None, False)],
-)  # fmt: skip
+    [
+        ("the Pentagon", "Pentagon", True),
+        ("ana ruiz", "Ana Ruiz", True),
+        ("Ruiz", "Ana Ruiz", False),
+        (None, None, True),
+        ("he", None, False),
+    ],
+)
 def test_speakers_compare_without_case_or_a_leading_article(found, true, same):
     assert same_speaker(found, true) is same
