@@ -162,7 +162,9 @@ def _resolve(ctx: Context, found: list[_Found], paragraphs: list[tuple[int, int]
             resolver.know_name(*item)
             continue
         if kind == 3:
-            resolver.resolve_subject(item)
+            for mention in item:  # the first that names a person
+                if resolver.resolve_subject(mention) is not None:
+                    break
             continue
         if kind == 1:
             speaker = resolver.resolve(item)

@@ -50,6 +50,8 @@ _CUE_FIRST = re.compile(r"\s*[A-Z]\w*\s+")
 # A clause before the subject: "Asked about it,", "Speaking in Kent,", "Inside the hall,".
 _OPENING_CLAUSE = re.compile(r"([A-Z][a-z]+)\b[^,.;:\"“”]{0,80},\s*")
 _SUBJECT_REACH = 160
+# A dateline opening a paragraph: "WASHINGTON — ", "BRUSSELS (AFP) - ", "CANBERRA, AAP - ".
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ ]+(?:,[^—–\n]{1,30}?)?(?:\s*\([^()\n]{1,30}\))?\s+[—–-]\s+")
 _LEAD_WORDS = 3  # lower-case words before a subject's name ("former Gov.", "retired machinist")
 _MINOR_WORDS = frozenset(
     ["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
@@ -96,6 +98,11 @@ class Context:
     def runs(self) -> list[tuple[int, int]]:
         """Every run of capitalised words (:func:`~newstool.quotes.speakers.name_runs`)."""
         return name_runs(self.text, 0, len(self.text))
+
+    @cached_property
+    def run_starts(self) -> list[int]:
+        """Where each of :attr:`runs` starts."""
+        return [start for start, _ in self.runs]
 
     def sentence_start(self, pos: int, floor: int) -> int:
         """Where the sentence holding ``pos`` starts, not before ``floor``."""
@@ -217,6 +224,15 @@ def _mention_then_cue_before(ctx: Context, span: Span, w: Window) -> Attribution
     return None
 
 
+def _subject_then_colon(ctx: Context, span: Span, w: Window) -> Attribution | None:
+    """``Commerce Secretary Gina Raimondo put it simply: "…"``: a colon introduces the
+    quotation, and the subject of the sentence says it (no cue verb needed)."""
+    if not _COLON_END.search(ctx.text, w.before_start, w.before_end):
+        return None
+    mentions = subjects_at(ctx, w.before_start, w.before_end)
+    return Attribution("speaker-colon-quote", None, None, mentions[-1]) if mentions else None
+
+
 RULES: tuple[tuple[str, Rule], ...] = (
     ("quote-cue-speaker", _cue_then_mention_after),
     ("quote-speaker-cue", _mention_then_cue_after),
@@ -225,6 +241,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("speaker-cue-adding", _adding_before),
     ("according-to", _according_to_before),
     ("speaker-cue-quote", _mention_then_cue_before),
+    ("speaker-colon-quote", _subject_then_colon),
 )
 
 
@@ -301,40 +318,59 @@ def reported_speech(ctx: Context, paragraphs: list[tuple[int, int]]) -> list[tup
     return found
 
 
-def sentence_subjects(ctx: Context, paragraphs: list[tuple[int, int]]) -> list[tuple[int, Mention]]:
+def sentence_subjects(
+    ctx: Context, paragraphs: list[tuple[int, int]]
+) -> list[tuple[int, tuple[Mention, ...]]]:
     """Names that open a sentence outside the quotations (``Barrett stood by the claim.``),
     or its main clause after an opening one (``Asked about it, former Gov. Chris Christie
-    laughed.``): candidates for a later pronoun, at their place.
+    laughed.``), or a dateline (``BRUSSELS (AFP) -``): candidates for a later pronoun, at
+    their place. When the first name is one word, the name after a role that follows it is
+    the other candidate (``India coach Rahul Dravid``): the resolver keeps the one that names
+    a person.
 
-    >>> text = "Asked again, Gov. Chris Christie laughed. Ann Lee left."
+    >>> text = "Asked again, Gov. Chris Christie laughed. India coach Rahul Dravid left."
     >>> found = sentence_subjects(Context(text), [(0, len(text))])
-    >>> [text[m.name_start:m.name_end] for _, m in found]
-    ['Chris Christie', 'Ann Lee']
+    >>> [[text[m.name_start:m.name_end] for m in ms] for _, ms in found]
+    [['Chris Christie'], ['India', 'Rahul Dravid']]
     """
     found = []
-    text = ctx.text
     starts = [p[0] for p in paragraphs]
-    run_starts = [run[0] for run in ctx.runs]
     for pos in sorted(set(starts) | set(ctx.boundaries)):
-        end = min(len(text), pos + _SUBJECT_REACH)
         if not ctx.outside(pos, pos + 1):
             continue
-        start = _main_clause(text, pos, end)
-        index = bisect_left(run_starts, start)
-        if index == len(run_starts) or run_starts[index] >= end:
-            continue
+        mentions = subjects_at(ctx, pos, min(len(ctx.text), pos + _SUBJECT_REACH))
+        if mentions:
+            found.append((pos, mentions))
+    return found
+
+
+def subjects_at(ctx: Context, pos: int, end: int) -> tuple[Mention, ...]:
+    """The subject names of the sentence starting at ``pos`` (see :func:`sentence_subjects`)."""
+    text = ctx.text
+    start = _main_clause(text, pos, end)
+    index = bisect_left(ctx.run_starts, start)
+    mentions: list[Mention] = []
+    while index < len(ctx.runs) and ctx.runs[index][0] < end and len(mentions) < 2:
         run = ctx.runs[index]
         lead = text[start : run[0]].split()
-        if len(lead) <= _LEAD_WORDS and all(word.islower() for word in lead):
-            mention = mention_before(text, *run)
-            if mention is not None and mention.kind == "name":
-                found.append((pos, mention))
-    return found
+        if len(lead) > _LEAD_WORDS or not all(word.islower() for word in lead):
+            break
+        mention = mention_before(text, *run)
+        if mention is None or mention.kind != "name":
+            break
+        mentions.append(mention)
+        if " " in text[mention.name_start : mention.name_end]:
+            break  # a full name: no other candidate
+        start, index = run[1], index + 1
+    return tuple(mentions)
 
 
 def _main_clause(text: str, start: int, end: int) -> int:
     """Where the main clause of the sentence at ``start`` begins: after an opening clause
     led by a participle, an adverb or a function word (``Asked whether he would run,``)."""
+    dateline = _DATELINE.match(text, start, end)
+    if dateline is not None:
+        start = dateline.end()
     opening = _OPENING_CLAUSE.match(text, start, end)
     if opening is None:
         return start
@@ -388,5 +424,6 @@ __all__ = [
     "reported_speech",
     "sentence_subjects",
     "starts_sentence",
+    "subjects_at",
     "window",
 ]

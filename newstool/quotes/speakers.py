@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from newstool.sentences import lexicon
 from newstool.stats.terms import stopwords
 
 PRONOUNS = frozenset({"he", "she", "they"})
@@ -50,6 +51,26 @@ _PARTICLE = frozenset(
     ]
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+# Letters after a name that are not part of it: honours, offices, degrees.
+_POST_NOMINALS = frozenset(
+    [
+        "KC",
+        "QC",
+        "SC",
+        "MP",
+        "MEP",
+        "MSP",
+        "MLA",
+        "MPP",
+        "MBE",
+        "OBE",
+        "CBE",
+        "KBE",
+        "DBE",
+        "PhD",
+        "MD",
+    ]
+)
 _EDGE_PUNCTUATION = ",;:.!?\"'“”‘’«»"
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME_WORD = rf"[{_UPPER}][\w'’.\-]*"
@@ -247,7 +268,8 @@ def name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 run_start = None
         if run_start is not None:
             runs.append((run_start, last_end))
-    return runs
+    calendar = lexicon().calendar
+    return [(a, b) for a, b in runs if text[a:b].rstrip(".") not in calendar]  # "on Friday"
 
 
 def _ends_sentence(word: str) -> bool:
@@ -285,6 +307,9 @@ def name_in_run(text: str, start: int, end: int) -> tuple[int, int]:
         ):
             cut = index
             break
+    while len(words) > cut + 1 and text[slice(*words[-1])].rstrip(".,") in _POST_NOMINALS:
+        words.pop()  # Alan Conrad KC
+        end = words[-1][1]
     if _ends_sentence(text[slice(*words[-1])]):
         end -= 1
     return words[cut][0], end
