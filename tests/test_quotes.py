@@ -153,6 +153,10 @@ RULES = [
      "speaker-cue-partial", "Gwen Moore"),
     ('Sen. John Thune (R-S.D.), the minority whip, said the bill was "loaded with pet projects."',
      "speaker-cue-partial", "John Thune"),
+    ('Commerce Secretary Gina Raimondo put it simply: "We will not allow it."',
+     "speaker-colon-quote", "Gina Raimondo"),
+    ('"You betrayed that trust," Judge Alan Conrad KC told her.', "quote-speaker-cue",
+     "Alan Conrad"),
     ('"We won," said Ana Ruiz. "Now we govern."', "continues-previous-quote", "Ana Ruiz"),
     ('Coach Andrew McDonald said Khawaja had recovered.\n\n"He is good to go."',
      "speaker-in-previous-sentence", "Andrew McDonald"),
@@ -203,6 +207,15 @@ def test_a_pronoun_skips_a_speaker_whose_first_name_says_otherwise():
         ("Sarah Anthony", "pronoun-last-speaker"),
         ("Tom Barrett", "pronoun-last-speaker"),
     ]
+
+
+def test_a_pronoun_finds_the_subject_after_a_dateline_or_a_place_and_a_role():
+    text = (
+        "BRUSSELS (AFP) - Commission President Ursula von der Leyen unveiled a plan. "
+        '"We need to spend more," she said. India coach Rahul Dravid praised his spinners. '
+        '"They bowled beautifully," he said.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Ursula von der Leyen", "Rahul Dravid"]
 
 
 def test_they_prefers_a_group():
