@@ -16,6 +16,7 @@ works are not quotations.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -101,24 +102,17 @@ def find_quotes(text: str, blocks: tuple | None = None) -> tuple[Quote, ...]:
 
 def _attributed(ctx: Context, spans: list[Span], paragraphs: list[tuple[int, int]]) -> list[_Found]:
     """Each span with its attribution, less scare quotes and titles."""
-    from bisect import bisect_right
-
     starts = [start for start, _ in paragraphs]
+    ends = [end for _, end in paragraphs]
+    whole = (0, len(ctx.text))
     found = []
     for index, span in enumerate(spans):
-        number = max(0, bisect_right(starts, span.start) - 1)
-        paragraph = paragraphs[number] if paragraphs else (0, len(ctx.text))
+        first = max(0, bisect_right(starts, span.start) - 1)
+        last = min(len(ends) - 1, bisect_left(ends, span.end))  # a quotation may span several
+        reach = (starts[first], ends[last]) if paragraphs else whole
         previous_end = spans[index - 1].end if index else 0
         next_start = spans[index + 1].start if index + 1 < len(spans) else len(ctx.text)
-        w = window(
-            ctx,
-            span,
-            (
-                paragraph[0],
-                paragraphs[_last(paragraphs, span.end)][1] if paragraphs else len(ctx.text),
-            ),
-            (previous_end, next_start),
-        )
+        w = window(ctx, span, reach, (previous_end, next_start))
         found_attribution = attribute(ctx, span, w)
         content = ctx.text[span.content_start : span.end - 1]
         if span.kind == "direct":
@@ -129,15 +123,8 @@ def _attributed(ctx: Context, spans: list[Span], paragraphs: list[tuple[int, int
                 continue  # the title of a work
             if found_attribution is None and not opens:
                 continue  # a scare quote
-        found.append(_Found(span, found_attribution, number))
+        found.append(_Found(span, found_attribution, first))
     return found
-
-
-def _last(paragraphs: list[tuple[int, int]], pos: int) -> int:
-    """The paragraph that holds ``pos`` (the end of a quotation)."""
-    from bisect import bisect_left
-
-    return max(0, bisect_left([end for _, end in paragraphs], pos))
 
 
 def _resolve(ctx: Context, found: list[_Found], paragraphs: list[tuple[int, int]]) -> None:
