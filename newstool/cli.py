@@ -524,12 +524,18 @@ def ingest(paths: tuple[str, ...], **common: Any) -> None:
       cat article.txt | newstool ingest
       newstool ingest --encoding cp1251 old/*.txt
       newstool ingest seeds/ -f markdown -o articles/
+      newstool ingest saved-pages/               # .html/.htm/.xhtml(.gz): the article
 
     PATH is a file, a directory (walked recursively; hidden and binary files are
     passed over with a warning), a glob pattern, or '-' for standard input. Encodings
     are detected: byte-order mark, UTF-8, damaged UTF-8, then a statistical detector.
     The first line becomes the title when it looks like one, short lines alone
     become headings, and hard-wrapped lines are joined into paragraphs.
+
+    A saved web page (by its name or its first bytes, gzipped too) is decoded by its
+    <meta charset> and its article extracted (needs: pip install 'newstool[html]'):
+    headline as title, headings and paragraphs as blocks, the page's metadata in
+    "meta". A page without an article is an error for that input.
     """
     run_stage("ingest", paths, Pipeline(), **common)
 

@@ -284,10 +284,13 @@ def markdown_heading(text: str, level: int) -> str:
 
 def front_matter(doc: Document) -> dict[str, Any]:
     """The YAML front matter fields: ``id``, ``title``, then, when present, ``source`` (path,
-    encoding, ingested_at), ``notes`` (kind, text), ``stats`` and ``warnings``.
+    encoding, ingested_at), ``meta`` (the fields the page gave), ``notes`` (kind, text),
+    ``stats`` and ``warnings``.
 
     >>> front_matter(Document.from_dict({"id": "a1", "text": "", "warnings": ["odd"]}))
     {'id': 'a1', 'title': None, 'warnings': ['odd']}
+    >>> front_matter(Document.from_dict({"id": "a1", "text": "", "meta": {"author": "Ann"}}))
+    {'id': 'a1', 'title': None, 'meta': {'author': 'Ann'}}
     """
     fields: dict[str, Any] = {"id": doc.id, "title": doc.title}
     if doc.source is not None:
@@ -297,6 +300,8 @@ def front_matter(doc: Document) -> dict[str, Any]:
             "encoding": source.encoding,
             "ingested_at": source.ingested_at,
         }
+    if doc.meta is not None:
+        fields["meta"] = {name: value for name, value in vars(doc.meta).items() if value}
     if doc.notes:
         fields["notes"] = [{"kind": note.kind, "text": note.text} for note in doc.notes]
     if doc.stats:
@@ -630,7 +635,7 @@ def document_from_markdown(fields: Any, body: str) -> Document:
         text += "\n\n" if spans else ""
         spans.append({"type": kind, "start": len(text), "end": len(text) + len(block_text)})
         text += block_text
-    known = {k: fields[k] for k in ("source", "notes", "stats", "warnings") if k in fields}
+    known = {k: fields[k] for k in ("source", "meta", "notes", "stats", "warnings") if k in fields}
     try:
         return Document.from_dict(
             {"id": fields["id"], "title": title, "text": text, "blocks": spans, **known}
@@ -644,8 +649,8 @@ def parse_markdown_documents(text: str) -> list[Document]:
     stream of several as :func:`open_writer` writes them), read back.
 
     Title, text and blocks come back exactly, for any text, from Markdown written without
-    ``sentences``; ``id``, ``notes``, ``stats``, ``warnings`` and ``source`` (path, encoding,
-    ingested_at) come from the front matter. What the front matter does not hold is lost:
+    ``sentences``; ``id``, ``meta``, ``notes``, ``stats``, ``warnings`` and ``source`` (path,
+    encoding, ingested_at) come from the front matter. What the front matter does not hold is lost:
     ``steps``, ``edits``, ``sentences``, the other ``source`` fields, unknown fields, empty
     blocks, block types other than heading and paragraph, and any text between blocks other
     than one blank line. Written with ``sentences``, each line break between sentences reads

@@ -25,7 +25,7 @@ import hashlib
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -61,6 +61,19 @@ class Source:
     encoding_source: str | None = None
     replacements: int = 0
     ingested_at: str | None = None
+    format: str | None = None  # what the input was read as: "html"; None for a raw text article
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What a page says about itself (HTML metadata): each field None when it does not say."""
+
+    author: str | None = None
+    date: str | None = None  # as the page gives it, usually an ISO 8601 date
+    site: str | None = None
+    url: str | None = None
+    language: str | None = None
+    description: str | None = None
 
 
 @dataclass(frozen=True)
@@ -146,6 +159,7 @@ _KNOWN = frozenset(
         "source",
         "title",
         "text",
+        "meta",
         "blocks",
         "edits",
         "title_edits",
@@ -168,6 +182,7 @@ class Document:
     title: str | None = None
     source: Source | None = None
     blocks: tuple[Block, ...] = ()
+    meta: Meta | None = None
     steps: tuple[Step, ...] = ()
     warnings: tuple[str, ...] = ()
     edits: tuple[Edit, ...] | None = None
@@ -201,6 +216,8 @@ class Document:
         out["source"] = _source_dict(self.source) if self.source is not None else None
         out["title"] = self.title
         out["text"] = self.text
+        if self.meta is not None:
+            out["meta"] = _meta_dict(self.meta)
         out["blocks"] = listed(self.blocks, _block_dict)
         for name in ("edits", "title_edits"):
             edits = getattr(self, name)
@@ -288,6 +305,18 @@ def _source_dict(source: Source) -> dict[str, Any]:
         "encoding_source": source.encoding_source,
         "replacements": source.replacements,
         "ingested_at": source.ingested_at,
+        "format": source.format,
+    }
+
+
+def _meta_dict(meta: Meta) -> dict[str, Any]:
+    return {
+        "author": meta.author,
+        "date": meta.date,
+        "site": meta.site,
+        "url": meta.url,
+        "language": meta.language,
+        "description": meta.description,
     }
 
 
@@ -425,6 +454,25 @@ def lone_surrogates_warning(fields: list[str]) -> str:
     """
     shown = ", ".join(fields[:5]) + (f" and {len(fields) - 5} more" if len(fields) > 5 else "")
     return f"lone surrogates (characters UTF-8 cannot encode) replaced by U+FFFD in {shown}"
+
+
+def join_blocks(parts: Iterable[tuple[str, str]]) -> tuple[str, tuple[Block, ...]]:
+    """The text of blocks given as (type, text), one blank line between them, and the blocks.
+
+    >>> text, blocks = join_blocks([("heading", "Why"), ("paragraph", "It rained.")])
+    >>> text, [(block.type, block.start, block.end) for block in blocks]
+    ('Why\\n\\nIt rained.', [('heading', 0, 3), ('paragraph', 5, 15)])
+    """
+    texts: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for kind, text in parts:
+        if texts:
+            pos += 2
+        blocks.append(Block(kind, pos, pos + len(text)))
+        texts.append(text)
+        pos += len(text)
+    return "\n\n".join(texts), tuple(blocks)
 
 
 def blocks_from_blank_lines(text: str) -> tuple[Block, ...]:
@@ -626,14 +674,18 @@ _SOURCE_FIELDS = {
     "encoding_confidence": _rule(
         "a number from 0 to 1 or null", lambda v: v is None or _is_number(v) and 0 <= v <= 1
     ),
-    "encoding_source": _one_of("bom", "utf8", "utf8-lossy", "detector", "fallback", "user", None),
+    "encoding_source": _one_of(
+        "bom", "meta", "utf8", "utf8-lossy", "detector", "fallback", "user", None
+    ),
     "replacements": _natural,
     "ingested_at": _matching_or_null(
         "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z",
         "a UTC time such as 2024-01-31T09:30:00Z, or null",
     ),
+    "format": _one_of("html", None),
 }
 _SOURCE = _record(Source, _SOURCE_FIELDS, partial=True)
+_META = _record(Meta, {name: _STRING_OR_NULL for name in Meta.__dataclass_fields__}, partial=True)
 
 
 def _source_or_null(value: Any) -> Source | None:
@@ -784,6 +836,7 @@ def _read_document(data: Any) -> Document:
         title=_optional(data, "title", _STRING_OR_NULL),
         source=_optional(data, "source", _source_or_null),
         blocks=blocks,
+        meta=_optional(data, "meta", _META),
         steps=_optional(data, "steps", _STEPS) or (),
         warnings=_optional(data, "warnings", _STRINGS) or (),
         edits=_optional(data, "edits", _EDITS),
@@ -907,12 +960,14 @@ __all__ = [
     "Document",
     "DocumentError",
     "Edit",
+    "Meta",
     "Note",
     "Quote",
     "Sentence",
     "Source",
     "Step",
     "blocks_from_blank_lines",
+    "join_blocks",
     "lone_surrogates_warning",
     "read_record",
     "record_dict",

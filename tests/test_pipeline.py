@@ -73,7 +73,7 @@ def test_config_sections_and_format_choices_follow_the_registries():
             continue
         (choice,) = [p.type.choices for p in command.params if p.name == "format"]
         assert tuple(choice) == tuple(export.OUTPUT_FORMATS)
-    assert [r.name for r in readers.READERS] == ["jsonl", "json", "markdown", "text"]
+    assert [r.name for r in readers.READERS] == ["html", "jsonl", "json", "markdown", "text"]
 
 
 # ---------------------------------------------------------------------------- fingerprints

@@ -298,7 +298,7 @@ def _run(
         encoding=spec.encoding,
         max_doc_bytes=spec.max_doc_bytes,
     )
-    for done in ordered_map(unit, work(), jobs=jobs):
+    for done in ordered_map(unit, work(), jobs=jobs, weigh=_work_size):
         one = read.popleft()
         if done is not None:
             _record(state, report, listener, one, fingerprint, done)
@@ -365,6 +365,10 @@ def _read(
         report.actions.append(("new" if row is None else "process", path))
         return _Read(path)
     return _Read(path, row, info.st_size, info.st_mtime_ns, digest, (path, data))
+
+
+def _work_size(work: tuple[str, bytes] | None) -> int:
+    return 0 if work is None else len(work[1])
 
 
 def _process_work(
