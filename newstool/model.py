@@ -117,6 +117,40 @@ class Sentence:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation found by ``quotes``: ``text[start:end]`` with its marks, and who said it.
+
+    ``text`` is the content without the marks; ``kind`` is ``direct``, or ``fragment`` when the
+    closing mark survives without its opening one (the span then starts at the words). The
+    cue verb, the speaker mention as written (``he``, ``Lavrov``) and the speaker it resolves
+    to (``Sergey Lavrov``, where the text names them in full) each have their offsets, or are
+    null; ``resolution`` says how the mention became the speaker (``explicit``,
+    ``pronoun-last-speaker``, ``surname``, ``none``) and ``rule`` which attribution pattern
+    matched (null when none did).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    speaker_mention: str | None
+    speaker_mention_start: int | None
+    speaker_mention_end: int | None
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    resolution: str
+    rule: str | None
+
+
+QUOTE_KINDS = ("direct", "fragment")
+RESOLUTIONS = ("explicit", "pronoun-last-speaker", "surname", "none")
+
+
 # The fields a document holds (the rest are the user's, kept in ``extra``).
 _KNOWN = frozenset(
     {
@@ -131,6 +165,7 @@ _KNOWN = frozenset(
         "title_edits",
         "notes",
         "sentences",
+        "quotes",
         "stats",
         "steps",
         "warnings",
@@ -154,6 +189,7 @@ class Document:
     title_edits: tuple[Edit, ...] | None = None
     notes: tuple[Note, ...] | None = None
     sentences: tuple[Sentence, ...] | None = None
+    quotes: tuple[Quote, ...] | None = None
     stats: dict[str, Any] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -191,6 +227,8 @@ class Document:
             out["notes"] = listed(self.notes, _note_dict)
         if self.sentences is not None:
             out["sentences"] = listed(self.sentences, _sentence_dict)
+        if self.quotes is not None:
+            out["quotes"] = listed(self.quotes, _quote_dict)
         if self.stats is not None:
             out["stats"] = self.stats
         out["steps"] = [_step_dict(s) for s in self.steps]
@@ -304,16 +342,37 @@ def _sentence_dict(sentence: Sentence) -> dict[str, Any]:
     return {"start": sentence.start, "end": sentence.end, "text": sentence.text}
 
 
+def _quote_dict(quote: Quote) -> dict[str, Any]:
+    return {
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "kind": quote.kind,
+        "cue": quote.cue,
+        "cue_start": quote.cue_start,
+        "cue_end": quote.cue_end,
+        "speaker_mention": quote.speaker_mention,
+        "speaker_mention_start": quote.speaker_mention_start,
+        "speaker_mention_end": quote.speaker_mention_end,
+        "speaker": quote.speaker,
+        "speaker_start": quote.speaker_start,
+        "speaker_end": quote.speaker_end,
+        "resolution": quote.resolution,
+        "rule": quote.rule,
+    }
+
+
 _RECORD_DICTS: dict[type, Callable[[Any], dict[str, Any]]] = {
     Block: _block_dict,
     Edit: _edit_dict,
     Note: _note_dict,
+    Quote: _quote_dict,
     Sentence: _sentence_dict,
 }
 
 
 def record_dict(record: Any) -> dict[str, Any]:
-    """The JSON object of a block, edit, note or sentence, as in :meth:`Document.to_dict`; a
+    """The JSON object of a block, edit, note, sentence or quote, as in :meth:`Document.to_dict`; a
     ``default`` for :func:`json.dumps`, raising its :class:`TypeError` for anything else.
 
     >>> json.dumps([Sentence(0, 3, "Hi.")], default=record_dict)
@@ -668,21 +727,43 @@ _NOTES = _list_of(_record(Note, {"kind": _string, "text": _string}))
 _SENTENCES = _list_of(
     _record(Sentence, {"start": _natural, "end": _natural, "text": _NON_EMPTY_STRING})
 )
+_QUOTE_RECORD = _record(
+    Quote,
+    {
+        "start": _natural,
+        "end": _natural,
+        "text": _string,
+        "kind": _one_of(*QUOTE_KINDS),
+        "cue": _STRING_OR_NULL,
+        "cue_start": _natural_or_null,
+        "cue_end": _natural_or_null,
+        "speaker_mention": _STRING_OR_NULL,
+        "speaker_mention_start": _natural_or_null,
+        "speaker_mention_end": _natural_or_null,
+        "speaker": _STRING_OR_NULL,
+        "speaker_start": _natural_or_null,
+        "speaker_end": _natural_or_null,
+        "resolution": _one_of(*RESOLUTIONS),
+        "rule": _STRING_OR_NULL,
+    },
+)
+_QUOTES = _list_of(_QUOTE_RECORD)
 _RECORD_LISTS = {
     "blocks": _BLOCKS,
     "edits": _EDITS,
     "title_edits": _EDITS,
     "notes": _NOTES,
     "sentences": _SENTENCES,
+    "quotes": _QUOTES,
 }
 
 
 def read_record(field: str, item: Any) -> Any:
     """An item of the list ``field`` of a document (``blocks``, ``edits``, ``title_edits``,
-    ``notes``, ``sentences``) read as its record, as :meth:`Document.from_dict` reads it (and
-    then takes it as it is): a reader can convert a long list item by item, never holding it
-    all as JSON objects. Anything else is given back as it is, an item that is not valid too
-    (``from_dict`` then says what is wrong with it).
+    ``notes``, ``sentences``, ``quotes``) read as its record, as :meth:`Document.from_dict`
+    reads it (and then takes it as it is): a reader can convert a long list item by item,
+    never holding it all as JSON objects. Anything else is given back as it is, an item that is
+    not valid too (``from_dict`` then says what is wrong with it).
 
     >>> read_record("sentences", {"start": 0, "end": 3, "text": "Hi."})
     Sentence(start=0, end=3, text='Hi.')
@@ -746,6 +827,9 @@ def _read_document(data: Any) -> Document:
     sentences = _optional(data, "sentences", _SENTENCES)
     if sentences is not None:
         _check_sentences(sentences, text, blocks)
+    quotes = _optional(data, "quotes", _QUOTES)
+    if quotes is not None:
+        _check_quotes(quotes, text)
     return Document(
         id=_field(data, "id", _NON_EMPTY_STRING) if "id" in data else text_id(text),
         text=text,
@@ -759,6 +843,7 @@ def _read_document(data: Any) -> Document:
         title_edits=_optional(data, "title_edits", _EDITS),
         notes=_optional(data, "notes", _NOTES),
         sentences=sentences,
+        quotes=quotes,
         stats=_optional(data, "stats", _OBJECT),
         extra={key: value for key, value in data.items() if key not in _KNOWN},
     )
@@ -818,7 +903,58 @@ def _check_sentences(sentences: tuple[Sentence, ...], text: str, blocks: tuple[B
             )
 
 
+def _check_quotes(quotes: tuple[Quote, ...], text: str) -> None:
+    """Each quote's content, cue, mention and speaker are the text at their offsets.
+
+    >>> q = Quote(0, 4, "Hi,", "direct", None, None, None, None, None, None, None, None, None,
+    ...           "none", None)
+    >>> try:
+    ...     _check_quotes((q,), '"Hi," he said.')
+    ... except _Invalid as invalid:
+    ...     print(invalid.message())
+    field "quotes[0].text" is "Hi,", but text[1:3] is "Hi"
+    """
+    for number, quote in enumerate(quotes):
+        if quote.start > quote.end or quote.end > len(text):
+            raise _Invalid(
+                f"spans {quote.start}..{quote.end}, which is not within the text "
+                f"(length {len(text)})",
+                "quotes",
+                number,
+            )
+        content = (quote.start + (quote.kind == "direct"), quote.end - 1)
+        parts = (
+            ("text", quote.text, content),
+            ("cue", quote.cue, (quote.cue_start, quote.cue_end)),
+            (
+                "speaker_mention",
+                quote.speaker_mention,
+                (quote.speaker_mention_start, quote.speaker_mention_end),
+            ),
+            ("speaker", quote.speaker, (quote.speaker_start, quote.speaker_end)),
+        )
+        for name, value, (start, end) in parts:
+            if value is None and start is None and end is None:
+                continue
+            if value is None or start is None or end is None:
+                raise _Invalid(
+                    f"{name}, {name}_start and {name}_end must all be null or all be set",
+                    "quotes",
+                    number,
+                    name,
+                )
+            if text[start:end] != value:
+                raise _Invalid(
+                    f"is {_shown(value)}, but text[{start}:{end}] is {_shown(text[start:end])}",
+                    "quotes",
+                    number,
+                    name,
+                )
+
+
 __all__ = [
+    "QUOTE_KINDS",
+    "RESOLUTIONS",
     "SCHEMA_VERSION",
     "Block",
     "Document",
@@ -826,6 +962,7 @@ __all__ = [
     "Edit",
     "Meta",
     "Note",
+    "Quote",
     "Sentence",
     "Source",
     "Step",

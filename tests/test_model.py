@@ -17,6 +17,7 @@ from newstool.model import (
     Edit,
     Meta,
     Note,
+    Quote,
     Sentence,
     Source,
     Step,
@@ -37,6 +38,7 @@ FULL = Document(
     title_edits=(Edit("collapse_space_runs", 2, 2, " ", ""),),
     notes=(Note("editorial", "said ABC"),),
     sentences=(Sentence(0, 4, "One."), Sentence(5, 9, "Two.")),
+    quotes=(Quote(0, 4, "ne", "direct", None, None, None, "T", 5, 6, "T", 5, 6, "explicit", None),),
     stats={"words": 2},
     extra={"mine": [1]},
 )
@@ -44,7 +46,8 @@ FULL = Document(
 
 def test_to_dict_writes_every_field_of_every_part_as_asdict_would():
     out = FULL.to_dict()
-    for name in ("source", "meta", "blocks", "steps", "edits", "title_edits", "notes", "sentences"):
+    names = ("source", "meta", "blocks", "steps", "edits", "title_edits", "notes", "sentences")
+    for name in (*names, "quotes"):
         value = getattr(FULL, name)
         single = name in ("source", "meta")
         expected = asdict(value) if single else [asdict(item) for item in value]

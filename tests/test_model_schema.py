@@ -89,6 +89,28 @@ def edits(draw: st.DrawFn, min_size: int) -> list[dict]:
     return items
 
 
+def quote_record(text: str, start: int, end: int) -> dict:
+    """A valid quotation over ``text[start:end]``: attributed to its first character (standing
+    for a mark), so that every field is set."""
+    return {
+        "start": start,
+        "end": end,
+        "text": text[start + 1 : end - 1],
+        "kind": "direct",
+        "cue": text[start : start + 1],
+        "cue_start": start,
+        "cue_end": start + 1,
+        "speaker_mention": text[start : start + 1],
+        "speaker_mention_start": start,
+        "speaker_mention_end": start + 1,
+        "speaker": text[start : start + 1],
+        "speaker_start": start,
+        "speaker_end": start + 1,
+        "resolution": "explicit",
+        "rule": "quote-speaker-cue",
+    }
+
+
 @st.composite
 def documents(draw: st.DrawFn, full: bool = False) -> dict:
     """A valid written document; ``full`` ones hold every field, every list at least one item,
@@ -96,7 +118,7 @@ def documents(draw: st.DrawFn, full: bool = False) -> dict:
     at_least = int(full)
     kind = st.sampled_from(["heading", "paragraph"])
     kinds = draw(st.lists(kind, min_size=at_least, max_size=3)) + (["paragraph"] if full else [])
-    text, blocks, sentences = "", [], []
+    text, blocks, sentences, quotes = "", [], [], []
     for kind in kinds:
         text += "\n\n" if text else ""
         block_text = draw(BLOCK_TEXT)
@@ -106,11 +128,16 @@ def documents(draw: st.DrawFn, full: bool = False) -> dict:
             start = draw(st.integers(blocks[-1]["start"], len(text) - 1))
             end = draw(st.integers(start + 1, len(text)))
             sentences.append({"start": start, "end": end, "text": text[start:end]})
+            if end - start >= 2:
+                quotes.append(quote_record(text, start, end))
+    if full and not quotes:
+        quotes.append(quote_record(text, 0, len(text)))
     optional = {
         "edits": draw(edits(at_least)),
         "title_edits": draw(edits(at_least)),
         "notes": draw(st.lists(NOTE, min_size=at_least, max_size=2)),
         "sentences": sentences,
+        "quotes": quotes,
         "stats": draw(STATS),
         "meta": copy.deepcopy(draw(META)),
     }

@@ -40,7 +40,7 @@ def test_a_pipeline_pickles_for_a_process_pool():
 @pytest.mark.parametrize(
     ("name", "settings", "message"),
     [
-        ("tidy", {}, "unknown step 'tidy'; steps are clean, split-sentences, stats"),
+        ("tidy", {}, "unknown step 'tidy'; steps are clean, split-sentences, quotes, stats"),
         ("stats", {"top": 0}, "top must be a whole number from 1 to 1000"),
         ("stats", {"topp": 3}, "unknown stats setting 'topp'; valid keys: top"),
         ("split-sentences", {"lang": "fr"}, "language 'fr' is not supported yet"),

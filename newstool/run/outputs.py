@@ -87,8 +87,10 @@ class Installed:
 def spec_key(outputs: Outputs, top: int) -> dict[str, Any]:
     """The output settings a publication was made with: other settings mean publish again.
 
-    >>> spec_key(Outputs(jsonl=Path("/o.jsonl")), 10)["jsonl"]
-    '/o.jsonl'
+    >>> spec_key(Outputs(jsonl=Path("/o.jsonl")), 10)["quotes"]
+    False
+    >>> sorted(spec_key(Outputs(jsonl=Path("/o.jsonl")), 10))
+    ['jsonl', 'markdown', 'quotes', 'sentences', 'sqlite', 'summary', 'top']
     """
     return {
         "jsonl": str(outputs.jsonl) if outputs.jsonl else None,
@@ -96,6 +98,7 @@ def spec_key(outputs: Outputs, top: int) -> dict[str, Any]:
         "summary": str(outputs.summary) if outputs.summary else None,
         "sqlite": str(outputs.sqlite) if outputs.sqlite else None,
         "sentences": outputs.sentences,
+        "quotes": outputs.quotes,
         "top": top,
     }
 
@@ -227,7 +230,9 @@ def _stage(
                     if fresh and matches(target, known):
                         records[str(target)] = known
                     else:
-                        text = render_document(doc, "markdown", sentences=outputs.sentences)
+                        text = render_document(
+                            doc, "markdown", sentences=outputs.sentences, quotes=outputs.quotes
+                        )
                         records[str(target)] = _stage_file(target, [text], staged)
         if outputs.summary is not None:
             text = json_text(summary.to_dict(), indent=2) + "\n"
