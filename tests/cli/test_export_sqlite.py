@@ -17,7 +17,7 @@ TABLES = ("documents", "sentences", "notes", "edits", "warnings", "quotes")
 def processed_seed(run, epoch: str = "1700000000") -> str:
     """The seed through every stage, as JSON Lines."""
     text = run(["ingest", str(SEED)], env={"SOURCE_DATE_EPOCH": epoch}).stdout
-    for stage in ("clean", "split-sentences", "stats"):
+    for stage in ("clean", "split-sentences", "quotes", "stats"):
         text = run([stage, "-q", "-"], input=text).stdout
     return text
 
@@ -40,7 +40,7 @@ def test_the_seed_is_found_by_a_word_of_its_body_and_its_json_is_the_document(ru
         "notes": len(doc["notes"]),
         "edits": len(doc["edits"]) + len(doc.get("title_edits", [])),
         "warnings": len(doc["warnings"]),
-        "quotes": len(doc.get("quotes", [])),
+        "quotes": len(doc["quotes"]),
     }
     db = sqlite3.connect(tmp_path / "c.db")
     found = db.execute(
@@ -50,6 +50,14 @@ def test_the_seed_is_found_by_a_word_of_its_body_and_its_json_is_the_document(ru
     ).fetchall()
     assert [(i, json.loads(j), w) for i, j, w in found] == [(doc["id"], doc, doc["stats"]["words"])]
     assert "Idlib" not in doc["title"]  # found by its body
+    speakers = db.execute("SELECT speaker, count(*) FROM quotes GROUP BY speaker").fetchall()
+    assert speakers and sum(n for _, n in speakers) == len(doc["quotes"]) > 0
+    (quote,) = db.execute(
+        'SELECT q.text, substr(d.text, q.start + 2, q."end" - q.start - 2), q.cue, q.rule '
+        "FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE q.n = 0"
+    ).fetchall()
+    first = doc["quotes"][0]
+    assert quote == (first["text"], first["text"], first["cue"], first["rule"])
 
 
 def test_exporting_again_changes_nothing_and_a_changed_document_replaces_its_rows(run, tmp_path):
