@@ -37,7 +37,7 @@ import io
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -66,6 +66,15 @@ class RunListener(Protocol):
     def advanced(self, path: str) -> None: ...
 
     def message(self, message: Message) -> None: ...
+
+
+class Engine(Protocol):
+    """Maps the unit of work over the inputs on other machines, results in input order
+    (:class:`newstool.dask_engine.DaskEngine`); ``startup_seconds`` is what reaching them cost."""
+
+    startup_seconds: float
+
+    def map(self, function: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]: ...
 
 
 @dataclass
@@ -184,11 +193,12 @@ def run_pipeline(
     retry_failed: bool = False,
     listener: RunListener | None = None,
     jobs: int = 1,
+    engine: Engine | None = None,
 ) -> RunReport:
     """Run the pipeline file: see the module docstring. Raises :class:`PipefileError` and
     :class:`Locked`; Ctrl-C and SIGTERM stop it between two transactions. ``jobs`` worker
-    processes compute (:func:`process_input`); this process alone reads the state and
-    writes it and the outputs."""
+    processes compute (:func:`process_input`), or ``engine`` maps it over a cluster; this
+    process alone reads the state and writes it and the outputs."""
     started = time.monotonic()
     spec = load_pipefile(pipefile_path)
     report = RunReport()
@@ -214,6 +224,7 @@ def run_pipeline(
                     listener,
                     dry_run=False,
                     jobs=jobs,
+                    engine=engine,
                 )
             finally:
                 state.close()
@@ -246,6 +257,7 @@ def _run(
     *,
     dry_run: bool,
     jobs: int,
+    engine: Engine | None = None,
 ) -> None:
     top = summary_top(spec)
     started = time.monotonic()
@@ -298,13 +310,16 @@ def _run(
         encoding=spec.encoding,
         max_doc_bytes=spec.max_doc_bytes,
     )
-    for done in ordered_map(unit, work(), jobs=jobs):
+    mapped = ordered_map(unit, work(), jobs=jobs) if engine is None else engine.map(unit, work())
+    for done in mapped:
         one = read.popleft()
         if done is not None:
             _record(state, report, listener, one, fingerprint, done)
         if listener is not None:
             listener.advanced(one.path)
     report.seconds["process"] = round(time.monotonic() - started, 3)
+    if engine is not None:
+        report.seconds["engine_start"] = engine.startup_seconds  # part of "process"
     report.pruned = len(gone)
     report.actions.extend(("prune", path) for path in gone if dry_run)
     if dry_run:
@@ -438,4 +453,4 @@ def _expand(
     return list(paths), problems
 
 
-__all__ = ["Locked", "PipefileError", "RunReport", "process_input", "run_pipeline"]
+__all__ = ["Engine", "Locked", "PipefileError", "RunReport", "process_input", "run_pipeline"]
