@@ -42,6 +42,7 @@ Result = TypeVar("Result")
 
 SHARD_SIZE = 16  # inputs per task: a task's own cost (~1 ms) shared by many inputs
 SHARDS_PER_THREAD = 3  # shards in flight per worker thread: every worker busy, memory bounded
+CONNECT_TIMEOUT_S = 10  # how long a run tries to reach a remote scheduler
 WORKER_TIMEOUT_S = 30  # how long a run waits for the first worker of a remote scheduler
 
 
@@ -154,7 +155,7 @@ class DaskEngine:
             client = Client(self._cluster)
         else:
             try:
-                client = Client(self.scheduler, timeout=WORKER_TIMEOUT_S)
+                client = Client(self.scheduler, timeout=CONNECT_TIMEOUT_S)
             except (OSError, TimeoutError) as exc:
                 raise EngineProblem(
                     f"cannot reach the Dask scheduler at {self.scheduler} ({exc}); is "
