@@ -33,6 +33,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
 from newstool import version
+from newstool.engines import WorkerDied, available_cores
 
 if TYPE_CHECKING:
     from distributed import Client, Future, LocalCluster
@@ -139,8 +140,6 @@ class DaskEngine:
             import dask
             from distributed import LocalCluster
 
-            from newstool.engines import available_cores
-
             self._scratch = tempfile.mkdtemp(prefix="newstool-dask-")
             settings = {
                 # the scheduler's scratch space too, which would go to $TMPDIR/dask-scratch-space
@@ -211,13 +210,22 @@ class DaskEngine:
 
         # Shards left pending (an error, Ctrl-C) are released with their futures, and the
         # scheduler forgets them when the client closes.
-        submit(first)
-        for shard in batches:
-            submit(shard)
-            if len(pending) >= in_flight:
+        from distributed import KilledWorker
+
+        try:
+            submit(first)
+            for shard in batches:
+                submit(shard)
+                if len(pending) >= in_flight:
+                    yield from pending.popleft().result()
+            while pending:
                 yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        except KilledWorker:
+            raise WorkerDied(
+                "Dask workers died on the same shard of inputs, again and again (killed, or "
+                "out of memory); nothing more was written: run again with --engine local to "
+                "see which input it was"
+            ) from None
 
     def close(self) -> None:
         """Close the client, then the local cluster, then remove its scratch folder."""
