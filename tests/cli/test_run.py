@@ -185,7 +185,7 @@ def test_ctrl_c_in_a_terminal_stops_a_dask_run_and_its_cluster_leaving_nothing(p
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     many_inputs(project, 300)
-    process = start_and_wait_for_rows(project, 20, "--engine", "dask", env={"TMPDIR": str(scratch)})
+    process = start_and_wait_for_rows(project, 5, "--engine", "dask", env={"TMPDIR": str(scratch)})
     os.killpg(process.pid, signal.SIGINT)  # as a terminal sends it: to every process of the group
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == 130, stderr
