@@ -2,10 +2,11 @@
 tasks over a cluster (or over a ``LocalCluster`` started for the run).
 
 Nothing is reimplemented here: the function mapped is the one ``--jobs`` maps
-(:func:`newstool.run.process_input` on one input, through the driver's partial), and the driver
-alone owns the state, the lock and the outputs. This module only groups the inputs into
-*shards* (one Dask task each, so that the cost of a task is paid once per shard, not once per
-input), keeps a bounded number of shards in flight, and yields the results in input order.
+(:func:`newstool.run.process_input` on one input, through the driver's partial), over the
+same groups of inputs (:func:`newstool.engines.tasks`: about 64 KiB of input each, here called
+*shards*, one Dask task each), run on the worker as the pool runs them; the driver alone owns
+the state, the lock and the outputs. This module only keeps a bounded number of shards in
+flight on the cluster and yields the results in input order.
 
 Functions travel to the workers by reference (module and name), so every worker must have the
 same newstool installed: :meth:`DaskEngine.client` checks the workers there when the run
@@ -14,9 +15,6 @@ starts, and every shard checks its worker again (a worker that joins later is re
 Dask is imported only when a run has work for the engine (``newstool run`` with nothing to do
 starts no cluster), and the local cluster is shut down on every exit path, Ctrl-C included, its
 scratch folder removed.
-
->>> list(shards(range(5), size=2))
-[[0, 1], [2, 3], [4]]
 """
 
 from __future__ import annotations
@@ -29,11 +27,10 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
 from newstool import version
-from newstool.engines import WorkerDied, available_cores
+from newstool.engines import WorkerDied, _map_task, _results, available_cores, tasks
 
 if TYPE_CHECKING:
     from distributed import Client, Future, LocalCluster
@@ -41,7 +38,6 @@ if TYPE_CHECKING:
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-SHARD_SIZE = 16  # inputs per task: a task's own cost (~1 ms) shared by many inputs
 SHARDS_PER_THREAD = 3  # shards in flight per worker thread: every worker busy, memory bounded
 CONNECT_TIMEOUT_S = 10  # how long a run tries to reach a remote scheduler
 WORKER_TIMEOUT_S = 30  # how long a run waits for the first worker of a remote scheduler
@@ -68,24 +64,18 @@ def version_problem(worker: str, theirs: str, ours: str) -> str:
     )
 
 
-def shards(items: Iterable[Item], size: int = SHARD_SIZE) -> Iterator[list[Item]]:
-    """``items`` in consecutive lists of ``size`` (the last may be shorter)."""
-    iterator = iter(items)
-    while shard := list(islice(iterator, size)):
-        yield shard
-
-
 def run_shard(
     function: Callable[[Item], Result], shard: list[Item], expected_version: str
-) -> list[Result]:
-    """On a worker: ``function`` over one shard, if this worker has the driver's newstool."""
+) -> tuple[list[Result], Exception | None]:
+    """On a worker: ``function`` over one shard as a pool worker runs a task, if this worker
+    has the driver's newstool."""
     if version.__version__ != expected_version:
         from distributed import get_worker
 
         raise WorkerVersionMismatch(
             version_problem(get_worker().address, version.__version__, expected_version)
         )
-    return [function(item) for item in shard]
+    return _map_task(function, shard)
 
 
 @contextlib.contextmanager
@@ -192,10 +182,17 @@ class DaskEngine:
             if theirs != version.__version__:
                 raise WorkerVersionMismatch(version_problem(worker, theirs, version.__version__))
 
-    def map(self, function: Callable[[Item], Result], items: Iterable[Item]) -> Iterator[Result]:
-        """``map(function, items)`` on the cluster, one task per shard, results in input
-        order; an exception in ``function`` is raised here, as ``map`` would raise it."""
-        batches = shards(items)
+    def map(
+        self,
+        function: Callable[[Item], Result],
+        items: Iterable[Item],
+        *,
+        weigh: Callable[[Item], int] | None = None,
+    ) -> Iterator[Result]:
+        """``map(function, items)`` on the cluster, results in input order, one task per shard
+        of about 64 KiB by ``weigh`` (an item a shard without it); an exception in
+        ``function`` is raised here after the results before it, as ``map`` would raise it."""
+        batches = tasks(items, weigh)
         first = next(batches, None)
         if first is None:
             return
@@ -217,9 +214,9 @@ class DaskEngine:
             for shard in batches:
                 submit(shard)
                 if len(pending) >= in_flight:
-                    yield from pending.popleft().result()
+                    yield from _results(pending.popleft())
             while pending:
-                yield from pending.popleft().result()
+                yield from _results(pending.popleft())
         except KilledWorker:
             raise WorkerDied(
                 "Dask workers died on the same shard of inputs, again and again (killed, or "

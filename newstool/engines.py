@@ -24,8 +24,11 @@ if TYPE_CHECKING:
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-# Pieces in flight per worker: enough to keep every worker busy, few enough to bound memory.
+# Tasks in flight per worker: enough to keep every worker busy, few enough to bound memory.
 IN_FLIGHT_PER_JOB = 4
+# With ``weigh``, small pieces travel together, about this many bytes of input to a task: fewer
+# round trips to the workers, and still enough tasks to share a small input between them.
+TASK_BYTES = 2**16
 
 
 def available_cores() -> int:
@@ -46,13 +49,22 @@ def resolve_jobs(jobs: int) -> int:
 
 
 def ordered_map(
-    function: Callable[[Item], Result], items: Iterable[Item], *, jobs: int = 1
+    function: Callable[[Item], Result],
+    items: Iterable[Item],
+    *,
+    jobs: int = 1,
+    weigh: Callable[[Item], int] | None = None,
 ) -> Iterator[Result]:
     """``map(function, items)`` with ``jobs`` worker processes (1: in this process), results in
     input order. An exception in ``function`` is raised here, as ``map`` would raise it.
 
-    Workers ignore Ctrl-C (the parent handles it, once, and stops them); they are forked, so
-    they start at once with everything already imported.
+    ``weigh`` (an item's size in bytes) lets consecutive small items go to a worker as one task
+    of about :data:`TASK_BYTES`; without it each item is a task. Workers ignore Ctrl-C (the
+    parent handles it, once, and stops them); they are forked, so they start at once with
+    everything already imported.
+
+    >>> list(ordered_map(len, ["ab", "c", "def"], jobs=2, weigh=len))
+    [2, 1, 3]
     """
     if jobs <= 1:
         yield from map(function, items)
@@ -65,14 +77,14 @@ def ordered_map(
     pool = ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_worker_signals, initargs=(os.getpid(),)
     )
-    pending: deque[Future[Result]] = deque()
+    pending: deque[Future[tuple[list[Result], Exception | None]]] = deque()
     try:
-        for item in items:
-            pending.append(pool.submit(function, item))
+        for task in tasks(items, weigh):
+            pending.append(pool.submit(_map_task, function, task))
             if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                yield pending.popleft().result()
+                yield from _results(pending.popleft())
         while pending:
-            yield pending.popleft().result()
+            yield from _results(pending.popleft())
     except BrokenProcessPool:
         raise WorkerDied(
             "a worker process died (killed, or out of memory); nothing more was written: "
@@ -82,6 +94,48 @@ def ordered_map(
         for future in pending:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def tasks(items: Iterable[Item], weigh: Callable[[Item], int] | None) -> Iterator[list[Item]]:
+    """``items`` in consecutive groups of about :data:`TASK_BYTES` by ``weigh`` (one item a
+    group without it); an item as large as that is a group of its own.
+
+    >>> [len(task) for task in tasks([b"x" * 40_000] * 5, len)]
+    [2, 2, 1]
+    >>> list(tasks("abc", None))
+    [['a'], ['b'], ['c']]
+    """
+    task: list[Item] = []
+    size = 0
+    for item in items:
+        task.append(item)
+        size += weigh(item) if weigh is not None else TASK_BYTES
+        if size >= TASK_BYTES:
+            yield task
+            task, size = [], 0
+    if task:
+        yield task
+
+
+def _map_task(
+    function: Callable[[Item], Result], task: list[Item]
+) -> tuple[list[Result], Exception | None]:
+    """In a worker: ``function`` over one task's items, up to the first exception (returned,
+    so that the results before it are given first, as ``map`` gives them)."""
+    results = []
+    try:
+        for item in task:
+            results.append(function(item))
+    except Exception as exc:  # raised again in the parent, after the results before it
+        return results, exc
+    return results, None
+
+
+def _results(done: Future[tuple[list[Result], Exception | None]]) -> Iterator[Result]:
+    results, error = done.result()
+    yield from results
+    if error is not None:
+        raise error
 
 
 class WorkerDied(Exception):
@@ -108,4 +162,4 @@ def _worker_signals(parent: int) -> None:
 _PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 
 
-__all__ = ["WorkerDied", "available_cores", "ordered_map", "resolve_jobs"]
+__all__ = ["WorkerDied", "available_cores", "ordered_map", "resolve_jobs", "tasks"]

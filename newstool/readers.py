@@ -717,6 +717,21 @@ class Unit:
     lines: tuple[bytes | _LongLine, ...] | None = None  # a long line read whole
     data: bytes | None = None
 
+    def size(self) -> int:
+        """About how many bytes this piece reads (an engine sends small pieces together).
+
+        >>> Unit("x.jsonl", "x.jsonl", lines=(b'{"text": "Hi."}',)).size()
+        15
+        """
+        if self.lines is not None:
+            return sum(len(line) for line in self.lines if isinstance(line, bytes))
+        if self.data is not None:
+            return len(self.data)
+        try:
+            return os.path.getsize(self.path or self.name)
+        except OSError:
+            return 0
+
     def items(self) -> Iterator[Document | InputProblem]:
         """What :func:`read_documents` gives for this piece.
 
@@ -740,8 +755,8 @@ def read_units(
     encoding: str | None = None,
     max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES,
     outputs: Iterable[str] = (),
-    batch_bytes: int = 2**20,
-    batch_lines: int = 256,
+    batch_bytes: int = 2**16,
+    batch_lines: int = 64,
 ) -> Iterator[Unit | InputProblem]:
     """The inputs :func:`read_documents` reads, cut into :class:`Unit` pieces in input order:
     a JSON Lines input into slices of about ``batch_bytes`` (at most ``batch_lines`` lines),

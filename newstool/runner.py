@@ -175,6 +175,10 @@ def process_unit(
     return UnitDone(report, part)
 
 
+def _unit_size(unit: Unit | InputProblem) -> int:
+    return unit.size() if isinstance(unit, Unit) else 0
+
+
 def process_units(
     units: Iterable[Unit | InputProblem],
     step: Callable[[Document], Document],
@@ -198,7 +202,7 @@ def process_units(
         debug=debug,
     )
     report = Report()
-    for done in ordered_map(worker, units, jobs=jobs):
+    for done in ordered_map(worker, units, jobs=jobs, weigh=_unit_size):
         for message in done.report.messages:
             _tell(report, listener, message.kind, message.text)
         for item in done.part.items:

@@ -51,8 +51,8 @@ def scheduler(tmp_path_factory):
 
 
 def project(folder: Path) -> Path:
-    """40 articles (more than two shards), a JSON Lines input of three documents, one of them
-    broken, and an empty file: every input kind and both ways to fail."""
+    """40 articles, a JSON Lines input of three documents, one of them broken, and an empty
+    file: every input kind and both ways to fail."""
     (folder / "in").mkdir(parents=True)
     for n in range(40):
         body = f"Report {n} came in.It said [sic] that {n} people met on Tuesday."
@@ -77,6 +77,7 @@ def outputs(folder: Path) -> tuple[dict[str, dict], dict, dict]:
 
 def test_a_dask_run_equals_the_local_run_and_reruns_like_it(run, scheduler, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    monkeypatch.setattr("newstool.engines.TASK_BYTES", 800)  # shards of ~7 inputs, not one
     monkeypatch.chdir(project(tmp_path))
     on_dask = ["run", "--engine", "dask", "--scheduler", scheduler, "--report", "report.json"]
     here = run(["run", "--report", "report.json"])

@@ -64,7 +64,7 @@ def test_heuristic_rules(word, expected):
 
 
 def test_every_rule_has_an_effect():
-    effects = {name: pattern.search for name, pattern, _ in RULES}
+    effects = {name: pattern.search for name, pattern, _, _ in RULES}
     examples = ["make", "jumped", "stayed", "homes", "lately", "radio", "inertia", "video",
                 "tastier", "basically", "truer", "infante", "mccain", "spasm", "player",
                 "going", "initiate", "league", "beyond"]  # fmt: skip
@@ -75,6 +75,15 @@ def test_every_rule_has_an_effect():
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=20))
 def test_heuristic_gives_at_least_one_and_at_most_one_per_letter(word):
     assert 1 <= heuristic_syllables(word) <= len(word)
+
+
+def test_a_rules_hint_is_part_of_each_of_its_matches():
+    # The hint lets the rules skip a word; a hint not inside a match would skip a real match.
+    words = [*cmu_exceptions(), "make", "jumped", "stayed", "mccain", "basically", "beyond"]
+    for name, pattern, _, hint in RULES:
+        matches = [m for w in words for m in pattern.finditer(w)]
+        assert matches, name
+        assert all(hint in match.group() for match in matches), name
 
 
 def test_table_holds_cmu_counts_of_lower_case_words():

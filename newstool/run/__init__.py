@@ -78,7 +78,13 @@ class Engine(Protocol):
 
     startup_seconds: float
 
-    def map(self, function: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]: ...
+    def map(
+        self,
+        function: Callable[[Any], Any],
+        items: Iterable[Any],
+        *,
+        weigh: Callable[[Any], int] | None = None,
+    ) -> Iterator[Any]: ...
 
 
 @dataclass
@@ -326,7 +332,10 @@ def _run(
         max_doc_bytes=spec.max_doc_bytes,
         summary_top=None if spec.outputs.summary is None else top,
     )
-    mapped = ordered_map(unit, work(), jobs=jobs) if engine is None else engine.map(unit, work())
+    if engine is None:
+        mapped = ordered_map(unit, work(), jobs=jobs, weigh=_work_size)
+    else:
+        mapped = engine.map(unit, work(), weigh=_work_size)
     for done in mapped:
         one = read.popleft()
         if done is not None:
@@ -396,6 +405,10 @@ def _read(
         report.actions.append(("new" if row is None else "process", path))
         return _Read(path)
     return _Read(path, row, info.st_size, info.st_mtime_ns, digest, (path, data))
+
+
+def _work_size(work: tuple[str, bytes] | None) -> int:
+    return 0 if work is None else len(work[1])
 
 
 def _process_work(

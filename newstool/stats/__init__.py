@@ -116,22 +116,21 @@ class WordFigures(NamedTuple):
     number: bool
     year: bool
     english_stopword: bool
-    lowered: str
     term: str | None
     capitalised: bool
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 15)
 def word_figures(word: str) -> WordFigures:
     """Everything the figures take from one word, worked out once for each distinct word (news
-    repeats its words; the last 65,536 distinct words are remembered).
+    repeats its words; the last 32,768 distinct words are remembered).
 
     >>> figures = word_figures("Russia's")
     >>> figures.syllables, figures.letters_and_digits, figures.term, figures.capitalised
     (2, 7, 'russia', True)
     """
     count = syl.syllables(word)
-    letters = sum(c.isalpha() for c in word)
+    letters = len(word) if word.isalpha() else sum(map(str.isalpha, word))
     return WordFigures(
         syllables=count,
         polysyllabic=count >= 3,
@@ -142,7 +141,6 @@ def word_figures(word: str) -> WordFigures:
         number=is_number(word),
         year=syl.is_year(word),
         english_stopword=letters > 0 and is_english_stopword(word),
-        lowered=word.lower(),
         term=term(word),
         capitalised=is_capitalised(word),
     )
@@ -169,42 +167,53 @@ class _Tally:
     lowered: array[int] = field(default_factory=lambda: array("L"))
 
     def add(self, sentences: list[str]) -> None:
-        """Take in the next sentences: one scan of each for its words, and one look-up of each
-        word's :func:`word_figures`, shared by every figure."""
+        """Take in the next sentences: one scan of each for its words, and one look-up of the
+        :func:`word_figures` of each distinct word, counted as often as the word occurs."""
         per_sentence = [words_and_gaps(s) for s in sentences]
         self.sentence_words += (len(ws) for ws, _ in per_sentence)
         self.numbers["percentages"] += sum(len(_PERCENTAGE.findall(s)) for s in sentences)
         tokens = [w for ws, _ in per_sentence for w in ws]
         if not tokens:
             return
-        figures = WordFigures._make(zip(*map(word_figures, tokens), strict=True))
+        occurrences = Counter(tokens)
+        figures = {word: word_figures(word) for word in occurrences}
+        syllables = polysyllables = complex_words = characters = letters = latin = 0
+        numbers = years = lettered = stopwords = 0
+        terms = self.terms
+        for word, n in occurrences.items():
+            f = figures[word]
+            syllables += n * f.syllables
+            polysyllables += n * f.polysyllabic
+            complex_words += n * f.complex
+            characters += n * f.letters_and_digits
+            letters += n * f.letters
+            latin += n * f.latin_letters
+            numbers += n * f.number
+            years += n * f.year
+            lettered += n * (f.letters > 0)
+            stopwords += n * f.english_stopword
+            if f.term:
+                terms[f.term] += n
         self.words += len(tokens)
-        self.syllables += sum(figures.syllables)
-        self.polysyllables += sum(figures.polysyllabic)
-        self.complex_words += sum(figures.complex)
-        self.characters += sum(figures.letters_and_digits)
-        self.letters += sum(figures.letters)
-        self.numbers["numbers"] += sum(figures.number)
-        self.numbers["years"] += sum(figures.year)
-        self.lowered.extend(map(self.vocabulary.__getitem__, figures.lowered))
-        self.terms.update(filter(None, figures.term))
-        self.phrases.update(_phrases(per_sentence, figures.capitalised))
-        lettered = sum(map(bool, figures.letters))
-        scripts = _letter_scripts(tokens, figures)
-        self.language.add_counts(scripts, lettered, sum(figures.english_stopword))
-
-
-def _letter_scripts(tokens: list[str], figures: WordFigures) -> Counter[str]:
-    """:func:`~newstool.stats.language.letter_scripts` of ``tokens``, given their figures: when
-    every letter is Latin, as in English text, there is no need to look at each one."""
-    letters = sum(figures.letters)
-    if sum(figures.latin_letters) < letters:
-        return letter_scripts(tokens)
-    return Counter({"Latin": letters} if letters else {})
+        self.syllables += syllables
+        self.polysyllables += polysyllables
+        self.complex_words += complex_words
+        self.characters += characters
+        self.letters += letters
+        self.numbers["numbers"] += numbers
+        self.numbers["years"] += years
+        self.lowered.extend(map(self.vocabulary.__getitem__, map(str.lower, tokens)))
+        capitalised = [figures[w].capitalised for w in tokens]
+        self.phrases.update(_phrases(per_sentence, capitalised))
+        # When every letter is Latin, as in English text, there is no need to look at each one.
+        scripts = Counter({"Latin": letters} if letters else {})
+        if latin < letters:
+            scripts = letter_scripts(tokens)
+        self.language.add_counts(scripts, lettered, stopwords)
 
 
 def _phrases(
-    per_sentence: list[tuple[list[str], list[str]]], capitalised: tuple[bool, ...]
+    per_sentence: list[tuple[list[str], list[str]]], capitalised: list[bool]
 ) -> Iterator[str]:
     """The capitalised phrases of sentences given as words and gaps, with whether each of their
     words (all the sentences' words, in order) is capitalised."""

@@ -79,6 +79,8 @@ def latin_letters(word: str) -> int:
     >>> latin_letters("Pérez-Путин"), latin_letters("2017")
     (5, 0)
     """
+    if word.isascii():  # every ASCII letter is Latin
+        return len(word) if word.isalpha() else sum(map(str.isalpha, word))
     return sum(script_of(c) == "Latin" for c in word if c.isalpha())
 
 

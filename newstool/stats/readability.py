@@ -142,13 +142,14 @@ def mtld_factors(tokens: Iterable[Hashable], threshold: float = MTLD_THRESHOLD) 
     """
     factors = 0.0
     types: set[Hashable] = set()
+    add, clear = types.add, types.clear  # bound once: this loop visits every word twice
     count = 0
     for token in tokens:
-        types.add(token)
+        add(token)
         count += 1
         if len(types) / count <= threshold:
             factors += 1
-            types.clear()
+            clear()
             count = 0
     if count:
         factors += (1 - len(types) / count) / (1 - threshold)

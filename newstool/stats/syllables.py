@@ -14,59 +14,67 @@ pronunciation) for every CMU word; ``scripts/build_syllables.py`` generates it f
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 _V = "[aeiouy]"
 _C = "[^aeiouy]"
 
-# Ordered adjustments to the vowel-group count: (name, pattern, change per match). Each one was
-# kept only because it raises agreement with CMU (see benchmarks/bench_syllables.py).
-RULES: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
-    (name, re.compile(pattern), delta)
-    for name, pattern, delta in (
+# Ordered adjustments to the vowel-group count: (name, pattern, change per match, hint). Each one
+# was kept only because it raises agreement with CMU (see benchmarks/bench_syllables.py). The hint
+# is a part of every match, so a word without it is not searched (most words lack most hints).
+RULES: tuple[tuple[str, re.Pattern[str], int, str], ...] = tuple(
+    (name, re.compile(pattern), delta, hint)
+    for name, pattern, delta, hint in (
         # "make", "whale", "lorraine" (but "able", "little" keep their -le)
-        ("silent final e", rf"{_V}{_C}*{_C}(?<![^aeiouyl]l)e$", -1),
+        ("silent final e", rf"{_V}{_C}*{_C}(?<![^aeiouyl]l)e$", -1, "e"),
         # "jumped", "played" (but "wanted", "needed", "tabled", "hundred")
         (
             "silent -ed",
             rf"{_V}{_C}*{_C}(?<![td])(?<![^aeiouyl]l)(?<!{_C}r)ed$|(?<=[aeiou])yed$",
             -1,
+            "ed",
         ),
         # "makes", "homes" (but "places", "wishes", "tables")
-        ("silent -es", rf"{_V}{_C}*{_C}(?<![sxzcg])(?<!ch)(?<!sh)(?<![^aeiouyl]l)es$", -1),
+        ("silent -es", rf"{_V}{_C}*{_C}(?<![sxzcg])(?<!ch)(?<!sh)(?<![^aeiouyl]l)es$", -1, "es"),
         # "lately", "statement", "careful", "homeless", "likeness", "foreman", "livestock"
-        ("silent e before a suffix", rf"{_V}{_C}{_C}?e(?:ly|ment|ful|less|ness|man|s?tock)", -1),
+        (
+            "silent e before a suffix",
+            rf"{_V}{_C}{_C}?e(?:ly|ment|ful|less|ness|man|s?tock)",
+            -1,
+            "e",
+        ),
         # "radio", "trivial", "media" (but "nation", "social", "region" keep one)
         (
             "i before a vowel",
             r"(?<![cgstx])(?<!ch)(?<!sh)i[aou]|(?<=[^aeiouy])(?:[cgstx]|ch|sh)i[ao]$",
             1,
+            "i",
         ),
         # "video", "dual", "duo", "chaos", "skiing" (but "guard", "quarter")
-        ("other split vowels", r"eo|(?<![gq])ua|uo|ao|ii", 1),
+        ("other split vowels", r"eo|(?<![gq])ua|uo|ao|ii", 1, ""),
         # "tastier", "happiest"
-        ("comparative -ier/-iest", rf"{_C}{_C}?ie(?:r|rs|st)$", 1),
+        ("comparative -ier/-iest", rf"{_C}{_C}?ie(?:r|rs|st)$", 1, "ie"),
         # "basically"
-        ("-ically", r"ically$", -1),
+        ("-ically", r"ically$", -1, "ically"),
         # "truer", "bauer"
-        ("-uer", r"(?<![gq])uer", 1),
+        ("-uer", r"(?<![gq])uer", 1, "uer"),
         # "infante", "parente"
-        ("-nte", r"nte$", 1),
+        ("-nte", r"nte$", 1, "nte"),
         # "mccain": Mc is a syllable of its own
-        ("Mc", r"^mc", 1),
+        ("Mc", r"^mc", 1, "mc"),
         # "terrorism", "spasm"
-        ("-sm", r"sm$", 1),
+        ("-sm", r"sm$", 1, "sm"),
         # "player", "lawyer", "foyer"
-        ("-yer", r"[aoe]yer", 1),
+        ("-yer", r"[aoe]yer", 1, "yer"),
         # "going", "seeing", "copying"
-        ("vowel + -ing", r"[aeiouy]ing", 1),
+        ("vowel + -ing", r"[aeiouy]ing", 1, "ing"),
         # "appreciate", "initiated"
-        ("-iate", r"(?<=[cgstx])iat", 1),
+        ("-iate", r"(?<=[cgstx])iat", 1, "iat"),
         # "league", "unique", "plaques"
-        ("silent -gue/-que", rf"{_V}{_C}*[gq]ues?$", -1),
+        ("silent -gue/-que", rf"{_V}{_C}*[gq]ues?$", -1, "ue"),
         # "beyond", "layout", "royal"
-        ("y between vowels", r"(?<=[aeiou])y[aeiou](?!r)", 1),
+        ("y between vowels", r"(?<=[aeiou])y[aeiou](?!r)", 1, "y"),
     )
 )
 
@@ -82,6 +90,8 @@ _DECADE = re.compile(r"(\d+)'?s")
 _RUNS = re.compile(r"\d+|[^\W\d_]+")
 _HYPHENS = re.compile(r"[-\u2010\u2011\u2013]")
 _SIBILANT_END = re.compile(r"(?:[sxz]|[cgsz]e|ch|sh)$")
+_VOWEL_GROUP = re.compile(f"{_V}+")
+_Y_BEFORE_VOWEL = re.compile(r"y[aeiou]")
 
 
 def heuristic_syllables(word: str) -> int:
@@ -92,10 +102,11 @@ def heuristic_syllables(word: str) -> int:
     >>> [heuristic_syllables(w) for w in ("make", "jumped", "wanted", "radio", "nation", "going")]
     [1, 1, 2, 3, 2, 2]
     """
-    core = word[1:] if re.match(r"y[aeiou]", word) else word
-    count = len(re.findall(f"{_V}+", core))
-    for _name, pattern, delta in RULES:
-        count += delta * len(pattern.findall(word))
+    core = word[1:] if _Y_BEFORE_VOWEL.match(word) else word
+    count = len(_VOWEL_GROUP.findall(core))
+    for _name, pattern, delta, hint in RULES:
+        if hint in word:
+            count += delta * len(pattern.findall(word))
     return max(1, count)
 
 
@@ -242,6 +253,8 @@ def plain_letters(word: str) -> str:
     >>> plain_letters("Pérez")
     'perez'
     """
+    if word.isascii():
+        return word.lower()
     import unicodedata
 
     decomposed = unicodedata.normalize("NFKD", word.lower())
@@ -257,6 +270,10 @@ def count_syllables(token: str, exceptions: dict[str, int]) -> int:
     >>> count_syllables("F-16", {}), count_syllables("1990s", {}), count_syllables("21st", {})
     (3, 4, 3)
     """
+    if token.isalpha():  # no digit, hyphen or apostrophe: the common case, quickly
+        if is_spelled_out(token):
+            return spelled_syllables(token)
+        return word_syllables(plain_letters(token), exceptions)
     token = token.replace("\u2019", "'")
     if _NUMBER.fullmatch(token):
         return number_syllables(token)
@@ -316,8 +333,7 @@ def cmu_exceptions() -> dict[str, int]:
         return {word: int(count) for word, count in rows}
 
 
-@lru_cache(maxsize=1 << 10)
 def syllables(token: str) -> int:
     """Syllables of one word token: CMU-exact for CMU words, read aloud for numbers, by rule
-    for the rest (see the module docstring). The last 65,536 distinct tokens are remembered."""
+    for the rest (see the module docstring)."""
     return count_syllables(token, cmu_exceptions())

@@ -73,4 +73,4 @@ def letters_and_digits(word: str) -> int:
     >>> letters_and_digits("de-escalation"), letters_and_digits("10,000")
     (12, 5)
     """
-    return sum(c.isalnum() for c in word)
+    return len(word) if word.isalnum() else sum(map(str.isalnum, word))
