@@ -940,12 +940,12 @@ def run(
 
 def dask_engine(scheduler: str | None) -> Any:
     """The Dask engine (:mod:`newstool.dask_engine`), or a usage error saying how to install it."""
-    try:
-        import distributed  # noqa: F401 - only to tell a missing extra from other problems
-    except ImportError:
+    import importlib.util
+
+    if importlib.util.find_spec("distributed") is None:  # not imported: a run may need no cluster
         raise UsageProblem(
             "--engine dask needs Dask: pip install 'newstool[dask]' (on every worker too)"
-        ) from None
+        )
     from newstool.dask_engine import DaskEngine
 
     return DaskEngine(scheduler)

@@ -20,10 +20,7 @@ scratch folder removed.
 from __future__ import annotations
 
 import contextlib
-import logging
-import shutil
 import signal
-import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -127,6 +124,9 @@ class DaskEngine:
         from distributed import Client
 
         if self.scheduler is None:
+            import logging
+            import tempfile
+
             import dask
             from distributed import LocalCluster
 
@@ -234,6 +234,8 @@ class DaskEngine:
         finally:
             self._client = self._cluster = None
             if self._scratch is not None:
+                import shutil
+
                 shutil.rmtree(self._scratch, ignore_errors=True)
                 self._scratch = None
 
