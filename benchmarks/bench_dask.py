@@ -27,8 +27,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.bench_peers import available, written
-from benchmarks.common import median_and_range, newstool, ratios
+from benchmarks.bench_peers import available, run_of, run_output, written
+from benchmarks.common import median_and_range, ratios
 
 DOCS = int(os.environ.get("NEWSTOOL_BENCH_DASK_DOCS", "1500"))
 PAIRS = int(os.environ.get("NEWSTOOL_BENCH_PAIRS", "3"))
@@ -54,18 +54,8 @@ class Timed:
 def run_once(folder: Path, source: Path, engine: list[str]) -> Timed:
     """``newstool run`` with ``engine`` options over ``source``, in ``folder`` (no state)."""
     folder.mkdir()
-    config = folder / "newstool.yaml"
-    config.write_text(
-        json.dumps(
-            {
-                "inputs": [str(source)],
-                "steps": ["clean", "split-sentences", "stats"],
-                "outputs": {"jsonl": str(folder / "run" / "docs.jsonl")},
-            }
-        )
-    )
     report = folder / "report.json"
-    command = newstool("run", "--quiet", "--config", str(config), "--report", str(report), *engine)
+    [command] = run_of(source, "--report", str(report), *engine)(folder)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=folder, env=env)
@@ -79,7 +69,7 @@ def run_once(folder: Path, source: Path, engine: list[str]) -> Timed:
         usage.ru_utime + usage.ru_stime,  # the workers too: children the run waited for
         seconds["process"],
         seconds.get("engine_start", 0.0),
-        folder / "run" / "docs.jsonl",
+        run_output(folder / "out.jsonl"),
     )
 
 
