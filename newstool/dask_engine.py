@@ -20,6 +20,7 @@ scratch folder removed.
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import time
 from collections import deque
@@ -36,6 +37,7 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 SHARDS_PER_THREAD = 3  # shards in flight per worker thread: every worker busy, memory bounded
+SCRATCH_PREFIX = "newstool-dask-"  # then the run's pid: the local cluster's scratch folder
 CONNECT_TIMEOUT_S = 10  # how long a run tries to reach a remote scheduler
 WORKER_TIMEOUT_S = 30  # how long a run waits for the first worker of a remote scheduler
 
@@ -92,6 +94,33 @@ def receive(function: Callable[..., object]) -> None:
     steps need (a pool's forked workers start with them imported)."""
 
 
+def remove_stale_scratch(folder: str) -> None:
+    """Remove the scratch folders in ``folder`` of local clusters whose run was killed
+    (SIGKILL leaves no time to remove them; their workers end by themselves): the folder is
+    named for the run's process id, and removed when that process is gone.
+
+    >>> import tempfile, pathlib
+    >>> tmp, gone = pathlib.Path(tempfile.mkdtemp()), 2**22 + 1  # above any pid_max
+    >>> for pid in (os.getpid(), gone): (tmp / f"{SCRATCH_PREFIX}{pid}-x").mkdir()
+    >>> remove_stale_scratch(str(tmp))
+    >>> [p.name for p in tmp.iterdir()] == [f"{SCRATCH_PREFIX}{os.getpid()}-x"]
+    True
+    """
+    import shutil
+    from pathlib import Path
+
+    for scratch in Path(folder).glob(f"{SCRATCH_PREFIX}*-*"):
+        pid = scratch.name[len(SCRATCH_PREFIX) :].split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(scratch, ignore_errors=True)
+        except PermissionError:  # alive, another user's
+            pass
+
+
 def worker_version() -> str:
     """On a worker: the newstool installed there."""
     return version.__version__
@@ -136,7 +165,8 @@ class DaskEngine:
             import dask
             from distributed import LocalCluster
 
-            self._scratch = tempfile.mkdtemp(prefix="newstool-dask-")
+            remove_stale_scratch(tempfile.gettempdir())
+            self._scratch = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
             settings = {
                 # the scheduler's scratch space too, which would go to $TMPDIR/dask-scratch-space
                 "temporary-directory": self._scratch,

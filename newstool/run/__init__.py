@@ -18,7 +18,7 @@ when the run has a summary output, their partial corpus summary): ``--jobs N`` m
 pool of processes, ``--engine dask`` over a cluster in shards of inputs
 (:mod:`newstool.dask_engine`), and both hand the results to the same driver, which alone owns
 the state, the lock and the outputs. The state keeps each input's partial summary, and a
-publication merges them by a tree reduction (:func:`~newstool.stats.summary.merge_summaries`).
+publication merges them by a tree reduction (:class:`~newstool.stats.summary.MergeTree`).
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
