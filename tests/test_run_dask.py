@@ -135,3 +135,16 @@ def test_options_of_the_other_engine_are_refused(run, tmp_path, monkeypatch, arg
     refused = run(["run", *args])
     assert refused.exit_code == 2 and message in refused.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_without_the_dask_extra_the_error_says_what_to_install(run, tmp_path, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "distributed" else real(name)
+    )
+    monkeypatch.chdir(project(tmp_path))
+    refused = run(["run", "--engine", "dask"])
+    assert refused.exit_code == 2
+    assert "--engine dask needs Dask: pip install 'newstool[dask]'" in refused.stderr
