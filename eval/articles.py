@@ -317,4 +317,18 @@ ARTICLES: tuple[tuple[str, ...], ...] = (
         "Mwangi, who holds a Ph.D. in computer science.",
         "The team hopes to test it at a plant in Ohio next year.",
     ),
+    (
+        "Sen. Dale Hooper (D-W.Va.) said on Tuesday that he would vote no. Hooper called the "
+        "bill “a gift to the banks” and urged ex-Gov. Ruth Ames to oppose it as well.",
+        "Its sponsor, Sen. Carla Wendt (R-Kan.), said the No. 2 Democrat in the chamber had "
+        "backed an earlier version. “He [Hooper] knows that,” she said.",
+        "HOOPER: I have read it twice. [crosstalk] Let me answer the question.",
+        "WENDT: We will see. [laughter] The votes are there.",
+    ),
+    (
+        "Nurses walked off the job at two hospitals in Rochester, N.Y. Police said the picket "
+        "was peaceful, and a third hospital, in Albany, N.Y., is expected to join on Friday.",
+        "SEN. WENDT: We have asked both sides to come back to the table.",
+        "MS. ORTIZ: They will not. Not this week.",
+    ),
 )

@@ -57,7 +57,8 @@ LEADING_NOTES = (
 PLACEHOLDERS = (
     "[link]", "[Link]", "[LINK]", "[photo]", "[Photos]", "[video]", "[embed]", "[image]",
     "[Images]", "[advertisement]", "[Advertisement]", "[tweet]", "[gallery]", "[audio]",
-    "[chart]", "[map]", "[Embedded content]", "[ad]",
+    "[chart]", "[map]", "[Embedded content]", "[ad]", "[gif]", "[Facebook post]",
+    "[Instagram reel]",
 )  # fmt: skip
 BOILERPLATE_LINES = (
     "Read more: Flood warnings issued for the coast",
@@ -68,6 +69,8 @@ BOILERPLATE_LINES = (
     "Click here to sign up for our morning briefing",
     "Sign up for our newsletter",
     "Related: Five things to know about the vote",
+    "Follow Valley Herald on X @valleyherald",
+    "Share via email",
 )
 # Places inside a paragraph where a note can be slipped in: after a lower-case word of three
 # letters or more, before a space, a comma or a full stop (not inside an initialism).

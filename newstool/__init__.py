@@ -24,6 +24,7 @@ _PUBLIC = {
     "clean": "newstool.clean",
     "split_sentences": "newstool.sentences",
     "compute_stats": "newstool.stats",
+    "extract_quotes": "newstool.quotes",
     "render_markdown": "newstool.export",
 }
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from newstool.export import render_markdown
     from newstool.ingest import ingest_bytes, ingest_path
     from newstool.model import Document
+    from newstool.quotes import extract_quotes
     from newstool.sentences import split_sentences
     from newstool.stats import compute_stats
 
@@ -40,6 +42,7 @@ __all__ = [
     "__version__",
     "clean",
     "compute_stats",
+    "extract_quotes",
     "ingest_bytes",
     "ingest_path",
     "render_markdown",

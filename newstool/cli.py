@@ -524,12 +524,18 @@ def ingest(paths: tuple[str, ...], **common: Any) -> None:
       cat article.txt | newstool ingest
       newstool ingest --encoding cp1251 old/*.txt
       newstool ingest seeds/ -f markdown -o articles/
+      newstool ingest saved-pages/               # .html/.htm/.xhtml(.gz): the article
 
     PATH is a file, a directory (walked recursively; hidden and binary files are
     passed over with a warning), a glob pattern, or '-' for standard input. Encodings
     are detected: byte-order mark, UTF-8, damaged UTF-8, then a statistical detector.
     The first line becomes the title when it looks like one, short lines alone
     become headings, and hard-wrapped lines are joined into paragraphs.
+
+    A saved web page (by its name or its first bytes, gzipped too) is decoded by its
+    <meta charset> and its article extracted (needs: pip install 'newstool[html]'):
+    headline as title, headings and paragraphs as blocks, the page's metadata in
+    "meta". A page without an article is an error for that input.
     """
     run_stage("ingest", paths, Pipeline(), **common)
 
@@ -653,6 +659,29 @@ def split_sentences_command(
 @cli.command(context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
 @input_options
 @output_options
+@click.pass_context
+def quotes(ctx: click.Context, paths: tuple[str, ...], **common: Any) -> None:
+    """Add direct quotations and their speakers (exact offsets into the text) to each document.
+
+    \b
+    Examples:
+      newstool ingest seeds/ | newstool clean | newstool quotes
+      newstool quotes article.txt -f markdown       # the text, then a table of quotations
+      newstool quotes docs.jsonl | jq -c '.quotes[] | [.speaker, .text]'
+
+    Each quotation is {start, end, text, kind, cue, speaker_mention, speaker, resolution,
+    rule, ...}: kind is 'direct', or 'fragment' when the opening mark was lost; speaker is
+    the full name ('Lavrov said' and a later 'he said' both give 'Sergey Lavrov'), or null.
+    Scare quotes and titles of works are not quotations.
+    """
+    quotes_step = build_step(ctx)
+    writer_options = {"quotes": True}
+    run_stage("quotes", paths, compose([quotes_step]), writer_options=writer_options, **common)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
+@input_options
+@output_options
 @click.option(
     "--top", type=click.IntRange(1, 1000), default=10, show_default=True, help="Top terms kept."
 )
@@ -730,9 +759,20 @@ def summarise_corpus(
     "--indent", type=click.IntRange(0, 16), default=2, show_default=True, help="-f json: indent."
 )
 @click.option("--sentences", is_flag=True, help="-f markdown: one sentence per line.")
+@click.option(
+    "--quotes",
+    "quote_table",
+    is_flag=True,
+    help="-f markdown: a table of the quotations (speaker, quotation, how found) after the text.",
+)
 @click.pass_context
 def export(
-    ctx: click.Context, paths: tuple[str, ...], indent: int, sentences: bool, **common: Any
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    indent: int,
+    sentences: bool,
+    quote_table: bool,
+    **common: Any,
 ) -> None:
     """Write documents as JSON, JSON Lines or Markdown with YAML front matter.
 
@@ -742,6 +782,7 @@ def export(
       newstool export -f json --indent 4 docs.jsonl -o docs.json
       newstool export -f markdown --sentences docs.jsonl -o articles/
       newstool export -f markdown docs.jsonl -o articles/ --force
+      newstool quotes docs.jsonl | newstool export -f markdown --quotes
 
     With a directory, re-exporting the same document leaves its file untouched, and a
     different existing file is only overwritten with --force. A Markdown stream on
@@ -752,7 +793,8 @@ def export(
         refuse_if_given(ctx, "indent", f"--indent applies to -f json, not to -f {format}")
     if format != "markdown":
         refuse_if_given(ctx, "sentences", f"--sentences applies to -f markdown, not to -f {format}")
-    writer_options = {"indent": indent, "sentences": sentences}
+        refuse_if_given(ctx, "quote_table", f"--quotes applies to -f markdown, not to -f {format}")
+    writer_options = {"indent": indent, "sentences": sentences, "quotes": quote_table}
     run_stage("export", paths, Pipeline(), writer_options=writer_options, **common)
 
 

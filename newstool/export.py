@@ -284,10 +284,13 @@ def markdown_heading(text: str, level: int) -> str:
 
 def front_matter(doc: Document) -> dict[str, Any]:
     """The YAML front matter fields: ``id``, ``title``, then, when present, ``source`` (path,
-    encoding, ingested_at), ``notes`` (kind, text), ``stats`` and ``warnings``.
+    encoding, ingested_at), ``meta`` (the fields the page gave), ``notes`` (kind, text),
+    ``stats`` and ``warnings``.
 
     >>> front_matter(Document.from_dict({"id": "a1", "text": "", "warnings": ["odd"]}))
     {'id': 'a1', 'title': None, 'warnings': ['odd']}
+    >>> front_matter(Document.from_dict({"id": "a1", "text": "", "meta": {"author": "Ann"}}))
+    {'id': 'a1', 'title': None, 'meta': {'author': 'Ann'}}
     """
     fields: dict[str, Any] = {"id": doc.id, "title": doc.title}
     if doc.source is not None:
@@ -297,6 +300,8 @@ def front_matter(doc: Document) -> dict[str, Any]:
             "encoding": source.encoding,
             "ingested_at": source.ingested_at,
         }
+    if doc.meta is not None:
+        fields["meta"] = {name: value for name, value in vars(doc.meta).items() if value}
     if doc.notes:
         fields["notes"] = [{"kind": note.kind, "text": note.text} for note in doc.notes]
     if doc.stats:
@@ -448,7 +453,7 @@ def _markdown_blocks(doc: Document, sentences: bool) -> Iterator[str]:
             yield markdown_paragraph(break_lines(text, block.start, starts))
 
 
-def render_markdown(doc: Document, *, sentences: bool = False) -> str:
+def render_markdown(doc: Document, *, sentences: bool = False, quotes: bool = False) -> str:
     """The document as Markdown: YAML front matter, a blank line, then the body.
 
     With ``sentences`` each sentence starts a new line inside its paragraph (semantic line
@@ -463,10 +468,12 @@ def render_markdown(doc: Document, *, sentences: bool = False) -> str:
     <BLANKLINE>
     Hi.
     """
-    return "".join(_markdown_pieces(doc, sentences))
+    return "".join(_markdown_pieces(doc, sentences, quotes))
 
 
-def markdown_pieces(doc: Document, *, sentences: bool = False) -> list[str] | Iterator[str]:
+def markdown_pieces(
+    doc: Document, *, sentences: bool = False, quotes: bool = False
+) -> list[str] | Iterator[str]:
     """:func:`render_markdown` in pieces to write one after the other: the whole of a document
     of ordinary size, a block at a time for a long one (see :func:`jsonl_pieces`).
 
@@ -474,11 +481,11 @@ def markdown_pieces(doc: Document, *, sentences: bool = False) -> list[str] | It
     '\\n\\nHi.\\n'
     """
     if len(doc.text) <= PIECE_CHARS:
-        return [render_markdown(doc, sentences=sentences)]
-    return _checked(lambda: _markdown_pieces(doc, sentences))
+        return [render_markdown(doc, sentences=sentences, quotes=quotes)]
+    return _checked(lambda: _markdown_pieces(doc, sentences, quotes))
 
 
-def _markdown_pieces(doc: Document, sentences: bool) -> Iterator[str]:
+def _markdown_pieces(doc: Document, sentences: bool, quotes: bool = False) -> Iterator[str]:
     yield dump_front_matter(front_matter(doc))
     body = _body_pieces(doc, sentences)
     first = next(body, None)
@@ -486,6 +493,47 @@ def _markdown_pieces(doc: Document, sentences: bool) -> Iterator[str]:
         yield "\n"
         yield first
         yield from body
+    if quotes:
+        yield "\n" if first is not None else "\n\n"
+        yield markdown_quotes_table(doc)
+
+
+# What opens the table of quotations after a body: a line no body line can be (``<`` starting
+# a body line is always escaped), where the Markdown reader stops.
+QUOTES_MARKER = "<!-- newstool: quotes -->"
+_TABLE_CELL = str.maketrans({"|": "\\|", "\n": " "})
+
+
+def markdown_quotes_table(doc: Document) -> str:
+    """The document's quotations as a Markdown table (speaker, quotation, how the speaker was
+    found), after :data:`QUOTES_MARKER`; a document without ``quotes`` has them found here
+    (:func:`newstool.quotes.find_quotes`), the document itself is not changed.
+
+    >>> doc = Document.from_dict({"text": '"We won," Ann Lee said.'})
+    >>> print(markdown_quotes_table(doc), end="")
+    <!-- newstool: quotes -->
+    <BLANKLINE>
+    | Speaker | Quotation | Kind | Resolution | Rule |
+    | --- | --- | --- | --- | --- |
+    | Ann Lee | We won, | direct | explicit | quote-speaker-cue |
+    """
+    found = doc.quotes
+    if found is None:
+        from newstool.quotes import find_quotes
+
+        found = find_quotes(doc.text, doc.blocks)
+    lines = [
+        QUOTES_MARKER,
+        "",
+        "| Speaker | Quotation | Kind | Resolution | Rule |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for quote in found:
+        cells = (quote.speaker or "", quote.text, quote.kind, quote.resolution, quote.rule or "")
+        lines.append(
+            "| " + " | ".join(escape_inline(c).translate(_TABLE_CELL) for c in cells) + " |"
+        )
+    return "\n".join(lines) + "\n"
 
 
 # A document in a stream: its front matter, then its body up to the next document's "---" line
@@ -550,6 +598,8 @@ def markdown_blocks(body: str) -> list[tuple[str, str]]:
     """
     blocks = []
     for part in body.removesuffix("\n").split("\n\n") if body else []:
+        if part == QUOTES_MARKER:
+            break  # the table of quotations (export --quotes) is not text
         marks, _, content = part.partition(" ")
         kind = {"#": "title", "##": "heading"}.get(marks) if "\n" not in part else None
         if kind is None:
@@ -585,7 +635,7 @@ def document_from_markdown(fields: Any, body: str) -> Document:
         text += "\n\n" if spans else ""
         spans.append({"type": kind, "start": len(text), "end": len(text) + len(block_text)})
         text += block_text
-    known = {k: fields[k] for k in ("source", "notes", "stats", "warnings") if k in fields}
+    known = {k: fields[k] for k in ("source", "meta", "notes", "stats", "warnings") if k in fields}
     try:
         return Document.from_dict(
             {"id": fields["id"], "title": title, "text": text, "blocks": spans, **known}
@@ -599,8 +649,8 @@ def parse_markdown_documents(text: str) -> list[Document]:
     stream of several as :func:`open_writer` writes them), read back.
 
     Title, text and blocks come back exactly, for any text, from Markdown written without
-    ``sentences``; ``id``, ``notes``, ``stats``, ``warnings`` and ``source`` (path, encoding,
-    ingested_at) come from the front matter. What the front matter does not hold is lost:
+    ``sentences``; ``id``, ``meta``, ``notes``, ``stats``, ``warnings`` and ``source`` (path,
+    encoding, ingested_at) come from the front matter. What the front matter does not hold is lost:
     ``steps``, ``edits``, ``sentences``, the other ``source`` fields, unknown fields, empty
     blocks, block types other than heading and paragraph, and any text between blocks other
     than one blank line. Written with ``sentences``, each line break between sentences reads
@@ -700,7 +750,9 @@ def json_array_item_pieces(doc: Document, indent: int = 2) -> list[str] | Iterat
     )
 
 
-def _json_array_writer(out: TextIO, *, indent: int = 2, sentences: bool = False) -> DocumentWriter:
+def _json_array_writer(
+    out: TextIO, *, indent: int = 2, sentences: bool = False, quotes: bool = False
+) -> DocumentWriter:
     return DocumentWriter(
         out,
         functools.partial(json_array_item_pieces, indent=indent),
@@ -711,25 +763,35 @@ def _json_array_writer(out: TextIO, *, indent: int = 2, sentences: bool = False)
     )
 
 
-def _markdown_writer(out: TextIO, *, indent: int = 2, sentences: bool = False) -> DocumentWriter:
+def _markdown_writer(
+    out: TextIO, *, indent: int = 2, sentences: bool = False, quotes: bool = False
+) -> DocumentWriter:
     return DocumentWriter(
-        out, functools.partial(markdown_pieces, sentences=sentences), separator="\n"
+        out, functools.partial(markdown_pieces, sentences=sentences, quotes=quotes), separator="\n"
     )
 
 
-def _jsonl_writer(out: TextIO, *, indent: int = 2, sentences: bool = False) -> DocumentWriter:
+def _jsonl_writer(
+    out: TextIO, *, indent: int = 2, sentences: bool = False, quotes: bool = False
+) -> DocumentWriter:
     return DocumentWriter(out, jsonl_pieces)
 
 
-def _json_file(doc: Document, *, indent: int = 2, sentences: bool = False) -> str:
+def _json_file(
+    doc: Document, *, indent: int = 2, sentences: bool = False, quotes: bool = False
+) -> str:
     return dump_json(doc, indent) + "\n"
 
 
-def _markdown_file(doc: Document, *, indent: int = 2, sentences: bool = False) -> str:
-    return render_markdown(doc, sentences=sentences)
+def _markdown_file(
+    doc: Document, *, indent: int = 2, sentences: bool = False, quotes: bool = False
+) -> str:
+    return render_markdown(doc, sentences=sentences, quotes=quotes)
 
 
-def _jsonl_file(doc: Document, *, indent: int = 2, sentences: bool = False) -> str:
+def _jsonl_file(
+    doc: Document, *, indent: int = 2, sentences: bool = False, quotes: bool = False
+) -> str:
     return dump_jsonl_line(doc)
 
 
@@ -737,8 +799,8 @@ def _jsonl_file(doc: Document, *, indent: int = 2, sentences: bool = False) -> s
 class OutputFormat:
     """A text format documents are written in: as a stream, and as one file per document.
 
-    Both take the same keyword options (``indent`` for JSON, ``sentences`` for Markdown) and
-    ignore the ones that are not theirs.
+    Both take the same keyword options (``indent`` for JSON, ``sentences`` and ``quotes`` for
+    Markdown) and ignore the ones that are not theirs.
     """
 
     name: str
@@ -776,7 +838,7 @@ def output_format(fmt: str) -> OutputFormat:
 
 
 def open_writer(
-    fmt: str, out: TextIO, *, indent: int = 2, sentences: bool = False
+    fmt: str, out: TextIO, *, indent: int = 2, sentences: bool = False, quotes: bool = False
 ) -> DocumentWriter:
     """A writer of ``fmt`` (one of :data:`FORMATS`) to ``out``.
 
@@ -797,16 +859,18 @@ def open_writer(
     >>> out.getvalue()
     '[]\\n'
     """
-    return output_format(fmt).stream(out, indent=indent, sentences=sentences)
+    return output_format(fmt).stream(out, indent=indent, sentences=sentences, quotes=quotes)
 
 
-def render_document(doc: Document, fmt: str, *, indent: int = 2, sentences: bool = False) -> str:
+def render_document(
+    doc: Document, fmt: str, *, indent: int = 2, sentences: bool = False, quotes: bool = False
+) -> str:
     """The content of a one-document file: a JSON line, a JSON object, or Markdown.
 
     >>> render_document(Document.from_dict({"id": "a", "text": ""}), "json", indent=0)[:12]
     '{\\n"schema": '
     """
-    return output_format(fmt).file(doc, indent=indent, sentences=sentences)
+    return output_format(fmt).file(doc, indent=indent, sentences=sentences, quotes=quotes)
 
 
 # --- File names and files ----------------------------------------------------------------
@@ -943,6 +1007,7 @@ def write_document_file(
     force: bool = False,
     indent: int = 2,
     sentences: bool = False,
+    quotes: bool = False,
 ) -> Literal["written", "replaced", "unchanged"]:
     """Write ``doc`` into ``directory`` as :func:`export_filename`, atomically.
 
@@ -964,7 +1029,8 @@ def write_document_file(
     path = Path(directory) / export_filename(doc, fmt)
 
     def render(document: Document) -> bytes:
-        return render_document(document, fmt, indent=indent, sentences=sentences).encode("utf-8")
+        rendered = render_document(document, fmt, indent=indent, sentences=sentences, quotes=quotes)
+        return rendered.encode("utf-8")
 
     data = render(doc)
     if path.exists():

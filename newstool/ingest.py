@@ -15,11 +15,11 @@ import hashlib
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newstool.model import Block, Document, Source, replace_lone_surrogates
+from newstool.model import Block, Document, Source, join_blocks, replace_lone_surrogates
 from newstool.sniff import BINARY_SNIFF_BYTES, BOMS, bomless_utf16_or_32
 
 DETECTOR_SAMPLE_BYTES = 64 * 1024
@@ -39,6 +39,15 @@ NARROWEST_WRAP = 60
 MAX_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last instant an ISO 8601 year can show
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_C1_CONTROL = re.compile(r"[\x80-\x9f]")
+# A UTF-8 character read as Windows-1252 where the bytes that code page leaves undefined (0x81,
+# 0x8D, 0x8F, 0x90, 0x9D) stayed C1 controls, as browsers and Latin-1 leave them: "â€\x9d" is
+# "”", "Ã\x81" is "Á". A lead byte, then continuation bytes (as cp1252 shows them).
+_CP1252_CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MISREAD_CHARACTER = re.compile(
+    f"[\u00c2-\u00df][{_CP1252_CONTINUATION}]|[\u00e0-\u00ef][{_CP1252_CONTINUATION}]{{2}}"
+    f"|[\u00f0-\u00f4][{_CP1252_CONTINUATION}]{{3}}"
+)
 # Terminal (ANSI/VT) escape sequences, whole: strings (OSC, DCS, ...) ended by BEL or ESC \,
 # CSI (ESC [ parameters, intermediates, a final byte), then two-byte and other ESC sequences.
 _TERMINAL_ESCAPE = re.compile(
@@ -326,12 +335,40 @@ def normalise_text(text: str) -> str:
     'Café\\nline two\\nend'
     >>> normalise_text("\\x1b[1;31mred\\x1b[0m text\\x1b]0;title\\x07 \\x1b(Bend")
     'red text end'
+
+    A control that is the last byte of a misread UTF-8 character is read back with it, not
+    dropped (dropping it would leave mojibake that nothing can repair); other mojibake is left
+    to ``clean``:
+
+    >>> normalise_text("â€œfine,â€\\x9d she said")
+    'â€œfine,” she said'
     """
     text = _TERMINAL_ESCAPE.sub("", text)
     text = _NEWLINES.sub("\n", text)
+    if _C1_CONTROL.search(text):
+        text = _MISREAD_CHARACTER.sub(_reread_with_control, text)
     text = _CONTROL.sub("", text)
     text = unicodedata.normalize("NFC", text)  # last: a removed control may join base and mark
     return _TRAILING_SPACE.sub("", text)
+
+
+def _reread_with_control(match: re.Match[str]) -> str:
+    """The character a misread UTF-8 sequence holding a C1 control stands for, or the sequence
+    unchanged (no control in it, or no valid UTF-8).
+
+    >>> _MISREAD_CHARACTER.sub(_reread_with_control, "â€\\x9d Ã\\x81 Ã© Ã\\x81\\x81")
+    '” Á Ã© Á\\x81'
+    """
+    sequence = match.group()
+    if not _C1_CONTROL.search(sequence):
+        return sequence
+    raw = b"".join(
+        ch.encode("latin-1") if _C1_CONTROL.match(ch) else ch.encode("cp1252") for ch in sequence
+    )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return sequence
 
 
 def split_structure(text: str) -> tuple[str | None, str, tuple[Block, ...]]:
@@ -364,17 +401,10 @@ def split_structure(text: str) -> tuple[str | None, str, tuple[Block, ...]]:
     title = None
     if groups and _is_title(groups[0], chunks):
         title = groups.pop(0)[1][0].strip()
-    parts: list[str] = []
-    blocks: list[Block] = []
-    pos = 0
-    for kind, lines in groups:
-        joined = " ".join(line.strip() for line in lines)
-        if parts:
-            pos += 2
-        blocks.append(Block(kind, pos, pos + len(joined)))
-        parts.append(joined)
-        pos += len(joined)
-    return title, "\n\n".join(parts), tuple(blocks)
+    body, blocks = join_blocks(
+        (kind, " ".join(line.strip() for line in lines)) for kind, lines in groups
+    )
+    return title, body, blocks
 
 
 def _is_title(first: tuple[str, list[str]], chunks: list[str]) -> bool:
@@ -533,11 +563,29 @@ def ingest_bytes(
     if not text.strip():
         raise IngestError("holds no text after decoding (only control or space characters)")
     title, body, blocks = split_structure(text)
+    doc = Document(id="", text=body, title=title, blocks=blocks)
+    return ingested_document(doc, data, path, decoded, encoding=encoding, ingested_at=ingested_at)
+
+
+def ingested_document(
+    doc: Document,
+    data: bytes,
+    path: str | None,
+    decoded: Decoded,
+    *,
+    encoding: str | None,
+    ingested_at: str | None,
+    settings: dict[str, str] | None = None,
+) -> Document:
+    """``doc`` (its title, text and blocks found in ``data``) with its id, its source and the
+    ``ingest`` step; ``settings`` (how the input was read, beyond ``encoding``) go into the
+    step's options and fingerprint, and ``settings["format"]`` into ``source.format``."""
     digest = hashlib.sha256(data).hexdigest()
     warnings = decoded.warnings
     if path is not None and replace_lone_surrogates(path)[1]:
         path = replace_lone_surrogates(path)[0]
         warnings = (*warnings, _UNDECODABLE_PATH)
+    settings = settings or {}
     source = Source(
         path=path,
         bytes=len(data),
@@ -547,12 +595,12 @@ def ingest_bytes(
         encoding_source=decoded.source,
         replacements=decoded.replacements,
         ingested_at=ingested_at or now_utc(),
+        format=settings.get("format"),
     )
-    doc = Document(id=digest[:16], text=body, title=title, source=source, blocks=blocks)
-    options = {"encoding": encoding} if encoding else {}
-    return doc.add_step(
-        "ingest", options, fingerprint=ingest_fingerprint(encoding), warnings=warnings
-    )
+    doc = replace(doc, id=digest[:16], source=source)
+    options = {**({"encoding": encoding} if encoding else {}), **settings}
+    fingerprint = ingest_fingerprint(encoding, tuple(sorted(settings.items())))
+    return doc.add_step("ingest", options, fingerprint=fingerprint, warnings=warnings)
 
 
 # A file name is bytes; those that are not UTF-8 cannot be written in a JSON or Markdown output.
@@ -560,16 +608,17 @@ _UNDECODABLE_PATH = "the file name is not UTF-8: source.path shows its undecodab
 
 
 @functools.cache
-def ingest_fingerprint(encoding: str | None) -> str:
+def ingest_fingerprint(encoding: str | None, settings: tuple[tuple[str, str], ...] = ()) -> str:
     """A digest of what changes ingest's output (see :mod:`newstool.fingerprint`): the
-    ``--encoding`` given, the version, the detector library.
+    ``--encoding`` given, other ``settings`` (the HTML extractor and its version), the
+    version, the detector library.
 
     >>> ingest_fingerprint(None) != ingest_fingerprint("cp1252")
     True
     """
     from newstool.fingerprint import fingerprint
 
-    return fingerprint("ingest", {"encoding": encoding})
+    return fingerprint("ingest", {"encoding": encoding, **dict(settings)})
 
 
 def ingest_path(path: str | os.PathLike[str], *, encoding: str | None = None) -> Document:

@@ -25,7 +25,7 @@ import hashlib
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -61,6 +61,19 @@ class Source:
     encoding_source: str | None = None
     replacements: int = 0
     ingested_at: str | None = None
+    format: str | None = None  # what the input was read as: "html"; None for a raw text article
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What a page says about itself (HTML metadata): each field None when it does not say."""
+
+    author: str | None = None
+    date: str | None = None  # as the page gives it, usually an ISO 8601 date
+    site: str | None = None
+    url: str | None = None
+    language: str | None = None
+    description: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +117,40 @@ class Sentence:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation found by ``quotes``: ``text[start:end]`` with its marks, and who said it.
+
+    ``text`` is the content without the marks; ``kind`` is ``direct``, or ``fragment`` when the
+    closing mark survives without its opening one (the span then starts at the words). The
+    cue verb, the speaker mention as written (``he``, ``Lavrov``) and the speaker it resolves
+    to (``Sergey Lavrov``, where the text names them in full) each have their offsets, or are
+    null; ``resolution`` says how the mention became the speaker (``explicit``,
+    ``pronoun-last-speaker``, ``surname``, ``none``) and ``rule`` which attribution pattern
+    matched (null when none did).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    speaker_mention: str | None
+    speaker_mention_start: int | None
+    speaker_mention_end: int | None
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    resolution: str
+    rule: str | None
+
+
+QUOTE_KINDS = ("direct", "fragment")
+RESOLUTIONS = ("explicit", "pronoun-last-speaker", "surname", "none")
+
+
 # The fields a document holds (the rest are the user's, kept in ``extra``).
 _KNOWN = frozenset(
     {
@@ -112,11 +159,13 @@ _KNOWN = frozenset(
         "source",
         "title",
         "text",
+        "meta",
         "blocks",
         "edits",
         "title_edits",
         "notes",
         "sentences",
+        "quotes",
         "stats",
         "steps",
         "warnings",
@@ -133,12 +182,14 @@ class Document:
     title: str | None = None
     source: Source | None = None
     blocks: tuple[Block, ...] = ()
+    meta: Meta | None = None
     steps: tuple[Step, ...] = ()
     warnings: tuple[str, ...] = ()
     edits: tuple[Edit, ...] | None = None
     title_edits: tuple[Edit, ...] | None = None
     notes: tuple[Note, ...] | None = None
     sentences: tuple[Sentence, ...] | None = None
+    quotes: tuple[Quote, ...] | None = None
     stats: dict[str, Any] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -165,6 +216,8 @@ class Document:
         out["source"] = _source_dict(self.source) if self.source is not None else None
         out["title"] = self.title
         out["text"] = self.text
+        if self.meta is not None:
+            out["meta"] = _meta_dict(self.meta)
         out["blocks"] = listed(self.blocks, _block_dict)
         for name in ("edits", "title_edits"):
             edits = getattr(self, name)
@@ -174,6 +227,8 @@ class Document:
             out["notes"] = listed(self.notes, _note_dict)
         if self.sentences is not None:
             out["sentences"] = listed(self.sentences, _sentence_dict)
+        if self.quotes is not None:
+            out["quotes"] = listed(self.quotes, _quote_dict)
         if self.stats is not None:
             out["stats"] = self.stats
         out["steps"] = [_step_dict(s) for s in self.steps]
@@ -250,6 +305,18 @@ def _source_dict(source: Source) -> dict[str, Any]:
         "encoding_source": source.encoding_source,
         "replacements": source.replacements,
         "ingested_at": source.ingested_at,
+        "format": source.format,
+    }
+
+
+def _meta_dict(meta: Meta) -> dict[str, Any]:
+    return {
+        "author": meta.author,
+        "date": meta.date,
+        "site": meta.site,
+        "url": meta.url,
+        "language": meta.language,
+        "description": meta.description,
     }
 
 
@@ -275,16 +342,37 @@ def _sentence_dict(sentence: Sentence) -> dict[str, Any]:
     return {"start": sentence.start, "end": sentence.end, "text": sentence.text}
 
 
+def _quote_dict(quote: Quote) -> dict[str, Any]:
+    return {
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "kind": quote.kind,
+        "cue": quote.cue,
+        "cue_start": quote.cue_start,
+        "cue_end": quote.cue_end,
+        "speaker_mention": quote.speaker_mention,
+        "speaker_mention_start": quote.speaker_mention_start,
+        "speaker_mention_end": quote.speaker_mention_end,
+        "speaker": quote.speaker,
+        "speaker_start": quote.speaker_start,
+        "speaker_end": quote.speaker_end,
+        "resolution": quote.resolution,
+        "rule": quote.rule,
+    }
+
+
 _RECORD_DICTS: dict[type, Callable[[Any], dict[str, Any]]] = {
     Block: _block_dict,
     Edit: _edit_dict,
     Note: _note_dict,
+    Quote: _quote_dict,
     Sentence: _sentence_dict,
 }
 
 
 def record_dict(record: Any) -> dict[str, Any]:
-    """The JSON object of a block, edit, note or sentence, as in :meth:`Document.to_dict`; a
+    """The JSON object of a block, edit, note, sentence or quote, as in :meth:`Document.to_dict`; a
     ``default`` for :func:`json.dumps`, raising its :class:`TypeError` for anything else.
 
     >>> json.dumps([Sentence(0, 3, "Hi.")], default=record_dict)
@@ -366,6 +454,25 @@ def lone_surrogates_warning(fields: list[str]) -> str:
     """
     shown = ", ".join(fields[:5]) + (f" and {len(fields) - 5} more" if len(fields) > 5 else "")
     return f"lone surrogates (characters UTF-8 cannot encode) replaced by U+FFFD in {shown}"
+
+
+def join_blocks(parts: Iterable[tuple[str, str]]) -> tuple[str, tuple[Block, ...]]:
+    """The text of blocks given as (type, text), one blank line between them, and the blocks.
+
+    >>> text, blocks = join_blocks([("heading", "Why"), ("paragraph", "It rained.")])
+    >>> text, [(block.type, block.start, block.end) for block in blocks]
+    ('Why\\n\\nIt rained.', [('heading', 0, 3), ('paragraph', 5, 15)])
+    """
+    texts: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for kind, text in parts:
+        if texts:
+            pos += 2
+        blocks.append(Block(kind, pos, pos + len(text)))
+        texts.append(text)
+        pos += len(text)
+    return "\n\n".join(texts), tuple(blocks)
 
 
 def blocks_from_blank_lines(text: str) -> tuple[Block, ...]:
@@ -567,14 +674,18 @@ _SOURCE_FIELDS = {
     "encoding_confidence": _rule(
         "a number from 0 to 1 or null", lambda v: v is None or _is_number(v) and 0 <= v <= 1
     ),
-    "encoding_source": _one_of("bom", "utf8", "utf8-lossy", "detector", "fallback", "user", None),
+    "encoding_source": _one_of(
+        "bom", "meta", "utf8", "utf8-lossy", "detector", "fallback", "user", None
+    ),
     "replacements": _natural,
     "ingested_at": _matching_or_null(
         "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z",
         "a UTC time such as 2024-01-31T09:30:00Z, or null",
     ),
+    "format": _one_of("html", None),
 }
 _SOURCE = _record(Source, _SOURCE_FIELDS, partial=True)
+_META = _record(Meta, {name: _STRING_OR_NULL for name in Meta.__dataclass_fields__}, partial=True)
 
 
 def _source_or_null(value: Any) -> Source | None:
@@ -616,21 +727,43 @@ _NOTES = _list_of(_record(Note, {"kind": _string, "text": _string}))
 _SENTENCES = _list_of(
     _record(Sentence, {"start": _natural, "end": _natural, "text": _NON_EMPTY_STRING})
 )
+_QUOTE_RECORD = _record(
+    Quote,
+    {
+        "start": _natural,
+        "end": _natural,
+        "text": _string,
+        "kind": _one_of(*QUOTE_KINDS),
+        "cue": _STRING_OR_NULL,
+        "cue_start": _natural_or_null,
+        "cue_end": _natural_or_null,
+        "speaker_mention": _STRING_OR_NULL,
+        "speaker_mention_start": _natural_or_null,
+        "speaker_mention_end": _natural_or_null,
+        "speaker": _STRING_OR_NULL,
+        "speaker_start": _natural_or_null,
+        "speaker_end": _natural_or_null,
+        "resolution": _one_of(*RESOLUTIONS),
+        "rule": _STRING_OR_NULL,
+    },
+)
+_QUOTES = _list_of(_QUOTE_RECORD)
 _RECORD_LISTS = {
     "blocks": _BLOCKS,
     "edits": _EDITS,
     "title_edits": _EDITS,
     "notes": _NOTES,
     "sentences": _SENTENCES,
+    "quotes": _QUOTES,
 }
 
 
 def read_record(field: str, item: Any) -> Any:
     """An item of the list ``field`` of a document (``blocks``, ``edits``, ``title_edits``,
-    ``notes``, ``sentences``) read as its record, as :meth:`Document.from_dict` reads it (and
-    then takes it as it is): a reader can convert a long list item by item, never holding it
-    all as JSON objects. Anything else is given back as it is, an item that is not valid too
-    (``from_dict`` then says what is wrong with it).
+    ``notes``, ``sentences``, ``quotes``) read as its record, as :meth:`Document.from_dict`
+    reads it (and then takes it as it is): a reader can convert a long list item by item,
+    never holding it all as JSON objects. Anything else is given back as it is, an item that is
+    not valid too (``from_dict`` then says what is wrong with it).
 
     >>> read_record("sentences", {"start": 0, "end": 3, "text": "Hi."})
     Sentence(start=0, end=3, text='Hi.')
@@ -694,18 +827,23 @@ def _read_document(data: Any) -> Document:
     sentences = _optional(data, "sentences", _SENTENCES)
     if sentences is not None:
         _check_sentences(sentences, text, blocks)
+    quotes = _optional(data, "quotes", _QUOTES)
+    if quotes is not None:
+        _check_quotes(quotes, text)
     return Document(
         id=_field(data, "id", _NON_EMPTY_STRING) if "id" in data else text_id(text),
         text=text,
         title=_optional(data, "title", _STRING_OR_NULL),
         source=_optional(data, "source", _source_or_null),
         blocks=blocks,
+        meta=_optional(data, "meta", _META),
         steps=_optional(data, "steps", _STEPS) or (),
         warnings=_optional(data, "warnings", _STRINGS) or (),
         edits=_optional(data, "edits", _EDITS),
         title_edits=_optional(data, "title_edits", _EDITS),
         notes=_optional(data, "notes", _NOTES),
         sentences=sentences,
+        quotes=quotes,
         stats=_optional(data, "stats", _OBJECT),
         extra={key: value for key, value in data.items() if key not in _KNOWN},
     )
@@ -765,17 +903,71 @@ def _check_sentences(sentences: tuple[Sentence, ...], text: str, blocks: tuple[B
             )
 
 
+def _check_quotes(quotes: tuple[Quote, ...], text: str) -> None:
+    """Each quote's content, cue, mention and speaker are the text at their offsets.
+
+    >>> q = Quote(0, 4, "Hi,", "direct", None, None, None, None, None, None, None, None, None,
+    ...           "none", None)
+    >>> try:
+    ...     _check_quotes((q,), '"Hi," he said.')
+    ... except _Invalid as invalid:
+    ...     print(invalid.message())
+    field "quotes[0].text" is "Hi,", but text[1:3] is "Hi"
+    """
+    for number, quote in enumerate(quotes):
+        if quote.start > quote.end or quote.end > len(text):
+            raise _Invalid(
+                f"spans {quote.start}..{quote.end}, which is not within the text "
+                f"(length {len(text)})",
+                "quotes",
+                number,
+            )
+        content = (quote.start + (quote.kind == "direct"), quote.end - 1)
+        parts = (
+            ("text", quote.text, content),
+            ("cue", quote.cue, (quote.cue_start, quote.cue_end)),
+            (
+                "speaker_mention",
+                quote.speaker_mention,
+                (quote.speaker_mention_start, quote.speaker_mention_end),
+            ),
+            ("speaker", quote.speaker, (quote.speaker_start, quote.speaker_end)),
+        )
+        for name, value, (start, end) in parts:
+            if value is None and start is None and end is None:
+                continue
+            if value is None or start is None or end is None:
+                raise _Invalid(
+                    f"{name}, {name}_start and {name}_end must all be null or all be set",
+                    "quotes",
+                    number,
+                    name,
+                )
+            if text[start:end] != value:
+                raise _Invalid(
+                    f"is {_shown(value)}, but text[{start}:{end}] is {_shown(text[start:end])}",
+                    "quotes",
+                    number,
+                    name,
+                )
+
+
 __all__ = [
+    "QUOTE_KINDS",
+    "RESOLUTIONS",
     "SCHEMA_VERSION",
     "Block",
     "Document",
     "DocumentError",
     "Edit",
+    "Meta",
     "Note",
+    "Quote",
     "Sentence",
     "Source",
     "Step",
     "blocks_from_blank_lines",
+    "join_blocks",
     "lone_surrogates_warning",
     "read_record",
     "record_dict",

@@ -68,6 +68,13 @@ STAGES: dict[str, Stage] = {
             "sentence boundaries with exact offsets",
         ),
         Stage(
+            "quotes",
+            "newstool.quotes",
+            "extract_quotes",
+            "QuoteOptions",
+            "direct quotations with their speakers",
+        ),
+        Stage(
             "stats",
             "newstool.stats",
             "compute_stats",
@@ -120,7 +127,7 @@ def step(name: str, settings: Mapping[str, Any] | None = None) -> Step:
     >>> step("tidy")
     Traceback (most recent call last):
     ...
-    ValueError: unknown step 'tidy'; steps are clean, split-sentences, stats
+    ValueError: unknown step 'tidy'; steps are clean, split-sentences, quotes, stats
     """
     stage = STAGES.get(name)
     if stage is None:

@@ -4,6 +4,9 @@ Every stage reads the same way. The registry :data:`READERS` is asked in order; 
 reader that claims an input reads it (a reader may still decline once it has looked closer,
 and the next one is asked):
 
+- ``html``: a saved web page, by name (``.html``, ``.htm``, ``.xhtml``, gzipped too) or by its
+  first bytes (a doctype or ``<html``, or gzip that unpacks to one): its article is extracted
+  (:mod:`newstool.html`, the optional extra ``newstool[html]``);
 - ``jsonl``: the file is named ``*.jsonl``/``*.ndjson``, or its first line is a JSON object, or
   opens like one (``{"key":``) and is alone or followed by JSON (see :func:`line_kind`): a
   damaged line is then reported, not taken for an article;
@@ -43,6 +46,13 @@ from newstool.model import (
     lone_surrogates_warning,
     read_record,
     replace_lone_surrogates,
+)
+from newstool.sniff import (
+    BINARY_SNIFF_BYTES,
+    GZIP_MAGIC,
+    gunzipped_head,
+    is_html_name,
+    looks_like_html,
 )
 from newstool.streamjson import parse_pieces
 
@@ -624,19 +634,60 @@ def _read_newstool_markdown(opened: Opened) -> Items | None:
 
 
 def _read_text(opened: Opened) -> Items:
-    """One raw article, ingested; its ingest warnings are reported (they are new in this run)."""
-    from newstool.ingest import IngestError, ingest_bytes
+    """One raw article, ingested."""
+    from newstool.ingest import ingest_bytes
+
+    return _ingested(
+        opened, lambda: ingest_bytes(opened.data(), opened.path, encoding=opened.encoding)
+    )
+
+
+def _ingested(opened: Opened, ingest: Callable[[], Document]) -> Items:
+    """The document ``ingest`` makes of the input, its ingest warnings reported before it
+    (they are new in this run), or the problem that stopped it."""
+    from newstool.ingest import IngestError
 
     try:
-        doc = ingest_bytes(opened.data(), opened.path, encoding=opened.encoding)
+        doc = ingest()
     except IngestError as exc:
         return [InputProblem(opened.name, str(exc))]
     warnings = [InputProblem(opened.name, warning, skipped=True) for warning in doc.warnings]
     return [*warnings, doc]
 
 
-# The registry of input kinds, asked in this order; ``text`` takes whatever is left.
+def _claims_html(opened: Opened) -> bool:
+    """By name, by first bytes that open a page (a doctype or ``<html``, after comments on
+    lines of their own), or by gzip magic (looked into when read)."""
+    if is_html_name(opened.name) or opened.first.startswith(GZIP_MAGIC):
+        return True
+    head = b""
+    for index in range(SNIFF_LINES):
+        line = opened.line(index)
+        if not isinstance(line, bytes) or len(head) >= BINARY_SNIFF_BYTES:
+            break
+        head += line
+    return looks_like_html(head or opened.first)
+
+
+def _read_html(opened: Opened) -> Items | None:
+    """One saved page, its article extracted; None for gzip that holds no page (then it is
+    not an HTML input after all)."""
+    from newstool.html import ingest_html
+
+    data = opened.data()
+    gzipped = data.startswith(GZIP_MAGIC)
+    if gzipped and not is_html_name(opened.name) and not looks_like_html(gunzipped_head(data)):
+        return None
+    return _ingested(
+        opened,
+        lambda: ingest_html(data, opened.path, encoding=opened.encoding, max_bytes=opened.limit),
+    )
+
+
+# The registry of input kinds, asked in this order; ``text`` takes whatever is left. A page
+# comes first: a line of JSON in one of its scripts must not make it JSON Lines.
 READERS = (
+    Reader("html", _claims_html, _read_html),
     Reader("jsonl", _claims_json_lines, _read_json_lines),
     Reader("json", lambda opened: opened.head.startswith(b"["), _read_json_array),
     Reader("markdown", lambda opened: opened.head.rstrip() == b"---", _read_newstool_markdown),
@@ -777,7 +828,7 @@ def read_units(
             opened = Opened.start(handle, shown, path=path, encoding=encoding, limit=max_doc_bytes)
             if not opened.ahead and path is None:
                 continue
-            if not _claims_json_lines(opened):
+            if _claims_html(opened) or not _claims_json_lines(opened):
                 if path is not None:
                     yield Unit(name, path, **options)
                     continue

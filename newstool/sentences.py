@@ -118,7 +118,9 @@ class Lexicon:
     """The word lists the rules consult (see the files in ``newstool/data/``).
 
     ``kinds`` maps each abbreviation, as written in its list, to ``prefix`` (a title before a
-    name), ``final`` (often ends a sentence), ``company`` (a company suffix) or ``general``.
+    name), ``final`` (often ends a sentence), ``company`` (a company suffix), ``number`` (only
+    before a number), ``place`` (a state, which ends a sentence after a place and a comma) or
+    ``general``.
     """
 
     kinds: dict[str, str]
@@ -152,6 +154,8 @@ def lexicon(extra: frozenset[str] | None = None) -> Lexicon:
                 "final": load_abbreviations(_DATA / "abbreviations_final.txt"),
                 "prefix": load_abbreviations(_DATA / "abbreviations_prefix.txt"),
                 "company": load_abbreviations(_DATA / "abbreviations_company.txt"),
+                "number": load_abbreviations(_DATA / "abbreviations_number.txt"),
+                "place": load_abbreviations(_DATA / "abbreviations_place.txt"),
             }
         ),
         starters=load_abbreviations(_DATA / "sentence_starters.txt"),
@@ -161,8 +165,8 @@ def lexicon(extra: frozenset[str] | None = None) -> Lexicon:
 
 
 def abbreviation_kind(word: str, lex: Lexicon) -> str | None:
-    """How a period after ``word`` behaves: ``prefix``, ``final``, ``company``, ``general`` or
-    None (a word).
+    """How a period after ``word`` behaves: ``prefix``, ``final``, ``company``, ``number``,
+    ``place``, ``general`` or None (a word).
 
     Lower-case list entries match in any case, others exactly (see :func:`is_listed`). Single
     letters and letter-dot chains (``U.S``, ``J.K``) are general abbreviations.
@@ -192,16 +196,34 @@ def previous_word(token: str, lex: Lexicon) -> str:
     ('U.S', 'Dr', 'Ph.D')
     >>> previous_word('timing."Gov', lex), previous_word("election.U.S", lex)
     ('Gov', 'U.S')
+
+    A hyphenated word ends in the abbreviation after its last hyphen when that is a listed one
+    (``ex-Sen``, ``R-Kan``) or one capital after another (``D-W`` of ``D-W.Va.``), not a word
+    that merely ends in a letter (``Jay-Z``):
+
+    >>> [previous_word(t, lex) for t in ("(R-Kan", "ex-Sen", "(D-W", "Jay-Z", "long-term")]
+    ['Kan', 'Sen', 'W', 'Jay-Z', 'long-term']
     """
     word = token.lstrip(_OPENERS)
     if not _GLUED_END.search(word) or abbreviation_kind(word, lex) is not None:
-        return word
+        return _abbreviation_after_hyphen(word, lex)
     rest = word
     for m in _GLUED_END.finditer(word):
         rest = word[m.end() :].lstrip(_OPENERS)
         if rest and abbreviation_kind(rest, lex) is not None:
             return rest
-    return rest
+    return _abbreviation_after_hyphen(rest, lex)
+
+
+def _abbreviation_after_hyphen(word: str, lex: Lexicon) -> str:
+    """The abbreviation after the last hyphen of ``word`` (see :func:`previous_word`), or the
+    word itself."""
+    if "-" not in word or abbreviation_kind(word, lex) is not None:
+        return word
+    before, last = word.rsplit("-", 1)
+    listed = last in lex.kinds or last.lower() in lex.kinds
+    capitals = len(last) == 1 and last.isupper() and len(before) == 1 and before.isupper()
+    return last if listed or capitals else word
 
 
 # --- quotations ----------------------------------------------------------------------------------
@@ -436,6 +458,40 @@ def lowercase_sentence_start(c: Candidate, lex: Lexicon) -> bool | None:
     return True if plain_word and c.word in lex.starters else None
 
 
+_CAMEL_CASE = re.compile(r"[a-z]+[A-Z][\w-]*")
+
+
+def lowercase_brand_starts_sentence(c: Candidate, lex: Lexicon) -> bool | None:
+    """A full stop after a word, then a name that keeps its lower-case start (``iPhone``,
+    ``eBay``: a capital inside it), is an end; after an abbreviation it is not (``e.g. iPhone``).
+
+    >>> [s.text for s in split_sentences("It was a hit.iPhone sales rose. Try e.g. eBay first.")]
+    ['It was a hit.', 'iPhone sales rose.', 'Try e.g. eBay first.']
+    """
+    if c.marks != "." or c.kind is not None or c.closers or len(c.prev) < 2:
+        return None
+    return True if c.prev.isalpha() and _CAMEL_CASE.fullmatch(c.word) else None
+
+
+_BRACKET_THEN_CAPITAL = re.compile(r"\[[^\[\]\n]{1,40}\][ \t\u00a0]+[\"'“‘]?[A-Z]")
+
+
+def bracketed_mark_opens_sentence(c: Candidate, lex: Lexicon) -> bool | None:
+    """An end mark after a word, then a lower-case mark in brackets and a capital: the mark
+    (a transcript's ``[crosstalk]``, ``[laughter]``) opens the next sentence.
+
+    >>> [s.text for s in split_sentences("It changed. [crosstalk] Let me finish.Why?[laughs] No.")]
+    ['It changed.', '[crosstalk] Let me finish.', 'Why?', '[laughs] No.']
+
+    After an abbreviation the mark stays in the sentence: ``the U.S. [sic] Government``.
+    """
+    if c.opener != "[" or not c.word[:1].islower() or c.marks in ("...", ". . ."):
+        return None
+    if "." in c.marks and c.kind is not None:
+        return None
+    return True if _BRACKET_THEN_CAPITAL.match(c.text, c.end + len(c.gap)) else None
+
+
 def lowercase_continues(c: Candidate, lex: Lexicon) -> bool | None:
     """A lower-case word after the mark continues the sentence: ``"Why?" he asked``, ``etc. and``.
 
@@ -461,12 +517,16 @@ def orphan_comma_after_full_stop(c: Candidate, lex: Lexicon) -> bool | None:
 
 
 def punctuation_continues(c: Candidate, lex: Lexicon) -> bool | None:
-    """A comma, semicolon, colon or closing mark after the candidate continues the sentence.
+    """A comma, semicolon, colon or closing mark after the candidate continues the sentence,
+    and so does a full stop glued to its closing bracket or quote: the sentence ends there.
 
-    >>> [s.text for s in split_sentences("Go now!, she said; ok?: fine.")]
-    ['Go now!, she said; ok?: fine.']
+    >>> [s.text for s in split_sentences("Go now!, she said; ok?: fine. Ask Ann Li (R-Kan.).")]
+    ['Go now!, she said; ok?: fine.', 'Ask Ann Li (R-Kan.).']
     """
-    return False if not c.word and c.after and c.after in ",;:" + _CLOSERS else None
+    if c.word or not c.after:
+        return None
+    glued_end = c.closers and not c.gap and c.after == "."
+    return False if c.after in ",;:" + _CLOSERS or glued_end else None
 
 
 def bracketed_citation_before_end(c: Candidate, lex: Lexicon) -> bool | None:
@@ -531,6 +591,21 @@ def glued_letter_abbreviation(c: Candidate, lex: Lexicon) -> bool | None:
     return False if glued and len(c.word) == 1 and c.after == "." else None
 
 
+def title_in_capitals_before_name(c: Candidate, lex: Lexicon) -> bool | None:
+    """A listed abbreviation written in capitals before a word in capitals, as in a
+    transcript's speaker label (``GOV. MARTINEZ:``, ``DR. LI:``), continues the sentence.
+
+    >>> text = "GOV. MARTINEZ: We will see. DR. LI: Yes. It is the SAT. Students"
+    >>> [s.text for s in split_sentences(text)]
+    ['GOV. MARTINEZ: We will see.', 'DR. LI: Yes.', 'It is the SAT.', 'Students']
+    """
+    if c.kind is not None or c.marks != "." or c.closers or c.opener or not c.gap:
+        return None
+    capitals = len(c.prev) > 1 and c.prev.isupper() and len(c.word) > 1 and c.word.isupper()
+    listed = abbreviation_kind(c.prev.capitalize(), lex) is not None
+    return False if capitals and listed else None
+
+
 def full_stop_after_word(c: Candidate, lex: Lexicon) -> bool | None:
     """A period after a word that is no abbreviation ends the sentence, glued or not.
 
@@ -538,6 +613,22 @@ def full_stop_after_word(c: Candidate, lex: Lexicon) -> bool | None:
     ['Talks ended in Idlib.', 'On Wednesday, he left (late).', 'Then']
     """
     return True if c.kind is None else None
+
+
+_ROMAN_NUMERAL = re.compile(r"[IVXLCDM]{2,}|[VXLCDM]")
+
+
+def number_abbreviation_without_number(c: Candidate, lex: Lexicon) -> bool | None:
+    """An abbreviation that stands only before a number (``No.``, ``vol.``, ``fig.``; see
+    ``abbreviations_number.txt``) is a word anywhere else, and its period a full stop.
+
+    >>> [s.text for s in split_sentences("He voted no.Paul did not. It is No. 2 in Vol. II.")]
+    ['He voted no.', 'Paul did not.', 'It is No. 2 in Vol. II.']
+    """
+    if c.kind != "number":
+        return None
+    number = c.word[:1].isdigit() or _ROMAN_NUMERAL.fullmatch(c.word) or c.after in _CURRENCY
+    return None if number else True
 
 
 def abbreviation_before_number(c: Candidate, lex: Lexicon) -> bool | None:
@@ -567,6 +658,27 @@ def title_before_name(c: Candidate, lex: Lexicon) -> bool | None:
     ['Ali vs. Frazier.', 'Prof. Li spoke.']
     """
     return False if c.kind == "prefix" else None
+
+
+_PLACE_THEN_COMMA = re.compile(r"(?<![\w.])[A-Z][\w'’-]*, \Z")
+
+
+def place_abbreviation_before_capital(c: Candidate, lex: Lexicon) -> bool | None:
+    """A state's abbreviation (``abbreviations_place.txt``) after a place and a comma
+    (``Buffalo, N.Y.``, ``Springfield, Ill.``, ``Washington, D.C.``) ends the sentence before a
+    capitalised word: inside one, a comma follows it (``in Buffalo, N.Y., on Monday``).
+
+    >>> text = "It was in Buffalo, N.Y. Police came. Here, St. Nick won. Ann Li, J.R. Doe"
+    >>> [s.text for s in split_sentences(text)]
+    ['It was in Buffalo, N.Y.', 'Police came.', 'Here, St. Nick won.', 'Ann Li, J.R. Doe']
+    """
+    if c.kind != "place" or c.closers or c.opener:
+        return None
+    if not c.word[:1].isupper() or (len(c.word) == 1 and c.after == "."):
+        return None
+    token_start = c.start - len(c.token)
+    before = c.text[max(0, token_start - 40) : token_start]
+    return True if _PLACE_THEN_COMMA.search(before) else None
 
 
 def abbreviation_before_sentence_starter(c: Candidate, lex: Lexicon) -> bool | None:
@@ -632,6 +744,8 @@ RULES: tuple[Rule, ...] = (
     spaced_ellipsis_omits_words,
     list_label_starts_sentence,
     lowercase_sentence_start,
+    lowercase_brand_starts_sentence,
+    bracketed_mark_opens_sentence,
     lowercase_continues,
     orphan_comma_after_full_stop,
     punctuation_continues,
@@ -641,10 +755,13 @@ RULES: tuple[Rule, ...] = (
     capital_acronym_with_dot,
     initialism_after_glued_word,
     glued_letter_abbreviation,
+    title_in_capitals_before_name,
     full_stop_after_word,
+    number_abbreviation_without_number,
     abbreviation_before_number,
     abbreviation_before_closing_mark,
     title_before_name,
+    place_abbreviation_before_capital,
     abbreviation_before_sentence_starter,
     final_abbreviation_before_capital,
     company_suffix_before_capital,
@@ -789,8 +906,8 @@ def plain_full_stop(text: str, m: re.Match, token: str, lex: Lexicon) -> bool:
     ...  for t in ("It was late. The", "It was late.", "It was etc. The", "It was late.The")]
     [True, True, False, False]
     """
-    if m.group() != "." or len(token) < 2 or not token.isalpha():
-        return False
+    if m.group() != "." or len(token) < 2 or not token.isalpha() or token.isupper():
+        return False  # (capitals: maybe a title in a speaker label, GOV. LI)
     after = text[m.end() : m.end() + 3]
     rest = after.lstrip()
     spaced_capital = after[:1].isspace() and rest[:1].isupper()

@@ -37,11 +37,28 @@ def test_the_list_is_read_from_the_data_files():
     assert not is_abbreviation("mass") and not is_abbreviation("said")
 
 
+def kind(word: str) -> str:
+    kinds = lexicon().kinds
+    return kinds.get(word) or kinds[word.lower()]
+
+
 def test_no_listed_abbreviation_glued_to_a_name_is_separated_or_split():
     for word in SPELLINGS:
+        if kind(word) == "number":
+            continue  # a word unless a number follows (the test below)
         text = f"They met {word}.Jones today."
         assert separated(text) == text, word
         assert sentence_count(text) == 1, word
+
+
+def test_an_abbreviation_of_numbers_is_a_word_before_a_name_and_stays_before_a_number():
+    numbered = [word for word in SPELLINGS if kind(word) == "number"]
+    assert {"No", "no", "Vol", "fig"} <= set(numbered)
+    for word in numbered:
+        glued = f"They voted {word}.Jones left."
+        assert separated(glued) == f"They voted {word}. Jones left.", word
+        assert sentence_count(glued) == 2 and sentence_count(separated(glued)) == 2, word
+        assert sentence_count(f"They cited {word}. 4 and {word}. IV at length.") == 1, word
 
 
 def test_clean_separates_after_an_abbreviation_exactly_where_the_splitter_splits():

@@ -33,6 +33,7 @@ from newstool.clean import (
 from newstool.clean.boilerplate import compile_patterns, default_boilerplate_patterns
 from newstool.clean.edits import fixed
 from newstool.clean.glued import separate_glued_sentences
+from newstool.ingest import ingest_bytes
 from newstool.model import Block, Document, Note, Sentence, blocks_from_blank_lines
 from newstool.sentences import split_sentences
 
@@ -373,9 +374,15 @@ def test_notes_and_placeholders_go_to_notes_by_kind_and_alterations_stay():
         ("[Reuters/Kevin Lamarque]", "editorial"),  # agency/photographer
         ("[AAP Image/Joel Carrett]", "editorial"),  # agency, "Image", photographer
         ("[AP Photo/J. Scott Applewhite]", "editorial"),
+        ("[Dean Lewins/AAP]", "editorial"),  # photographer/agency
+        ("[Kevin Lamarque/Reuters]", "editorial"),
+        ("[Remarks at a fundraiser, 3/14/16.]", "editorial"),  # a citation, its own full stop
         ("[poll]", "placeholder"),  # embeds
         ("[Quiz]", "placeholder"),
         ("[surveys]", "placeholder"),
+        ("[GIF]", "placeholder"),
+        ("[Facebook post]", "placeholder"),  # a platform, then what it shows
+        ("[Instagram reel]", "placeholder"),
     ],
 )
 def test_credits_and_embeds_go_to_notes(bracket, kind):
@@ -386,7 +393,11 @@ def test_credits_and_embeds_go_to_notes(bracket, kind):
 
 @pytest.mark.parametrize(
     "bracket",
-    ["[Reuters/Ipsos poll]", "[and/or]", "[US/New Zealand]", "[Labor/Greens]", "[the poll]"],
+    [
+        *("[Reuters/Ipsos poll]", "[and/or]", "[US/New Zealand]", "[Labor/Greens]", "[the poll]"),
+        *("[post]", "[story]", "[the Facebook post]"),  # an item alone, or not after a platform
+        *("[Labor/AAP]", "[On March 3, 2021]"),  # no person's name; a date, no citation
+    ],
 )
 def test_a_bracket_with_a_slash_or_an_embed_word_in_a_phrase_stays(bracket):
     text = f'She said "the {bracket} result" was clear.'
@@ -471,6 +482,9 @@ def test_the_boilerplate_patterns_shipped_are_valid_expressions():
 BOILERPLATE_LINES = [
     "Follow us on Twitter @newsdesk",
     "Follow us on Facebook and X",
+    "Follow AAP on X @AAPNewswire",
+    "Follow The Courier on Facebook",
+    "Share via email",
     "Like us on Facebook for the latest news.",
     "Copyright © 2024 AAP. All rights reserved.",
     "Copyright 2024 The Valley Herald",
@@ -486,6 +500,8 @@ BOILERPLATE_LOOKALIKES = [
     "Copyright law was overhauled in 2021, and the changes took effect in July.",
     "Join us on the picket line, the union told members.",
     "Join us on Facebook, the union told members.",
+    "Follow the money on Facebook, investigators said.",
+    "Share via email is down, the council said.",
     "Related: the two men were brothers, police said.",
     "Read more: that was the only instruction on the sign.",
     "Topics discussed included trade, security and the climate.",
@@ -499,6 +515,22 @@ BOILERPLATE_LOOKALIKES = [
 def test_a_boilerplate_paragraph_goes(line):
     doc = clean(Document.from_dict({"text": f"Rain fell.\n\n{line}\n\nRoads flooded."}))
     assert doc.text == "Rain fell.\n\nRoads flooded."
+
+
+@pytest.mark.parametrize(
+    "notice", ["Copyright © 2024 AAP. All rights reserved.", "© 2024 Valley Herald Ltd"]
+)
+def test_a_notice_joined_to_the_paragraph_above_goes_and_its_sentences_stay(notice):
+    raw = f"Floods close highway\n\nThe talks ended on Friday after two days.\n{notice}\n"
+    doc = clean(ingest_bytes(raw.encode()))
+    assert doc.text == "The talks ended on Friday after two days."
+
+
+def test_a_sentence_before_all_rights_reserved_is_never_taken_for_the_notice():
+    text = "The talks ended on Friday. All rights reserved, the lawyer said of the songs."
+    assert clean(Document.from_dict({"text": text})).text == text
+    text = "The talks ended on Friday. All rights reserved."
+    assert clean(Document.from_dict({"text": text})).text == "The talks ended on Friday."
 
 
 @pytest.mark.parametrize("sentence", BOILERPLATE_LOOKALIKES)

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newstool.clean import clean
 from newstool.ingest import (
     DETECTABLE_ENCODINGS,
     IngestError,
@@ -215,6 +216,27 @@ def test_genuine_replacement_characters_are_not_counted():
 def test_normalisation():
     raw = "Cafe\u0301\r\nline\x00 with\x07 controls  \rtab\tstays\u2028end"
     assert normalise_text(raw) == "Café\nline with controls\ntab\tstays\nend"
+
+
+def _read_as_browsers_read_windows_1252(data: bytes) -> str:
+    """cp1252, with the five bytes it leaves undefined kept as C1 controls."""
+    return "".join(
+        chr(b) if b in b"\x81\x8d\x8f\x90\x9d" else bytes([b]).decode("cp1252") for b in data
+    )
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "\u201cWe will appeal,\u201d Gentry said.",  # the closing quote ends in byte 0x9D
+        "\u00c1lvaro Ur\u00edbe met \u00cd\u00f1igo and Ya\u00ebl.",  # 0x81, 0x8D
+    ],
+)
+def test_mojibake_whose_bytes_became_c1_controls_survives_ingest_for_clean(page):
+    misread = _read_as_browsers_read_windows_1252(page.encode("utf-8"))
+    doc = ingest_bytes(f"Appeal lodged\n\n{misread}\n".encode())
+    assert not any("\x80" <= ch <= "\x9f" for ch in doc.text)
+    assert clean(doc).text == page
 
 
 @pytest.mark.parametrize("removed", ["\x01", "\x1b", "\x7f", "\x9b"])

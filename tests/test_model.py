@@ -15,7 +15,9 @@ from newstool.model import (
     Document,
     DocumentError,
     Edit,
+    Meta,
     Note,
+    Quote,
     Sentence,
     Source,
     Step,
@@ -29,12 +31,14 @@ FULL = Document(
     title="A  title",
     source=Source("x.txt", 9, "0" * 64, "utf-8", 0.99, "utf8", 0, "2024-01-01T00:00:00Z"),
     blocks=(Block("paragraph", 0, 9),),
+    meta=Meta(author="Ann Lee", language="en"),
     steps=(Step("clean", "1.0", {"rules": ["collapse_space_runs"]}, "0123456789abcdef"),),
     warnings=("careful",),
     edits=(Edit("separate_glued_sentences", 4, 5, "", " "),),
     title_edits=(Edit("collapse_space_runs", 2, 2, " ", ""),),
     notes=(Note("editorial", "said ABC"),),
     sentences=(Sentence(0, 4, "One."), Sentence(5, 9, "Two.")),
+    quotes=(Quote(0, 4, "ne", "direct", None, None, None, "T", 5, 6, "T", 5, 6, "explicit", None),),
     stats={"words": 2},
     extra={"mine": [1]},
 )
@@ -42,9 +46,11 @@ FULL = Document(
 
 def test_to_dict_writes_every_field_of_every_part_as_asdict_would():
     out = FULL.to_dict()
-    for name in ("source", "blocks", "steps", "edits", "title_edits", "notes", "sentences"):
+    names = ("source", "meta", "blocks", "steps", "edits", "title_edits", "notes", "sentences")
+    for name in (*names, "quotes"):
         value = getattr(FULL, name)
-        expected = asdict(value) if name == "source" else [asdict(item) for item in value]
+        single = name in ("source", "meta")
+        expected = asdict(value) if single else [asdict(item) for item in value]
         assert out[name] == expected, name
     assert set(out) == {f.name for f in fields(Document)} - {"extra"} | {"schema", "mine"}
 

@@ -49,6 +49,7 @@ FULL_SOURCE = {
     "encoding_source": "utf8",
     "replacements": 0,
     "ingested_at": "2024-01-31T09:30:00Z",
+    "format": "html",
 }
 NULL_SOURCE = {name: None for name in FULL_SOURCE} | {"replacements": 3}
 SOURCE = st.sampled_from([None, FULL_SOURCE, NULL_SOURCE, FULL_SOURCE | {"encoding_confidence": 1}])
@@ -66,6 +67,14 @@ STEP = st.sampled_from(
     ]
 )
 NOTE = st.sampled_from([{"kind": "editorial", "text": "said ABC"}, {"kind": "", "text": ""}])
+NULL_META = dict.fromkeys(["author", "date", "site", "url", "language", "description"])
+META = st.sampled_from(
+    [
+        NULL_META,
+        NULL_META | {"author": "Ann Lee", "date": "2024-03-05", "url": "https://v.example/a"},
+        NULL_META | {"site": "Vale", "language": "en-GB", "description": "Trains return."},
+    ]
+)
 STATS = st.sampled_from([{}, {"words": 2, "flesch_reading_ease": 61.5, "top_terms": [["x", 1]]}])
 
 
@@ -80,6 +89,28 @@ def edits(draw: st.DrawFn, min_size: int) -> list[dict]:
     return items
 
 
+def quote_record(text: str, start: int, end: int) -> dict:
+    """A valid quotation over ``text[start:end]``: attributed to its first character (standing
+    for a mark), so that every field is set."""
+    return {
+        "start": start,
+        "end": end,
+        "text": text[start + 1 : end - 1],
+        "kind": "direct",
+        "cue": text[start : start + 1],
+        "cue_start": start,
+        "cue_end": start + 1,
+        "speaker_mention": text[start : start + 1],
+        "speaker_mention_start": start,
+        "speaker_mention_end": start + 1,
+        "speaker": text[start : start + 1],
+        "speaker_start": start,
+        "speaker_end": start + 1,
+        "resolution": "explicit",
+        "rule": "quote-speaker-cue",
+    }
+
+
 @st.composite
 def documents(draw: st.DrawFn, full: bool = False) -> dict:
     """A valid written document; ``full`` ones hold every field, every list at least one item,
@@ -87,7 +118,7 @@ def documents(draw: st.DrawFn, full: bool = False) -> dict:
     at_least = int(full)
     kind = st.sampled_from(["heading", "paragraph"])
     kinds = draw(st.lists(kind, min_size=at_least, max_size=3)) + (["paragraph"] if full else [])
-    text, blocks, sentences = "", [], []
+    text, blocks, sentences, quotes = "", [], [], []
     for kind in kinds:
         text += "\n\n" if text else ""
         block_text = draw(BLOCK_TEXT)
@@ -97,12 +128,18 @@ def documents(draw: st.DrawFn, full: bool = False) -> dict:
             start = draw(st.integers(blocks[-1]["start"], len(text) - 1))
             end = draw(st.integers(start + 1, len(text)))
             sentences.append({"start": start, "end": end, "text": text[start:end]})
+            if end - start >= 2:
+                quotes.append(quote_record(text, start, end))
+    if full and not quotes:
+        quotes.append(quote_record(text, 0, len(text)))
     optional = {
         "edits": draw(edits(at_least)),
         "title_edits": draw(edits(at_least)),
         "notes": draw(st.lists(NOTE, min_size=at_least, max_size=2)),
         "sentences": sentences,
+        "quotes": quotes,
         "stats": draw(STATS),
+        "meta": copy.deepcopy(draw(META)),
     }
     kept = optional if full else {k: v for k, v in optional.items() if draw(st.booleans())}
     return {
@@ -250,6 +287,9 @@ def completed(doc: dict) -> dict:
         source_fields = SCHEMA["properties"]["source"]["oneOf"][1]["properties"]
         for name, part in source_fields.items():
             out["source"].setdefault(name, part["default"])
+    if isinstance(out.get("meta"), dict):
+        for name, part in SCHEMA["properties"]["meta"]["properties"].items():
+            out["meta"].setdefault(name, part["default"])
     return out
 
 
@@ -284,9 +324,10 @@ def test_every_rule_of_the_schema_is_found():
     } <= rules
     filled = {field_name(v.path) for v in SCHEMA_VIOLATIONS if v.filled}
     source = {"path", "bytes", "sha256", "encoding", "encoding_confidence", "encoding_source"}
-    source |= {"replacements", "ingested_at"}
+    source |= {"replacements", "ingested_at", "format"}
     top = {"schema", "id", "source", "title", "blocks", "steps", "warnings"}
-    assert filled == top | {f"source.{name}" for name in source}
+    meta = {f"meta.{name}" for name in NULL_META}
+    assert filled == top | {f"source.{name}" for name in source} | meta
 
 
 @settings(derandomize=True, max_examples=30, deadline=None)

@@ -40,7 +40,7 @@ def test_a_pipeline_pickles_for_a_process_pool():
 @pytest.mark.parametrize(
     ("name", "settings", "message"),
     [
-        ("tidy", {}, "unknown step 'tidy'; steps are clean, split-sentences, stats"),
+        ("tidy", {}, "unknown step 'tidy'; steps are clean, split-sentences, quotes, stats"),
         ("stats", {"top": 0}, "top must be a whole number from 1 to 1000"),
         ("stats", {"topp": 3}, "unknown stats setting 'topp'; valid keys: top"),
         ("split-sentences", {"lang": "fr"}, "language 'fr' is not supported yet"),
@@ -73,7 +73,7 @@ def test_config_sections_and_format_choices_follow_the_registries():
             continue
         (choice,) = [p.type.choices for p in command.params if p.name == "format"]
         assert tuple(choice) == tuple(export.OUTPUT_FORMATS)
-    assert [r.name for r in readers.READERS] == ["jsonl", "json", "markdown", "text"]
+    assert [r.name for r in readers.READERS] == ["html", "jsonl", "json", "markdown", "text"]
 
 
 # ---------------------------------------------------------------------------- fingerprints

@@ -146,3 +146,23 @@ def test_a_merge_tree_of_parts_is_the_summary_of_all_their_documents(parts, top)
     merged, whole = tree.merged(top), summary_of(doc for part in parts for doc in part)
     whole.top = top
     assert merged.to_dict() == whole.to_dict()  # exact below the sketches' capacity
+
+
+def test_top_speakers_merge_and_a_summary_written_before_them_still_reads():
+    from newstool.quotes import extract_quotes
+
+    quoted = [
+        extract_quotes(Document.from_dict({"text": text}))
+        for text in ('"Yes," Ana Ruiz said. "No," Bo Li said.', '"Go," said Ana Ruiz.')
+    ]
+    parts = summary_of(quoted[:1]).merge(summary_of(quoted[1:]))
+    assert parts.to_dict() == summary_of(quoted).to_dict()
+    assert parts.report()["top_speakers"] == [
+        {"speaker": "Ana Ruiz", "quotes": 2},
+        {"speaker": "Bo Li", "quotes": 1},
+    ]
+    assert parts.report()["totals"]["quotes"] == 3
+    older = summary_of(quoted).to_dict()
+    del older["state"]["speakers"], older["state"]["totals"]["quotes"]
+    again = Summary.from_dict(older)
+    assert again.report()["top_speakers"] == [] and again.report()["totals"]["quotes"] == 0

@@ -37,6 +37,7 @@ from newstool.clean.report import describe_edits
 from newstool.model import Block, Document, Edit, Note
 
 STALE_SENTENCES = "clean: sentences dropped because the text changed; run split-sentences again"
+STALE_QUOTES = "clean: quotes dropped because the text changed; run quotes again"
 
 
 def clean(
@@ -48,8 +49,8 @@ def clean(
     text go to ``edits``, changes to the title to ``title_edits`` (the rules marked ``title``
     in the registry), notes from both to ``notes``. Edits, notes and warnings from an earlier
     run are kept, and cleaning a cleaned document adds none. ``edits``, ``title_edits`` and
-    ``notes`` are always set (empty when nothing changed); ``sentences`` are dropped, with a
-    warning, when the text changed under them.
+    ``notes`` are always set (empty when nothing changed); ``sentences`` and ``quotes`` are
+    dropped, with a warning, when the text changed under them.
 
     >>> from newstool.model import Document
     >>> doc = Document.from_dict({"title": "Talks  end.", "text": "He said., ok"})
@@ -70,6 +71,10 @@ def clean(
     if body.edits and sentences is not None:
         sentences = None
         warnings.append(STALE_SENTENCES)
+    quotes = doc.quotes
+    if body.edits and quotes is not None:
+        quotes = None
+        warnings.append(STALE_QUOTES)
     return doc.add_step(
         "clean",
         {"rules": list(names)},
@@ -81,6 +86,7 @@ def clean(
         title_edits=(*(doc.title_edits or ()), *(title.edits if title else ())),
         notes=(*(doc.notes or ()), *(title.notes if title else ()), *body.notes),
         sentences=sentences,
+        quotes=quotes,
         warnings=(*doc.warnings, *warnings),
     )
 

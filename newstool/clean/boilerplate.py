@@ -13,8 +13,12 @@ from importlib import resources
 
 from newstool.clean.edits import Change, fixed, removal_changes  # noqa: F401 (fixed: examples)
 from newstool.model import blocks_from_blank_lines
+from newstool.sentences import iter_sentence_spans
 
 _LINE = re.compile(r"[^\n]+")
+# The signs of a copyright notice, which no sentence of an article holds: a notice that ends a
+# paragraph (a line under it that ingest joined to it) goes, the sentences before it stay.
+_NOTICE = re.compile(r"©|\ball rights reserved\b|\(c\)\s*(?:19|20)\d\d", re.IGNORECASE)
 # White space other than one plain space between two words.
 _IRREGULAR_SPACE = re.compile(r"\s{2,}|[^\S ]")
 # A paragraph must have this many words before a repeat of it counts as damage ("Yes." twice
@@ -89,6 +93,12 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
     >>> unchanged = "Copyright law changed in 2021.\\nJoin us on the picket line, the union said."
     >>> fixed(remove_boilerplate_lines, unchanged) == unchanged
     True
+
+    A copyright notice (``©``, "All rights reserved") that ends a line after its sentences goes
+    alone, as when ``ingest`` joined the line of the notice to the paragraph above it:
+
+    >>> fixed(remove_boilerplate_lines, "Talks ended. Copyright © 2024 AAP. All rights reserved.")
+    'Talks ended.'
     """
     pattern = compile_patterns(
         default_boilerplate_patterns() if patterns is None else tuple(patterns)
@@ -98,10 +108,33 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
     spans = []
     for line in _LINE.finditer(text):
         stripped = line.group().strip()
-        if stripped and pattern.fullmatch(stripped):
-            start = line.start() + line.group().index(stripped)
+        if not stripped:
+            continue
+        start = line.start() + line.group().index(stripped)
+        if pattern.fullmatch(stripped):
             spans.append((start, start + len(stripped)))
+        elif tail := _notice_after_sentences(stripped, pattern):
+            spans.append((start + tail, start + len(stripped)))
     return removal_changes(text, spans)
+
+
+def _notice_after_sentences(line: str, pattern: re.Pattern[str]) -> int | None:
+    """Where a copyright notice that ends ``line`` after one sentence or more starts: the first
+    sentence start from which the rest of the line matches ``pattern`` and holds a notice's sign
+    (see ``_NOTICE``).
+
+    >>> pattern = compile_patterns(default_boilerplate_patterns())
+    >>> _notice_after_sentences("Rain fell. © 2024 AAP", pattern)
+    11
+    >>> _notice_after_sentences("Rain fell. Follow us on X", pattern) is None  # a sentence
+    True
+    """
+    if not _NOTICE.search(line):
+        return None
+    for start, _ in iter_sentence_spans(line):
+        if start and _NOTICE.search(line, start) and pattern.fullmatch(line, start):
+            return start
+    return None
 
 
 def remove_repeated_paragraphs(text: str) -> list[Change]:

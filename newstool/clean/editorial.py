@@ -75,21 +75,27 @@ def _placeholders() -> frozenset[str]:
     return frozenset(entry.lower() for entry in _word_list("placeholders.txt"))
 
 
+@cache
+def _platform_items() -> frozenset[str]:
+    return frozenset(entry.lower() for entry in _word_list("platform_items.txt"))
+
+
 def _is_placeholder(body: str) -> bool:
-    """Only words of ``placeholders.txt`` (any case, singular or plural), or one of them in
-    the singular after one capitalised name of letters only (a platform: ``YouTube video``;
-    not a name such as ``Google Maps`` or ``Sony Pictures``, nor ``Reuters/Ipsos poll``).
+    """Only words of ``placeholders.txt`` (any case, singular or plural), or one of them or of
+    ``platform_items.txt`` in the singular after one capitalised name of letters only (a
+    platform: ``YouTube video``, ``Facebook post``; not a name such as ``Google Maps`` or ``Sony
+    Pictures``, nor ``Reuters/Ipsos poll``); a platform item alone is a word (``[post]``).
 
     >>> [_is_placeholder(b) for b in ["LINK", "embedded videos", "Twitter embed", "the video",
-    ...  "Sony Pictures", "Reuters/Ipsos poll"]]
-    [True, True, True, False, False, False]
+    ...  "Sony Pictures", "Reuters/Ipsos poll", "Facebook post", "post", "GIF"]]
+    [True, True, True, False, False, False, True, False, True]
     """
     *first, last = body.split() or [""]
     names = [word for word in first if not _is_placeholder_word(word.lower())]
     if not names:
         return _is_placeholder_word(last.lower())
     platform = len(names) == 1 and names[0][:1].isupper() and names[0].isalpha()
-    return platform and last.lower() in _placeholders()
+    return platform and (last.lower() in _placeholders() or last.lower() in _platform_items())
 
 
 def _is_placeholder_word(word: str) -> bool:
@@ -122,15 +128,18 @@ def _agency_credit() -> re.Pattern[str]:
 
 @cache
 def _agency_photographer() -> re.Pattern[str]:
-    """A credit written ``Agency/Photographer``: an agency of ``news_agencies.txt``, a slash and
-    a person's name (``Reuters/Kevin Lamarque``; not ``Reuters/Ipsos poll``, nor ``and/or``).
+    """A credit written ``Agency/Photographer`` or ``Photographer/Agency``: an agency of
+    ``news_agencies.txt`` (after a name, also an agency's initials), a slash and a person's
+    name (``Reuters/Kevin Lamarque``, ``Dean Lewins/AAP``; not ``Reuters/Ipsos poll``, nor
+    ``and/or``).
 
     >>> [bool(_agency_photographer().fullmatch(b)) for b in ("Reuters/Kevin Lamarque",
-    ...  "Xinhua / Li Wei", "Reuters/Ipsos poll", "Reuters/Ipsos", "US/New Zealand")]
-    [True, True, False, False, False]
+    ...  "Xinhua / Li Wei", "Dean Lewins/AAP", "Reuters/Ipsos poll", "Reuters/Ipsos",
+    ...  "US/New Zealand", "Labor Party/AAP poll")]
+    [True, True, True, False, False, False, False]
     """
     names = "|".join(re.escape(name) for name in _word_list("news_agencies.txt"))
-    return re.compile(rf"(?:{names})\s*/\s*{_PERSON}")
+    return re.compile(rf"(?:{names})\s*/\s*{_PERSON}|{_PERSON}\s*/\s*(?:{names}|[A-Z]{{2,6}})")
 
 
 def bracket_kind(body: str, before: str = "") -> str | None:
@@ -143,13 +152,17 @@ def bracket_kind(body: str, before: str = "") -> str | None:
       dash, "by" or nothing; or an update notice (``Updated at noon``);
     - an agency's or editor's note: ending with a dash and an agency (``- TASS``, ``- Ed.``);
     - a photo or video credit (``AP Photo/Jane Doe``, ``Getty Images``, ``Reuters/Jo Li``);
-    - a citation: capitalised, holding a date, right after the end of a sentence.
+    - a citation: capitalised, holding a date, right after the end of a sentence or ending
+      with a full stop of its own (``[Remarks at a rally, 3/14/16.]``).
 
     >>> [bracket_kind(body) for body in ["Links", "Editor's note: he left", "Video: A fire",
     ...  "Updated at noon", "outlawed in Russia - TASS", "the mayor - Ed.", "AP Photo/Jo Li"]]
     ['placeholder', 'editorial', 'editorial', 'editorial', 'editorial', 'editorial', 'editorial']
     >>> bracket_kind("Remarks to a bank, 10/7/14.", before='"We will win."')
     'editorial'
+    >>> bracket_kind("Remarks to a bank, 10/7/14.", before="the Senate"), bracket_kind(
+    ...     "Remarks to a bank, 10/7/14", before="the Senate")
+    ('editorial', None)
 
     An alteration fits the sentence and carries none of these marks: a verb form, a pronoun, a
     name, a phrase inside a quotation; transcript marks and anything unknown stay too:
@@ -167,7 +180,7 @@ def bracket_kind(body: str, before: str = "") -> str | None:
         return None
     if _label().match(body) or _UPDATE.match(body) or _is_media_credit(body):
         return "editorial"
-    if _DATE.search(body) and _SENTENCE_END.search(before):
+    if _DATE.search(body) and (_SENTENCE_END.search(before) or body.endswith(".")):
         return "editorial"
     return None
 

@@ -21,10 +21,9 @@ from newstool.clean.words import (
 from newstool.sentences import QuotationState, iter_sentence_spans
 
 # A sentence stop, optional closing quotes or brackets, then a letter (maybe after an opening
-# quote), or an opening quote and a bracketed alteration ("[This]"; lower case is judged later).
-_CANDIDATE = re.compile(
-    r"(?P<stop>[.!?]+)(?P<close>[\"'”’»)\]]*)(?=[\"“‘]?[^\W\d_]|[\"“‘]\[[^\W\d_])"
-)
+# quote), or a bracket (maybe after an opening quote) holding a word: an alteration ("[This]")
+# or a transcript's mark ("[crosstalk]"); lower case is judged later.
+_CANDIDATE = re.compile(r"(?P<stop>[.!?]+)(?P<close>[\"'”’»)\]]*)(?=[\"“‘]?\[?[^\W\d_])")
 # Curly quotes as straighten_quotes leaves them (one character for one).
 _AS_STRAIGHT = str.maketrans("“”„‟‘’‚‛", "\"\"\"\"''''")
 # The word before the stop; spaces between them do not count (a later rule removes them).
@@ -130,6 +129,12 @@ def _gap_position(
 
     >>> fixed(separate_glued_sentences, 'It ended."[This] is over," he said.')
     'It ended. "[This] is over," he said.'
+
+    A bracketed lower-case mark after the stop opens a sentence where ``split-sentences`` says
+    so (a capital after it):
+
+    >>> fixed(separate_glued_sentences, "It changed.[crosstalk] Let me finish.[sic] and more")
+    'It changed. [crosstalk] Let me finish.[sic] and more'
     """
     stop, close = match["stop"], match["close"]
     if ".." in stop or match.start() == 0:
@@ -137,10 +142,14 @@ def _gap_position(
     left = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())[1]
     opening = text[match.end()] in '"“‘'
     right_start = match.end() + opening
-    right_start += text[right_start] == "["  # '"[This] is': the word in the bracket
+    bracket = text[right_start] == "["
+    right_start += bracket  # '"[This] is': the word in the bracket
     right = _WORD.match(text, right_start).group()
     right_end = right_start + len(right)
-    if stop == "." and is_abbreviation(word_before_period(text, match.start())):
+    if bracket and right[0].islower():
+        if not _splitter_ends_sentence(sentence_ends(), match):
+            return None  # "[crosstalk] Let" opens a sentence, "[sic] and" does not
+    elif stop == "." and is_abbreviation(word_before_period(text, match.start())):
         if not _splitter_ends_sentence(sentence_ends(), match):
             return None
     elif (

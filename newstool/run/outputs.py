@@ -64,14 +64,17 @@ class Installed:
 def spec_key(outputs: Outputs, top: int) -> dict[str, Any]:
     """The output settings a publication was made with: other settings mean publish again.
 
-    >>> spec_key(Outputs(jsonl=Path("/o.jsonl")), 10)
-    {'jsonl': '/o.jsonl', 'markdown': None, 'summary': None, 'sentences': False, 'top': 10}
+    >>> spec_key(Outputs(jsonl=Path("/o.jsonl")), 10)["quotes"]
+    False
+    >>> sorted(spec_key(Outputs(jsonl=Path("/o.jsonl")), 10))
+    ['jsonl', 'markdown', 'quotes', 'sentences', 'summary', 'top']
     """
     return {
         "jsonl": str(outputs.jsonl) if outputs.jsonl else None,
         "markdown": str(outputs.markdown) if outputs.markdown else None,
         "summary": str(outputs.summary) if outputs.summary else None,
         "sentences": outputs.sentences,
+        "quotes": outputs.quotes,
         "top": top,
     }
 
@@ -184,7 +187,9 @@ def _stage(
                     if fresh and matches(target, known):
                         records[str(target)] = known
                     else:
-                        text = render_document(doc, "markdown", sentences=outputs.sentences)
+                        text = render_document(
+                            doc, "markdown", sentences=outputs.sentences, quotes=outputs.quotes
+                        )
                         records[str(target)] = _stage_file(target, [text], staged)
             if outputs.summary is not None:
                 tree.add(made if made is not None else Summary.from_state(json.loads(row.summary)))

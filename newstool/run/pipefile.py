@@ -3,12 +3,13 @@
 ::
 
     inputs: ["incoming/**/*.txt"]            # paths, directories, globs
-    steps: [clean, split-sentences, stats]   # an item may be {clean: {skip: [...]}}
+    steps: [clean, split-sentences, quotes, stats]   # an item may be {clean: {skip: [...]}}
     outputs: {jsonl: out/docs.jsonl, markdown: out/md, summary: out/summary.json}
     clean: {boilerplate: ['^Listen to this article']}   # stage sections: defaults of a step
 
 Ingest is implicit (an ``ingest: {encoding: NAME}`` section sets its encoding); an ``export:
-{sentences: true}`` section breaks the Markdown output's lines at sentences. Paths are relative
+{sentences: true}`` section breaks the Markdown output's lines at sentences, ``{quotes: true}``
+adds the table of each document's quotations. Paths are relative
 to the file's own folder. Every mistake is a :class:`PipefileError` naming ``file:line`` and
 the key.
 
@@ -20,7 +21,7 @@ the key.
 ...     load_pipefile_text("inputs: [a]\\nsteps: [tidy]\\noutputs: {jsonl: o}\\n", "p.yaml")
 ... except PipefileError as exc:
 ...     print(exc)
-p.yaml:2: unknown step 'tidy'; steps are clean, split-sentences, stats
+p.yaml:2: unknown step 'tidy'; steps are clean, split-sentences, quotes, stats
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def _of_type(wanted: type) -> Callable[[Any], Any]:
 
 # Settings of the implicit reader and of the Markdown output, each with its check.
 _READER_KEYS = {"encoding": _of_type(str), "max-doc-bytes": parse_byte_size}
-_WRITER_KEYS = {"sentences": _of_type(bool)}
+_WRITER_KEYS = {"sentences": _of_type(bool), "quotes": _of_type(bool)}
 
 
 class PipefileError(ValueError):
@@ -67,6 +68,7 @@ class Outputs:
     markdown: Path | None = None
     summary: Path | None = None
     sentences: bool = False  # Markdown: one sentence per line
+    quotes: bool = False  # Markdown: the table of quotations after the text
 
     def paths(self) -> list[Path]:
         """The outputs given, in the order jsonl, markdown, summary."""
@@ -128,7 +130,13 @@ def load_pipefile_text(text: str, name: str) -> PipelineSpec:
     }
     reader = _typed(name, READER, sections.get(READER, {}), _READER_KEYS)
     writer = _typed(name, WRITER, sections.get(WRITER, {}), _WRITER_KEYS)
-    outputs = _outputs(name, base, *keys["outputs"], sentences=writer.get("sentences", False))
+    outputs = _outputs(
+        name,
+        base,
+        *keys["outputs"],
+        sentences=writer.get("sentences", False),
+        quotes=writer.get("quotes", False),
+    )
     steps = _steps(name, base, keys.get("steps"), sections)
     inputs = _inputs(name, base, *keys["inputs"])
     limit = reader.get("max-doc-bytes", DEFAULT_MAX_DOC_BYTES)
@@ -195,7 +203,9 @@ def _inputs(name: str, base: Path, key_node: Any, node: Any) -> tuple[str, ...]:
     return tuple(os.path.normpath(base / os.path.expanduser(v)) for v in value)
 
 
-def _outputs(name: str, base: Path, key_node: Any, node: Any, *, sentences: bool) -> Outputs:
+def _outputs(
+    name: str, base: Path, key_node: Any, node: Any, *, sentences: bool, quotes: bool
+) -> Outputs:
     paths: dict[str, Path] = {}
     for kind, (kind_node, value_node) in _mapping(node, name, "outputs").items():
         if kind not in OUTPUT_KINDS:
@@ -209,7 +219,7 @@ def _outputs(name: str, base: Path, key_node: Any, node: Any, *, sentences: bool
         paths[kind] = Path(os.path.normpath(base / os.path.expanduser(value)))
     if not paths:
         raise PipefileError(f"{_at(name, key_node)}: outputs names no output")
-    return Outputs(**paths, sentences=sentences)
+    return Outputs(**paths, sentences=sentences, quotes=quotes)
 
 
 def _steps(

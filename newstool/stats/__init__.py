@@ -70,13 +70,14 @@ _PERCENTAGE = re.compile(
 @dataclass(frozen=True)
 class Analysis:
     """One document's figures (``stats``), its sentence lengths, full term and phrase counts,
-    and whether it is English."""
+    whether it is English, and how many quotations each speaker has (of its ``quotes``)."""
 
     stats: dict[str, Any]
     sentence_words: tuple[int, ...]
     terms: Counter[str]
     phrases: Counter[str]
     language: LanguageCheck
+    speakers: Counter[str]
 
 
 def sentence_texts(doc: Document) -> Iterator[str]:
@@ -243,6 +244,7 @@ def analyse(doc: Document, top: int = 10) -> Analysis:
     characters, letters = tally.characters, tally.letters
     polysyllables, complex_words = tally.polysyllables, tally.complex_words
     blocks = Counter(b.type for b in doc.blocks)
+    speakers = Counter(q.speaker for q in doc.quotes or () if q.speaker is not None)
     stats = {
         "characters": len(doc.text),
         "words": n_words,
@@ -275,12 +277,19 @@ def analyse(doc: Document, top: int = 10) -> Analysis:
             {"phrase": p, "count": n} for p, n in most_common(tally.phrases, top)
         ],
         "numbers": {name: tally.numbers[name] for name in ("numbers", "years", "percentages")},
+        # counted when the quotes stage has run (finding them costs as much as the rest)
+        "quotes": len(doc.quotes) if doc.quotes is not None else None,
+        "speakers": [{"speaker": s, "quotes": n} for s, n in most_common(speakers, len(speakers))]
+        if doc.quotes is not None
+        else None,
         "language": language.language,
         "language_evidence": language.evidence(),
     }
     if language.language != "en":
         stats.update(dict.fromkeys(ENGLISH_ONLY))
-    return Analysis(stats, tuple(tally.sentence_words), tally.terms, tally.phrases, language)
+    return Analysis(
+        stats, tuple(tally.sentence_words), tally.terms, tally.phrases, language, speakers
+    )
 
 
 def document_stats(doc: Document, top: int = 10) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from newstool.stats.terms import most_common
 
 RELATIVE_ACCURACY = 0.01
 CAPACITY = 1000
-TOTALS = ("characters", "words", "sentences", "paragraphs", "headings", "syllables")
+TOTALS = ("characters", "words", "sentences", "paragraphs", "headings", "syllables", "quotes")
 # Flesch (1948) reading-ease bands: (lowest score, label).
 READING_EASE_BANDS = (
     (90, "90+ very easy"),
@@ -202,6 +202,7 @@ class Summary:
     reading_ease: Counter[str] = field(default_factory=Counter)
     terms: TopCounts = field(default_factory=TopCounts)
     phrases: TopCounts = field(default_factory=TopCounts)
+    speakers: TopCounts = field(default_factory=TopCounts)
     encodings: Counter[str] = field(default_factory=Counter)
     warnings: int = 0
     languages: Counter[str] = field(default_factory=Counter)
@@ -226,6 +227,7 @@ class Summary:
         self.reading_ease[reading_ease_band(stats["flesch_reading_ease"])] += 1
         self.terms.add(analysis.terms)
         self.phrases.add(analysis.phrases)
+        self.speakers.add(analysis.speakers)
         encoding = doc.source.encoding if doc.source and doc.source.encoding else "unknown"
         self.encodings[encoding] += 1
         self.warnings += len(doc.warnings)
@@ -241,6 +243,7 @@ class Summary:
             reading_ease=self.reading_ease + other.reading_ease,
             terms=self.terms.merge(other.terms),
             phrases=self.phrases.merge(other.phrases),
+            speakers=self.speakers.merge(other.speakers),
             encodings=self.encodings + other.encodings,
             warnings=self.warnings + other.warnings,
             languages=self.languages + other.languages,
@@ -268,6 +271,9 @@ class Summary:
             "top_phrases": [
                 {"phrase": p, "count": n} for p, n in most_common(self.phrases.counts, self.top)
             ],
+            "top_speakers": [
+                {"speaker": s, "quotes": n} for s, n in most_common(self.speakers.counts, self.top)
+            ],
             "encodings": dict(sorted(self.encodings.items())),
             "warnings": self.warnings,
             "languages": dict(sorted(self.languages.items())),
@@ -276,6 +282,7 @@ class Summary:
                 "quantile_relative_error": RELATIVE_ACCURACY,
                 "top_terms_max_undercount": self.terms.error_bound,
                 "top_phrases_max_undercount": self.phrases.error_bound,
+                "top_speakers_max_undercount": self.speakers.error_bound,
             },
         }
 
@@ -294,6 +301,7 @@ class Summary:
             "reading_ease": dict(self.reading_ease),
             "terms": self.terms.to_dict(),
             "phrases": self.phrases.to_dict(),
+            "speakers": self.speakers.to_dict(),
             "encodings": dict(self.encodings),
             "warnings": self.warnings,
             "languages": dict(self.languages),
@@ -310,12 +318,13 @@ class Summary:
         return cls(
             top=state["top"],
             documents=state["documents"],
-            totals={name: state["totals"][name] for name in TOTALS},
+            totals={name: state["totals"].get(name, 0) for name in TOTALS},
             words_per_document=LogHistogram.from_dict(state["words_per_document"]),
             sentence_words=LogHistogram.from_dict(state["sentence_words"]),
             reading_ease=Counter(state["reading_ease"]),
             terms=TopCounts.from_dict(state["terms"]),
             phrases=TopCounts.from_dict(state["phrases"]),
+            speakers=TopCounts.from_dict(state["speakers"]) if "speakers" in state else TopCounts(),
             encodings=Counter(state["encodings"]),
             warnings=state["warnings"],
             languages=Counter(state.get("languages", {})),
@@ -398,6 +407,7 @@ def _sections(report: dict[str, Any]) -> list[tuple[str, list[tuple[str, str]]]]
         ("reading ease", [(k, str(v)) for k, v in report["reading_ease"].items()]),
         ("top term", [(t["term"], str(t["count"])) for t in report["top_terms"]]),
         ("top phrase", [(p["phrase"], str(p["count"])) for p in report["top_phrases"]]),
+        ("top speaker", [(s["speaker"], str(s["quotes"])) for s in report["top_speakers"]]),
         ("encoding", [(k, str(v)) for k, v in report["encodings"].items()]),
     ]
 

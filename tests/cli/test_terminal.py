@@ -14,6 +14,7 @@ STAGES = [
     ["ingest"],
     ["clean"],
     ["split-sentences"],
+    ["quotes"],
     ["stats"],
     ["export", "-f", "markdown"],
     ["export", "-f", "json"],
