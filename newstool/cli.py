@@ -913,6 +913,19 @@ class RunReporter:
 @click.option("--log-file", metavar="FILE", help="Append timestamped messages to FILE.")
 @click.option("-q", "--quiet", is_flag=True, help="Errors only: cron mails only on trouble.")
 @jobs_option("Process inputs in N worker processes (0: one per core); same state and outputs.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where inputs are processed: here (see --jobs), or as Dask tasks (extra: dask).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --engine dask: the cluster's scheduler (default: a local cluster, one worker per "
+    "core, for this run).",
+)
 @click.pass_context
 def run(
     ctx: click.Context,
@@ -925,6 +938,8 @@ def run(
     log_file: str | None,
     quiet: bool,
     jobs: int,
+    engine: str,
+    scheduler: str | None,
 ) -> None:
     """Run a pipeline file: its inputs through its steps into its outputs, incrementally.
 
@@ -934,13 +949,21 @@ def run(
       newstool run --config /srv/news/newstool.yaml --quiet
       newstool run --dry-run
       newstool run --full --report last-run.json --log-file run.log
+      newstool run --engine dask --scheduler tcp://10.0.0.5:8786
 
     Only new or changed inputs are processed; a changed input replaces its document
     in every output. The state (.newstool-state.sqlite) and a lock live beside the
     first output; a second run on the same outputs exits at once with status 75.
-    Killed at any instant, the next run finishes the job.
+    Killed at any instant, the next run finishes the job. With --engine dask, every
+    worker needs the same newstool version as this machine.
     """
+    from newstool.dask_engine import EngineProblem
     from newstool.run import Locked, PipefileError, run_pipeline
+
+    if engine == "dask":
+        refuse_if_given(ctx, "jobs", "--jobs is for --engine local: the workers are Dask's")
+    else:
+        refuse_if_given(ctx, "scheduler", "--scheduler applies to --engine dask; add it")
 
     # `newstool --config FILE run` names the pipeline file too; $NEWSTOOL_CONFIG, the stage
     # commands' configuration, does not.
@@ -956,6 +979,7 @@ def run(
                 raise UsageProblem(f"--log-file {log_file}: {exc.strerror or exc}") from None
         reporter = RunReporter(quiet, log)
         stack.callback(reporter.close)
+        cluster = stack.enter_context(dask_engine(scheduler)) if engine == "dask" else None
         try:
             done = run_pipeline(
                 path,
@@ -965,8 +989,9 @@ def run(
                 retry_failed=retry_failed,
                 listener=reporter,
                 jobs=resolve_jobs(jobs),
+                engine=cluster,
             )
-        except PipefileError as exc:
+        except (PipefileError, EngineProblem) as exc:
             raise UsageProblem(str(exc)) from None
         except Locked as exc:
             if log is not None:
@@ -986,6 +1011,19 @@ def run(
             f"{would} {done.processed}, unchanged {done.unchanged}, failed {done.failed}{pruned}"
         )
     sys.exit(done.exit_status)
+
+
+def dask_engine(scheduler: str | None) -> Any:
+    """The Dask engine (:mod:`newstool.dask_engine`), or a usage error saying how to install it."""
+    import importlib.util
+
+    if importlib.util.find_spec("distributed") is None:  # not imported: a run may need no cluster
+        raise UsageProblem(
+            "--engine dask needs Dask: pip install 'newstool[dask]' (on every worker too)"
+        )
+    from newstool.dask_engine import DaskEngine
+
+    return DaskEngine(scheduler)
 
 
 def main() -> None:

@@ -254,3 +254,38 @@ def test_unchanged_inputs_are_not_opened_and_a_binary_input_is_passed_over_once(
     monkeypatch.setattr("builtins.open", refuse_inputs)
     again = run_pipeline(project / "newstool.yaml")
     assert (again.processed, again.unchanged, again.failed) == (0, 4, 0)
+
+
+def test_the_summary_merges_each_inputs_partial_summary_or_makes_it_when_missing(project):
+    def summary():
+        return json.loads((project / "out" / "summary.json").read_text())
+
+    run_pipeline(project / "newstool.yaml")
+    state = sqlite3.connect(project / "out" / STATE_NAME)
+    partials = [json.loads(s) for (s,) in state.execute("SELECT summary FROM inputs")]
+    assert [p["documents"] for p in partials] == [1, 1, 1]  # made where the input was processed
+    merged = summary()
+    assert merged["documents"] == 3 and merged["totals"]["words"] == 3 * 6
+    with state:  # as a state from before partial summaries, or made with no summary output
+        state.execute("UPDATE inputs SET summary = ''")
+    (project / "out" / "summary.json").unlink()
+    run_pipeline(project / "newstool.yaml")  # the outputs disagree: published again, from docs
+    assert summary() == merged
+
+
+def test_a_state_from_before_partial_summaries_opens_and_keeps_its_rows(tmp_path):
+    path = tmp_path / STATE_NAME
+    old = sqlite3.connect(path)
+    old.execute(
+        "CREATE TABLE inputs (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER "
+        "NOT NULL, sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL, status TEXT NOT NULL, error "
+        "TEXT NOT NULL, doc_ids TEXT NOT NULL, documents TEXT NOT NULL, published INTEGER NOT "
+        "NULL DEFAULT 0)"
+    )
+    old.execute("INSERT INTO inputs VALUES ('a.txt', 1, 2, 'ab', 'f', 'ok', '', '[\"i\"]', 'x', 1)")
+    old.commit()
+    old.close()
+    state = State.open(path)
+    assert [(row.path, row.doc_ids, row.published, row.summary) for row in state.rows()] == [
+        ("a.txt", ["i"], True, "")
+    ]

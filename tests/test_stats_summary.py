@@ -8,7 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstool.model import Document
-from newstool.stats.summary import LogHistogram, Summary, TopCounts, reading_ease_band
+from newstool.stats.summary import (
+    LogHistogram,
+    MergeTree,
+    Summary,
+    TopCounts,
+    reading_ease_band,
+)
 
 SENTENCES = [
     "Lavrov met Walid Muallem in Damascus.",
@@ -129,6 +135,17 @@ def test_rich_table_renders_for_a_terminal():
 def test_histograms_of_different_accuracy_do_not_merge():
     with pytest.raises(ValueError, match="relative accuracy"):
         LogHistogram(0.01).merge(LogHistogram(0.02))
+
+
+@settings(derandomize=True, max_examples=25, deadline=None)
+@given(st.lists(corpora, max_size=9), st.integers(1, 20))
+def test_a_merge_tree_of_parts_is_the_summary_of_all_their_documents(parts, top):
+    tree = MergeTree()
+    for part in parts:
+        tree.add(summary_of(part))
+    merged, whole = tree.merged(top), summary_of(doc for part in parts for doc in part)
+    whole.top = top
+    assert merged.to_dict() == whole.to_dict()  # exact below the sketches' capacity
 
 
 def test_top_speakers_merge_and_a_summary_written_before_them_still_reads():

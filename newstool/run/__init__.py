@@ -13,9 +13,12 @@ steps' fingerprints cover every option, the shipped word lists and newstool's ve
 other input is read and processed, and its row *replaces* the old one: the documents of an
 input are always those of its latest bytes.
 
-The unit of work is :func:`process_input` (one input's bytes -> its documents and errors): a
-``--jobs N`` engine maps it over shards of inputs and hands the results to the same driver,
-which alone owns the state, the lock and the outputs.
+The unit of work is :func:`process_input` (one input's bytes -> its documents, errors and,
+when the run has a summary output, their partial corpus summary): ``--jobs N`` maps it over a
+pool of processes, ``--engine dask`` over a cluster in shards of inputs
+(:mod:`newstool.dask_engine`), and both hand the results to the same driver, which alone owns
+the state, the lock and the outputs. The state keeps each input's partial summary, and a
+publication merges them by a tree reduction (:class:`~newstool.stats.summary.MergeTree`).
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -34,10 +37,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import json
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -66,6 +70,21 @@ class RunListener(Protocol):
     def advanced(self, path: str) -> None: ...
 
     def message(self, message: Message) -> None: ...
+
+
+class Engine(Protocol):
+    """Maps the unit of work over the inputs on other machines, results in input order
+    (:class:`newstool.dask_engine.DaskEngine`); ``startup_seconds`` is what reaching them cost."""
+
+    startup_seconds: float
+
+    def map(
+        self,
+        function: Callable[[Any], Any],
+        items: Iterable[Any],
+        *,
+        weigh: Callable[[Any], int] | None = None,
+    ) -> Iterator[Any]: ...
 
 
 @dataclass
@@ -107,12 +126,14 @@ class RunReport:
 
 @dataclass(frozen=True)
 class Processed:
-    """One input's documents (JSON lines) and errors, and the warnings to tell."""
+    """One input's documents (JSON lines) and errors, the warnings to tell, and the
+    documents' partial Summary as JSON (empty when the run has no summary output)."""
 
     lines: list[str]
     ids: list[str]
     errors: list[str]
     warnings: list[str]
+    summary: str = ""
 
 
 class _Collect:
@@ -135,13 +156,17 @@ def process_input(
     pipeline: Pipeline,
     encoding: str | None = None,
     max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES,
+    summary_top: int | None = None,
 ) -> Processed:
     """Read one input's bytes and run its documents through ``pipeline``: the unit of work.
+    With ``summary_top`` (the run has a summary output), summarise them too.
 
     >>> from newstool.pipeline import compose, step
     >>> done = process_input("a.jsonl", b'{"text": "Hi."}\\nbroken\\n', compose([step("clean")]))
-    >>> len(done.lines), done.errors
-    (1, ['a.jsonl:2: not valid JSON (Expecting value at column 1); fix or remove the line'])
+    >>> len(done.lines), done.errors, done.summary
+    (1, ['a.jsonl:2: not valid JSON (Expecting value at column 1); fix or remove the line'], '')
+    >>> json.loads(process_input("b.txt", b"Hi.", Pipeline(), summary_top=5).summary)["documents"]
+    1
     """
     if looks_binary(data[:BINARY_SNIFF_BYTES]):  # walks do not sniff: unchanged files stay unread
         return Processed([], [], [], [str(binary_file_problem(name))])
@@ -152,7 +177,12 @@ def process_input(
     report = process(source, pipeline, sink, stage="run")
     warnings = [m.text for m in report.messages if m.kind == "warning"]
     lines = [dump_jsonl_line(doc) for doc in sink.docs]
-    return Processed(lines, [doc.id for doc in sink.docs], report.errors, warnings)
+    summary = ""
+    if summary_top is not None:
+        from newstool.stats import summarise
+
+        summary = json.dumps(summarise(sink.docs, summary_top).state())
+    return Processed(lines, [doc.id for doc in sink.docs], report.errors, warnings, summary)
 
 
 def pipeline_fingerprint(spec: PipelineSpec) -> str:
@@ -184,11 +214,12 @@ def run_pipeline(
     retry_failed: bool = False,
     listener: RunListener | None = None,
     jobs: int = 1,
+    engine: Engine | None = None,
 ) -> RunReport:
     """Run the pipeline file: see the module docstring. Raises :class:`PipefileError` and
     :class:`Locked`; Ctrl-C and SIGTERM stop it between two transactions. ``jobs`` worker
-    processes compute (:func:`process_input`); this process alone reads the state and
-    writes it and the outputs."""
+    processes compute (:func:`process_input`), or ``engine`` maps it over a cluster; this
+    process alone reads the state and writes it and the outputs."""
     started = time.monotonic()
     spec = load_pipefile(pipefile_path)
     report = RunReport()
@@ -214,6 +245,7 @@ def run_pipeline(
                     listener,
                     dry_run=False,
                     jobs=jobs,
+                    engine=engine,
                 )
             finally:
                 state.close()
@@ -246,6 +278,7 @@ def _run(
     *,
     dry_run: bool,
     jobs: int,
+    engine: Engine | None = None,
 ) -> None:
     top = summary_top(spec)
     started = time.monotonic()
@@ -296,14 +329,21 @@ def _run(
         pipeline=spec.pipeline,
         encoding=spec.encoding,
         max_doc_bytes=spec.max_doc_bytes,
+        summary_top=None if spec.outputs.summary is None else top,
     )
-    for done in ordered_map(unit, work(), jobs=jobs, weigh=_work_size):
+    if engine is None:
+        mapped = ordered_map(unit, work(), jobs=jobs, weigh=_work_size)
+    else:
+        mapped = engine.map(unit, work(), weigh=_work_size)
+    for done in mapped:
         one = read.popleft()
         if done is not None:
             _record(state, report, listener, one, fingerprint, done)
         if listener is not None:
             listener.advanced(one.path)
     report.seconds["process"] = round(time.monotonic() - started, 3)
+    if engine is not None:
+        report.seconds["engine_start"] = engine.startup_seconds  # part of "process"
     report.pruned = len(gone)
     report.actions.extend(("prune", path) for path in gone if dry_run)
     if dry_run:
@@ -381,10 +421,17 @@ def _work_size(work: tuple[str, bytes] | None) -> int:
 
 
 def _process_work(
-    work: tuple[str, bytes] | None, *, pipeline: Pipeline, encoding: str | None, max_doc_bytes: int
+    work: tuple[str, bytes] | None,
+    *,
+    pipeline: Pipeline,
+    encoding: str | None,
+    max_doc_bytes: int,
+    summary_top: int | None,
 ) -> Processed | None:
     """In a worker (or here): :func:`process_input` on one input's bytes, if it has work."""
-    return None if work is None else process_input(*work, pipeline, encoding, max_doc_bytes)
+    if work is None:
+        return None
+    return process_input(*work, pipeline, encoding, max_doc_bytes, summary_top)
 
 
 def _record(
@@ -411,6 +458,7 @@ def _record(
             "\n".join(done.errors),
             done.ids,
             "".join(done.lines),
+            summary=done.summary,
         )
     )
     report.processed += 1
@@ -451,4 +499,4 @@ def _expand(
     return list(paths), problems
 
 
-__all__ = ["Locked", "PipefileError", "RunReport", "process_input", "run_pipeline"]
+__all__ = ["Engine", "Locked", "PipefileError", "RunReport", "process_input", "run_pipeline"]

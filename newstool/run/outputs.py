@@ -212,17 +212,21 @@ def _stage(
     if outputs.jsonl is not None:
         records[str(outputs.jsonl)] = _stage_file(outputs.jsonl, documents(state), staged)
     if outputs.markdown is not None or outputs.summary is not None:
-        from newstool.stats.summary import Summary
+        from newstool.stats.summary import MergeTree, Summary
 
-        summary = Summary(top=top)
+        tree = MergeTree()
         # A published row's documents are what the last publication rendered, with the same
         # settings: its installed Markdown files are kept without rendering them again.
         same_spec = state.get("spec") == spec_key(outputs, top)
         for row in state.rows():
-            for line in row.documents.splitlines():
+            # the row's partial summary, or, when it has none (a state made before they were
+            # kept, or by a run with no summary output), one made from its documents here
+            made = Summary(top=top) if outputs.summary is not None and not row.summary else None
+            needs_documents = made is not None or outputs.markdown is not None
+            for line in row.documents.splitlines() if needs_documents else ():
                 doc = Document.from_dict(json.loads(line))
-                if outputs.summary is not None:
-                    summary.add(doc)
+                if made is not None:
+                    made.add(doc)
                 if outputs.markdown is not None:
                     target = outputs.markdown / export_filename(doc, "markdown")
                     known = previous.get(str(target))
@@ -234,8 +238,10 @@ def _stage(
                             doc, "markdown", sentences=outputs.sentences, quotes=outputs.quotes
                         )
                         records[str(target)] = _stage_file(target, [text], staged)
+            if outputs.summary is not None:
+                tree.add(made if made is not None else Summary.from_state(json.loads(row.summary)))
         if outputs.summary is not None:
-            text = json_text(summary.to_dict(), indent=2) + "\n"
+            text = json_text(tree.merged(top).to_dict(), indent=2) + "\n"
             records[str(outputs.summary)] = _stage_file(outputs.summary, [text], staged)
     return records
 

@@ -4,7 +4,9 @@ outputs, ``.newstool-state.sqlite``.
 Table ``inputs``, one row per input path: ``size``, ``mtime_ns``, ``sha256`` (of the bytes that
 were processed), ``fingerprint`` (of the pipeline that processed them), ``status`` (``ok`` or
 ``failed``), ``error`` (every message of a failed input, one per line), ``doc_ids`` and
-``documents`` (the processed documents, as JSON Lines, in input order), and ``published``
+``documents`` (the processed documents, as JSON Lines, in input order), ``summary`` (their
+partial corpus :class:`~newstool.stats.summary.Summary`, as JSON, when the run has a summary
+output; empty otherwise, and in a state made before the column existed), and ``published``
 (0 until the outputs hold these documents). Table ``meta``: what the installed outputs are (see
 :mod:`newstool.run.outputs`). Every change is one transaction, so a killed run leaves each row
 either as it was or complete.
@@ -45,7 +47,8 @@ CREATE TABLE IF NOT EXISTS inputs (
     error TEXT NOT NULL,
     doc_ids TEXT NOT NULL,
     documents TEXT NOT NULL,
-    published INTEGER NOT NULL DEFAULT 0
+    published INTEGER NOT NULL DEFAULT 0,
+    summary TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
@@ -65,6 +68,7 @@ class InputRow:
     doc_ids: list[str]
     documents: str  # JSON Lines
     published: bool = False
+    summary: str = ""  # the documents' partial Summary (``Summary.state()``) as JSON, or ""
 
 
 class State:
@@ -84,6 +88,9 @@ class State:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")  # see the module docstring: publish() is FULL
         db.executescript(_SCHEMA)
+        columns = {row[1] for row in db.execute("PRAGMA table_info(inputs)")}
+        if "summary" not in columns:  # a state from before partial summaries: rows keep theirs ""
+            db.execute("ALTER TABLE inputs ADD COLUMN summary TEXT NOT NULL DEFAULT ''")
         return cls(db)
 
     @classmethod
@@ -100,9 +107,9 @@ class State:
         """Every row, by path."""
         for row in self.db.execute(
             "SELECT path, size, mtime_ns, sha256, fingerprint, status, error, doc_ids, "
-            "documents, published FROM inputs ORDER BY path"
+            "documents, published, summary FROM inputs ORDER BY path"
         ):
-            yield InputRow(*row[:7], json.loads(row[7]), row[8], bool(row[9]))
+            yield InputRow(*row[:7], json.loads(row[7]), row[8], bool(row[9]), row[10])
 
     def summaries(self) -> dict[str, InputRow]:
         """Every row without its documents (cheap), by path."""
@@ -118,7 +125,9 @@ class State:
         """Insert or replace one input's row, not yet published (one transaction)."""
         with self._transaction():
             self.db.execute(
-                "INSERT OR REPLACE INTO inputs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                "INSERT OR REPLACE INTO inputs (path, size, mtime_ns, sha256, fingerprint, "
+                "status, error, doc_ids, documents, published, summary) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
                 (
                     row.path,
                     row.size,
@@ -129,6 +138,7 @@ class State:
                     row.error,
                     json.dumps(row.doc_ids),
                     row.documents,
+                    row.summary,
                 ),
             )
 

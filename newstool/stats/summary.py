@@ -288,7 +288,11 @@ class Summary:
 
     def to_dict(self) -> dict[str, Any]:
         """The report plus, under ``state``, everything :meth:`from_dict` needs to merge later."""
-        state = {
+        return {**self.report(), "state": self.state()}
+
+    def state(self) -> dict[str, Any]:
+        """Everything :meth:`from_state` needs to merge later (JSON-ready), without the report."""
+        return {
             "top": self.top,
             "documents": self.documents,
             "totals": dict(self.totals),
@@ -302,12 +306,15 @@ class Summary:
             "warnings": self.warnings,
             "languages": dict(self.languages),
         }
-        return {**self.report(), "state": state}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Summary:
         """Read back what :meth:`to_dict` wrote (only its ``state`` is used)."""
-        state = data["state"]
+        return cls.from_state(data["state"])
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> Summary:
+        """Read back what :meth:`state` gave."""
         return cls(
             top=state["top"],
             documents=state["documents"],
@@ -340,6 +347,40 @@ class Summary:
             for name, value in rows:
                 table.add_row(f"{section}: {name}" if section else name, value)
         return table
+
+
+class MergeTree:
+    """Summaries merged by a tree reduction: pairwise, as a balanced tree over the order they
+    are added, holding at most one pending part per level. The same parts in the same order
+    always give the same tree, so the same result, whichever engine made them.
+
+    >>> from newstool.model import Document
+    >>> tree = MergeTree()
+    >>> for n in range(5):
+    ...     part = Summary(); part.add(Document.from_dict({"text": "Go now." * n})); tree.add(part)
+    >>> merged = tree.merged(top=3)
+    >>> merged.documents, merged.totals["words"], merged.top, MergeTree().merged().documents
+    (5, 20, 3, 0)
+    """
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[int, Summary]] = []  # (level, the merge of 2**level parts)
+
+    def add(self, summary: Summary) -> None:
+        level = 0
+        while self.pending and self.pending[-1][0] == level:
+            summary = self.pending.pop()[1].merge(summary)
+            level += 1
+        self.pending.append((level, summary))
+
+    def merged(self, top: int = 10) -> Summary:
+        """Every part added, as one summary reporting ``top`` terms and phrases (parts kept
+        from an older pipeline may have been made with another ``top``)."""
+        merged = Summary(top=top)
+        for _, part in reversed(self.pending):
+            merged = part.merge(merged)
+        merged.top = top
+        return merged
 
 
 def _distribution(histogram: LogHistogram, total: int, count: int) -> dict[str, float | None]:

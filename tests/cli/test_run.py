@@ -102,10 +102,18 @@ def many_inputs(folder: Path, count: int) -> None:
         (folder / "in" / f"b{n:03}.txt").write_text(article(n + 10))
 
 
-def start_and_wait_for_rows(folder: Path, rows: int, *args: str) -> subprocess.Popen:
-    """Start `newstool run` and return once the state holds ``rows`` committed inputs."""
+def start_and_wait_for_rows(
+    folder: Path, rows: int, *args: str, env: dict[str, str] | None = None
+) -> subprocess.Popen:
+    """Start `newstool run` (in a process group of its own, as a shell starts a command) and
+    return once the state holds ``rows`` committed inputs."""
     process = subprocess.Popen(
-        [*NEWSTOOL, "run", *args], cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [*NEWSTOOL, "run", *args],
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
+        process_group=0,
     )
     state = folder / "out" / ".newstool-state.sqlite"
     deadline = time.monotonic() + 30
@@ -226,6 +234,22 @@ def test_sigint_and_sigterm_stop_cleanly_with_no_partial_output(project, sent, s
     assert no_process_left_in(project)
     leftovers = [p.name for p in (project / "out").rglob("*") if p.name.endswith(".tmp")]
     assert leftovers == [] and not (project / "out" / "docs.jsonl").exists()
+
+
+@pytest.mark.xdist_group("dask")  # beside the Dask tests' cluster, not on a second core
+def test_ctrl_c_in_a_terminal_stops_a_dask_run_and_its_cluster_leaving_nothing(project, tmp_path):
+    pytest.importorskip("distributed")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    many_inputs(project, 300)
+    process = start_and_wait_for_rows(project, 5, "--engine", "dask", env={"TMPDIR": str(scratch)})
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal sends it: to every process of the group
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130, stderr
+    assert b"Traceback" not in stderr and b"KeyboardInterrupt" not in stderr
+    assert no_process_left_in(project)  # the local cluster's workers were shut down
+    assert list(scratch.iterdir()) == []  # and its scratch space removed
+    assert not (project / "out" / "docs.jsonl").exists()
 
 
 def test_a_bad_pipeline_file_names_key_and_line(newstool, project):
