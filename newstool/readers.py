@@ -35,6 +35,7 @@ import io
 import json
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO
@@ -811,7 +812,8 @@ def read_units(
 ) -> Iterator[Unit | InputProblem]:
     """The inputs :func:`read_documents` reads, cut into :class:`Unit` pieces in input order:
     a JSON Lines input into slices of about ``batch_bytes`` (at most ``batch_lines`` lines),
-    any other input whole. Only the start of an input is looked at here (to tell JSON Lines)."""
+    any other input whole. Only the start of an input is looked at here (to tell JSON Lines),
+    and only when it is larger than a slice: a small file is a piece for its worker to read."""
     options = {"encoding": encoding, "max_doc_bytes": max_doc_bytes}
     for name in expand_paths(list(args) or [STDIN], outputs=outputs):
         if isinstance(name, InputProblem):
@@ -819,6 +821,9 @@ def read_units(
             continue
         path = None if name == STDIN else name
         shown = "<stdin>" if path is None else name
+        if path is not None and _small_file(path, batch_bytes):
+            yield Unit(name, path, **options)  # too small to cut: the worker reads it all
+            continue
         try:
             handle = stdin if path is None else open(path, "rb")  # noqa: SIM115 (closed below)
         except OSError:
@@ -841,6 +846,15 @@ def read_units(
         finally:
             if path is not None:
                 handle.close()
+
+
+def _small_file(path: str, size: int) -> bool:
+    """Whether ``path`` is a regular file of at most ``size`` bytes (not a pipe, a device...)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size <= size
 
 
 def _line_slices(

@@ -121,10 +121,10 @@ class WordFigures(NamedTuple):
     capitalised: bool
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 14)
 def word_figures(word: str) -> WordFigures:
     """Everything the figures take from one word, worked out once for each distinct word (news
-    repeats its words; the last 32,768 distinct words are remembered).
+    repeats its words; the last 16,384 distinct words are remembered).
 
     >>> figures = word_figures("Russia's")
     >>> figures.syllables, figures.letters_and_digits, figures.term, figures.capitalised
