@@ -37,6 +37,10 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 SHARDS_PER_THREAD = 3  # shards in flight per worker thread: every worker busy, memory bounded
+# Bytes of input to a shard: four times a pool's task, as a Dask task costs more to send,
+# schedule and gather (on 1,500 articles, 64 KiB shards ran at 0.78x the speed of --jobs 2
+# once the cluster was up, 256 KiB shards at 0.92x; benchmarks/bench_dask.py)
+SHARD_BYTES = 2**18
 SCRATCH_PREFIX = "newstool-dask-"  # then the run's pid: the local cluster's scratch folder
 CONNECT_TIMEOUT_S = 10  # how long a run tries to reach a remote scheduler
 WORKER_TIMEOUT_S = 30  # how long a run waits for the first worker of a remote scheduler
@@ -226,9 +230,9 @@ class DaskEngine:
         weigh: Callable[[Item], int] | None = None,
     ) -> Iterator[Result]:
         """``map(function, items)`` on the cluster, results in input order, one task per shard
-        of about 64 KiB by ``weigh`` (an item a shard without it); an exception in
+        of about :data:`SHARD_BYTES` by ``weigh`` (an item a shard without it); an exception in
         ``function`` is raised here after the results before it, as ``map`` would raise it."""
-        batches = tasks(items, weigh)
+        batches = tasks(items, weigh, SHARD_BYTES)
         first = next(batches, None)
         if first is None:
             return

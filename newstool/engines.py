@@ -96,9 +96,11 @@ def ordered_map(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def tasks(items: Iterable[Item], weigh: Callable[[Item], int] | None) -> Iterator[list[Item]]:
-    """``items`` in consecutive groups of about :data:`TASK_BYTES` by ``weigh`` (one item a
-    group without it); an item as large as that is a group of its own.
+def tasks(
+    items: Iterable[Item], weigh: Callable[[Item], int] | None, size: int = TASK_BYTES
+) -> Iterator[list[Item]]:
+    """``items`` in consecutive groups of about ``size`` bytes by ``weigh`` (one item a group
+    without it); an item as large as that is a group of its own.
 
     >>> [len(task) for task in tasks([b"x" * 40_000] * 5, len)]
     [2, 2, 1]
@@ -106,13 +108,13 @@ def tasks(items: Iterable[Item], weigh: Callable[[Item], int] | None) -> Iterato
     [['a'], ['b'], ['c']]
     """
     task: list[Item] = []
-    size = 0
+    weight = 0
     for item in items:
         task.append(item)
-        size += weigh(item) if weigh is not None else TASK_BYTES
-        if size >= TASK_BYTES:
+        weight += weigh(item) if weigh is not None else size
+        if weight >= size:
             yield task
-            task, size = [], 0
+            task, weight = [], 0
     if task:
         yield task
 
