@@ -292,14 +292,24 @@ def name_in_run(text: str, start: int, end: int) -> tuple[int, int]:
     >>> text = "Supervision Michael Barr."
     >>> a, b = name_in_run(text, 0, len(text)); text[a:b]
     'Michael Barr'
+
+    Office letters before a name are a title (after it, they are dropped), and a title word
+    that is also a first name starts a two-word name:
+
+    >>> [text[slice(*name_in_run(text, 0, len(text)))]
+    ...  for text in ("Independent MP Allegra Spender", "Dean Narramore", "Ray Lo MP")]
+    ['Allegra Spender', 'Dean Narramore', 'Ray Lo']
     """
     words = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
     known = titles()
     cut = 0
-    for index, (a, b) in enumerate(words[:-1]):
-        if text[a:b].rstrip(".") in known:
-            cut = index + 1
     first_names = first_name_pronouns()
+    for index, (a, b) in enumerate(words[:-1]):
+        word = text[a:b].rstrip(".")
+        if word in first_names and index == len(words) - 2 and index >= cut:
+            break  # "meteorologist Dean Narramore": a first name, not a title
+        if word in known or word in _POST_NOMINALS:  # "Independent MP Allegra Spender"
+            cut = index + 1
     for index in range(cut + 1, len(words) - 1):  # "Supervision Michael Barr": Michael Barr
         if (
             text[slice(*words[index])] in first_names
