@@ -360,9 +360,12 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
     if len(_tokens(text, a, b)) > 10:
         return None
     b = _without_bracket(text, a, b)
+    described = _described_phrase(text, a, b)
+    if described is not None:
+        return described
     runs = name_runs(text, a, b)
     if runs and runs[-1][1] == b:
-        name_start, name_end = name_in_run(text, *runs[-1])
+        name_start, name_end = _name_of_runs(text, runs)
         couple = _COUPLE.search(text, a, name_start)
         if couple and couple.end() == name_start:
             name_start = couple.start()  # Linda and Robert Paxton
@@ -388,6 +391,9 @@ def mention_after(text: str, start: int, end: int) -> Mention | None:
     pronoun = pronoun_mention(text, a, b)
     if pronoun is not None:
         return pronoun
+    described = _described_phrase(text, a, b)
+    if described is not None:
+        return described
     for index, (pa, pb) in enumerate(parts[:2]):
         runs = name_runs(text, pa, pb)
         if runs:
@@ -422,10 +428,105 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+# A party and state tag after a name: "Chuck Schumer, D-N.Y.,", "Chip Roy, R-Texas,".
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.' -]*")
+_DETERMINER = re.compile(r"(?:a|an|the|one|two|three|several|some|another)\b", re.IGNORECASE)
+_PREPOSITION = frozenset(["of", "for", "at", "in", "from", "with", "on", "to", "by"])
+
+
 def _is_appositive(text: str, start: int, end: int) -> bool:
-    """A part that describes rather than names: it starts lower-case or with a number."""
+    """A part that describes rather than names: it starts lower-case or with a number, or it
+    is a party tag (``D-N.Y.``); a lower-case role before a name is no appositive
+    (``parent Rochelle Washington``), but a noun phrase is (``a Republican``).
+
+    >>> [_is_appositive(t, 0, len(t)) for t in ("a Republican", "R-Texas", "parent Ann Lee")]
+    [True, True, False]
+    """
     first = text[start]
-    return first.islower() and text[start:end].lower() not in PRONOUNS or first.isdigit()
+    if first.isdigit() or _PARTY_TAG.fullmatch(text, start, end):
+        return True
+    if not first.islower() or text[start:end].lower() in PRONOUNS:
+        return False
+    return not _role_then_name(text, start, end)
+
+
+def _role_then_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a few lower-case role words, then the name it ends with
+    (``parent Rochelle Washington``, ``former United defender Gary Neville``)."""
+    if _DETERMINER.match(text, start):
+        return False
+    runs = name_runs(text, start, end)
+    if not runs or runs[-1][1] != end:
+        return False
+    lead = text[start : runs[0][0]].split()
+    return 0 < len(lead) <= 3 and not _PREPOSITION.intersection(lead)
+
+
+def _described_phrase(text: str, start: int, end: int) -> Mention | None:
+    """An unnamed speaker described with a place or an organisation, as a whole phrase
+    (``A spokeswoman for the Department of Health``, ``One nurse at St Thomas' hospital``):
+    a determiner, lower-case words, then a preposition before any capitalised word.
+
+    >>> text = "A spokeswoman for the Department of Health"
+    >>> m = _described_phrase(text, 0, len(text)); m.kind, text[m.name_start:m.name_end]
+    ('phrase', 'A spokeswoman for the Department of Health')
+    >>> print(_described_phrase("the head of the RCN", 0, 19))
+    None
+    """
+    if not _DETERMINER.match(text, start):
+        return None
+    words = text[start:end].split()
+    if len(words) < 3 or len(words) > 10:
+        return None
+    for index, word in enumerate(words[1:], 1):
+        if word in _PREPOSITION:
+            described = index > 1 or words[0].lower() == "one"  # "One of the officials"
+            head = words[index - 1].lower()
+            if described and head not in _OFFICE_HEADS:
+                return Mention(start, end, "phrase", start, end)
+            return None
+        if not word.islower():
+            return None
+    return None
+
+
+# Words for the holder of an office: "the head of the RCN, Pat Cullen" names them next.
+_OFFICE_HEADS = frozenset(["head", "chief", "leader", "director", "chair", "president", "boss"])
+# Head words of an organisation's name: "Bank of England", "Independent Office for Police
+# Conduct" is one name, while "Rep. Jim Jordan of Ohio" is a person and a place.
+_ORGANISATION_HEADS = frozenset(
+    ["Agency", "Association", "Authority", "Bank", "Board", "Bureau", "Centre", "Center", "Chamber", "College", "Commission", "Committee", "Confederation", "Council", "Court", "Department", "Federation", "Foundation", "Fund", "Institute", "League", "Ministry", "Office", "Organisation", "Organization", "Party", "School", "Service", "Society", "Union", "University"]
+)
+
+
+def _name_of_runs(text: str, runs: list[tuple[int, int]]) -> tuple[int, int]:
+    """The name a mention's runs of capitalised words end with: the last run's name, but an
+    organisation's name goes on over ``of`` and ``for`` (``Confederation of British
+    Industry``), a person's name stops before a place (``Rep. Jim Jordan of Ohio``), and a
+    title goes on over ``of`` (``Secretary of State Adrian Fontes``).
+
+    >>> [text[slice(*_name_of_runs(text, name_runs(text, 0, len(text))))] for text in (
+    ...     "Rep. Jim Jordan of Ohio", "the Confederation of British Industry",
+    ...     "Secretary of State Adrian Fontes")]
+    ['Jim Jordan', 'Confederation of British Industry', 'Adrian Fontes']
+    """
+    start, end = runs[-1]
+    index = len(runs) - 1
+    while index > 0 and text[runs[index - 1][1] : runs[index][0]].strip() in ("of", "for"):
+        before = runs[index - 1]
+        words = text[before[0] : before[1]].split()
+        if words[-1].rstrip(".") in titles():  # Secretary of State X: State is the title's
+            run_words = [m.start() for m in _TOKEN.finditer(text, start, end)]
+            if len(run_words) > 2:
+                return name_in_run(text, run_words[1], end)
+            break
+        if _ORGANISATION_HEADS.intersection(words) or len(words) == 1:
+            start, index = before[0], index - 1  # an organisation's name goes on
+            continue
+        return name_in_run(text, *before)  # a person, then a place
+    if start != runs[-1][0]:
+        return start, runs[-1][1] - text[start : runs[-1][1]].endswith(".")
+    return name_in_run(text, start, end)
 
 
 def _is_role(text: str, start: int, end: int) -> bool:
