@@ -458,7 +458,7 @@ def _role_then_name(text: str, start: int, end: int) -> bool:
     runs = name_runs(text, start, end)
     if not runs or runs[-1][1] != end:
         return False
-    lead = text[start : runs[0][0]].split()
+    lead = text[start : runs[-1][0]].split()
     return 0 < len(lead) <= 3 and not _PREPOSITION.intersection(lead)
 
 
@@ -478,6 +478,8 @@ def _described_phrase(text: str, start: int, end: int) -> Mention | None:
     words = text[start:end].split()
     if len(words) < 3 or len(words) > 10:
         return None
+    if any(not w.islower() for w in words[1:]) and words[-1].islower():
+        return None  # capitalised words, then more: a verb ("... Security pushed back")
     for index, word in enumerate(words[1:], 1):
         if word in _PREPOSITION:
             described = index > 1 or words[0].lower() == "one"  # "One of the officials"
@@ -494,9 +496,13 @@ def _described_phrase(text: str, start: int, end: int) -> Mention | None:
 _OFFICE_HEADS = frozenset(["head", "chief", "leader", "director", "chair", "president", "boss"])
 # Head words of an organisation's name: "Bank of England", "Independent Office for Police
 # Conduct" is one name, while "Rep. Jim Jordan of Ohio" is a person and a place.
-_ORGANISATION_HEADS = frozenset(
-    ["Agency", "Association", "Authority", "Bank", "Board", "Bureau", "Centre", "Center", "Chamber", "College", "Commission", "Committee", "Confederation", "Council", "Court", "Department", "Federation", "Foundation", "Fund", "Institute", "League", "Ministry", "Office", "Organisation", "Organization", "Party", "School", "Service", "Society", "Union", "University"]
-)
+_ORGANISATION_HEADS = frozenset([
+    "Agency", "Association", "Authority", "Bank", "Board", "Bureau", "Centre", "Center",
+    "Chamber", "College", "Commission", "Committee", "Confederation", "Council", "Court",
+    "Department", "Federation", "Foundation", "Fund", "Institute", "League", "Ministry",
+    "Office", "Organisation", "Organization", "Party", "School", "Service", "Society", "Union",
+    "University",
+])  # fmt: skip
 
 
 def _name_of_runs(text: str, runs: list[tuple[int, int]]) -> tuple[int, int]:
