@@ -250,3 +250,64 @@ def test_a_title_links_to_the_speaker_who_held_it():
 def test_the_stage_takes_no_settings():
     with pytest.raises(ValueError, match="takes no settings"):
         QuoteOptions.from_settings({"speakers": 2})
+
+
+# --- speakers the blind set showed wrong: tags, places, roles, described phrases -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Sen. Ruth Amar, D-Ore., called it "a gift to lobbyists."', "Ruth Amar"),
+        ('"Not this year," Rep. Dale Hurst, R-Texas, said.', "Dale Hurst"),
+        ('Rep. Dale Hurst of Ohio called the bill "a mess."', "Dale Hurst"),
+        ('"We are worried," the Confederation of Irish Farmers said.', "Confederation of Irish Farmers"),
+        ('"It was unlawful," the Independent Office for Police Conduct said.', "Independent Office for Police Conduct"),
+        ('"We follow the law," Secretary of State Lena Ortiz said.', "Lena Ortiz"),
+    ],
+)  # fmt: skip
+def test_a_party_tag_or_a_place_is_not_the_name_and_an_organisation_is_whole(text, speaker):
+    assert found(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We were robbed," Independent MP Tessa Vale said.', "Tessa Vale"),
+        ('"We were robbed," Greens MSP Ross Baird said.', "Ross Baird"),
+        ('"More rain is coming," weather bureau forecaster Dean Holt said.', "Dean Holt"),
+        ('"I just bowl," Spinner Nathan Kerr said.', "Nathan Kerr"),
+        ('At Hale Primary on the North Side, parent Rona Diaz said: "He walks alone."', "Rona Diaz"),
+        ('Former City striker Owen Pask, speaking on radio, said: "It has to change."', "Owen Pask"),
+    ],
+)  # fmt: skip
+def test_a_role_before_a_name_is_not_kept_and_a_place_before_it_is_not_the_speaker(text, speaker):
+    assert found(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    [
+        "A spokeswoman for the Department of Transport",
+        "One nurse at Royal Hobart hospital in Tasmania",
+        "One of the inspectors",
+    ],
+)
+def test_an_unnamed_speaker_described_by_a_place_or_an_office_is_the_whole_phrase(speaker):
+    assert found(f'{speaker} said: "We were not told."')[0][1] == speaker
+    described = speaker[0].lower() + speaker[1:]
+    assert found(f'"We were not told," said {described}.')[0][1] == described
+
+
+def test_a_shorter_later_form_links_to_the_full_name():
+    text = (
+        'Union president Mara Lopez Reyes called the cuts "a betrayal." '
+        '"We will strike," Lopez Reyes said. Coach Erik van Dam was calm. '
+        '"It is one game," Van Dam said. "We move on," the Dutchman added.'
+    )
+    assert [speaker for _, speaker in found(text)] == [
+        "Mara Lopez Reyes",
+        "Mara Lopez Reyes",
+        "Erik van Dam",
+        "Erik van Dam",
+    ]

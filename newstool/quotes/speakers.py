@@ -485,6 +485,7 @@ def _described_phrase(text: str, start: int, end: int) -> Mention | None:
             described = index > 1 or words[0].lower() == "one"  # "One of the officials"
             head = words[index - 1].lower()
             if described and head not in _OFFICE_HEADS:
+                end -= text[end - 1] == "." and not _PHRASE_ABBREVIATION.search(text, start, end)
                 return Mention(start, end, "phrase", start, end)
             return None
         if not word.islower():
@@ -492,6 +493,7 @@ def _described_phrase(text: str, start: int, end: int) -> Mention | None:
     return None
 
 
+_PHRASE_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\b[A-Z][a-z]?\.)$")  # "in Washington, D.C."
 # Words for the holder of an office: "the head of the RCN, Pat Cullen" names them next.
 _OFFICE_HEADS = frozenset(["head", "chief", "leader", "director", "chair", "president", "boss"])
 # Head words of an organisation's name: "Bank of England", "Independent Office for Police
