@@ -27,6 +27,7 @@ from newstool.quotes.speakers import (
     Mention,
     cue_pattern,
     find_cues,
+    first_name_pronouns,
     mention_after,
     mention_before,
     name_in_run,
@@ -332,6 +333,13 @@ def sentence_subjects(
     >>> found = sentence_subjects(Context(text), [(0, len(text))])
     >>> [[text[m.name_start:m.name_end] for m in ms] for _, ms in found]
     [['Chris Christie'], ['India', 'Rahul Dravid']]
+
+    A capitalised qualifier of the role is no candidate when a known first name follows:
+
+    >>> text = "Former City striker Owen Pask was blunt."
+    >>> [[text[m.name_start:m.name_end] for m in ms] for _, ms in sentence_subjects(
+    ...     Context(text), [(0, len(text))])]
+    [['Owen Pask']]
     """
     found = []
     starts = [p[0] for p in paragraphs]
@@ -358,11 +366,26 @@ def subjects_at(ctx: Context, pos: int, end: int) -> tuple[Mention, ...]:
         mention = mention_before(text, *run)
         if mention is None or mention.kind != "name":
             break
+        if len(mentions) == 1 and _modifier_before_person(text, mentions[0], mention):
+            mentions.pop()  # "Former United defender Gary Neville": a club, then the person
         mentions.append(mention)
-        if " " in text[mention.name_start : mention.name_end]:
-            break  # a full name: no other candidate
+        full = " " in text[mention.name_start : mention.name_end]
+        if full and (len(mentions) == 2 or not _unknown_first_word(text, mention)):
+            break  # a full name with a known first name, or a second one: no other candidate
         start, index = run[1], index + 1
     return tuple(mentions)
+
+
+def _unknown_first_word(text: str, mention: Mention) -> bool:
+    """Whether the name of ``mention`` starts with a word that is no known first name."""
+    first = text[mention.name_start : mention.name_end].split()[0]
+    return first not in first_name_pronouns()
+
+
+def _modifier_before_person(text: str, first: Mention, second: Mention) -> bool:
+    """Whether ``first`` (``Former United``) only qualifies the role before ``second``, a
+    name that starts with a known first name (``Gary Neville``)."""
+    return _unknown_first_word(text, first) and not _unknown_first_word(text, second)
 
 
 def _main_clause(text: str, start: int, end: int) -> int:
