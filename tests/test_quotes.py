@@ -311,3 +311,24 @@ def test_a_shorter_later_form_links_to_the_full_name():
         "Erik van Dam",
         "Erik van Dam",
     ]
+
+
+def test_she_after_a_described_speaker_in_a_place_ending_in_s_is_that_speaker():
+    text = (
+        "Analyst Tom Reed said rates would rise. One renter in Wells, a nurse, said her rent "
+        'went up by a third. "I cannot keep up," she said.'
+    )
+    assert found(text) == [("I cannot keep up,", "One renter in Wells")]
+
+
+def test_the_subject_of_a_cue_does_not_reach_over_an_earlier_cue():
+    text = (
+        "Pollster Sir Ian Hart urged caution. Writing for the Herald, he said the poll "
+        'suggested Labour was "on course for a majority."'
+    )
+    assert found(text)[0][1] == "Ian Hart"
+
+
+def test_a_participle_between_a_name_and_its_cue_is_not_a_role():
+    text = 'Premier Ann Lowe, visiting Dubbo, where rain fell, told reporters: "We will rebuild."'
+    assert found(text)[0][1] == "Ann Lowe"

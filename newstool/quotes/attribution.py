@@ -209,11 +209,18 @@ def _adding_before(ctx: Context, span: Span, w: Window) -> Attribution | None:
 def _mention_then_cue_before(ctx: Context, span: Span, w: Window) -> Attribution | None:
     """``X said: "…"``, ``X told reporters, "…"``, ``X wrote in a letter: "…"``, and a partial
     quotation in reported speech (``Moore said the plan had "moved the goalposts"``,
-    ``speaker-cue-partial``): the speaker is the subject of the last cue before it."""
+    ``speaker-cue-partial``): the speaker is the subject of the last cue before it. A partial
+    quotation reported through a thing (``he said the poll suggested Labour was "…"``) is the
+    words of the person who reported it."""
     text = ctx.text
     cues = find_cues(text, w.before_start, w.before_end)
-    for cue in reversed(cues):
-        mention = _subject_before(ctx, w.before_start, cue.start())
+    found: Attribution | None = None
+    for index in reversed(range(len(cues))):
+        cue = cues[index]
+        # a subject never reaches over an earlier cue: in "he said the poll suggested", the
+        # subject of "suggested" is "the poll", not the words before "said"
+        floor = cues[index - 1].end() if index else w.before_start
+        mention = _subject_before(ctx, floor, cue.start())
         if mention is None:
             continue
         rest = text[cue.end() : w.before_end]
@@ -221,8 +228,11 @@ def _mention_then_cue_before(ctx: Context, span: Span, w: Window) -> Attribution
             _COLON_END.search(rest) or rest.strip() in ("", ",") or rest.rstrip().endswith(",")
         )
         rule = "speaker-cue-quote" if introduces else "speaker-cue-partial"
-        return Attribution(rule, cue.start(), cue.end(), mention)
-    return None
+        attribution = Attribution(rule, cue.start(), cue.end(), mention)
+        if mention.kind != "phrase" or (introduces and found is None):
+            return attribution
+        found = found or attribution
+    return found
 
 
 def _subject_then_colon(ctx: Context, span: Span, w: Window) -> Attribution | None:

@@ -44,6 +44,21 @@ NOBODY = Speaker(None, None, None, "none")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:man|woman|ian|ean|ese|ard)$")
 
 
+_PREPOSITION = re.compile(r"\s(?:of|for|at|in|from|with|on|to|by)\s")
+
+
+def _plural_head(phrase: str) -> bool:
+    """Whether the head noun of ``phrase`` (its last word before a preposition) is plural.
+
+    >>> _plural_head("Officials"), _plural_head("One mortgage holder in Leeds")
+    (True, False)
+    >>> _plural_head("some advocates of the plan"), _plural_head("the press")
+    (True, False)
+    """
+    head = _PREPOSITION.split(phrase, 1)[0].split()[-1].rstrip(".,")
+    return head.endswith("s") and not head.endswith("ss")
+
+
 class Resolver:
     """Resolves mentions given in text order, remembering full names and the speakers so far."""
 
@@ -159,7 +174,7 @@ class Resolver:
             for earlier in reversed(self._speakers):
                 if earlier.speaker and title.search(earlier.written):
                     return replace(earlier, resolution="surname", written=written)
-        group = " and " in written or written.rstrip().endswith("s")
+        group = " and " in written or _plural_head(written)
         return Speaker(written, mention.start, mention.end, "explicit", None, group, written)
 
     def _last_fitting(self, pronoun: str) -> Speaker | None:

@@ -459,7 +459,8 @@ def _role_then_name(text: str, start: int, end: int) -> bool:
     if not runs or runs[-1][1] != end:
         return False
     lead = text[start : runs[-1][0]].split()
-    return 0 < len(lead) <= 3 and not _PREPOSITION.intersection(lead)
+    participle = any(word.endswith("ing") for word in lead)  # "visiting Medway"
+    return 0 < len(lead) <= 3 and not participle and not _PREPOSITION.intersection(lead)
 
 
 def _described_phrase(text: str, start: int, end: int) -> Mention | None:
