@@ -170,7 +170,7 @@ class Resolver:
         ends (``China's foreign ministry``); any other phrase is its own speaker."""
         words = written.split()
         if len(words) == 2 and words[0].lower() == "the" and words[1].islower():
-            title = re.compile(rf"\b{re.escape(words[1])}\b", re.IGNORECASE)
+            title = re.compile(rf"\b{re.escape(words[1])}s?\b", re.IGNORECASE)
             for earlier in reversed(self._speakers):
                 if earlier.speaker and title.search(earlier.written):
                     return replace(earlier, resolution="surname", written=written)

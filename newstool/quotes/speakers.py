@@ -473,14 +473,23 @@ def _described_phrase(text: str, start: int, end: int) -> Mention | None:
     ('phrase', 'A spokeswoman for the Department of Health')
     >>> print(_described_phrase("the head of the RCN", 0, 19))
     None
+    >>> text = "A spokesman for the Home Office hit back"
+    >>> m = _described_phrase(text, 0, len(text)); text[m.start:m.end]
+    'A spokesman for the Home Office'
+
     """
     if not _DETERMINER.match(text, start):
         return None
-    words = text[start:end].split()
-    if len(words) < 3 or len(words) > 10:
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    if len(spans) < 3 or len(spans) > 10:
         return None
-    if any(not w.islower() for w in words[1:]) and words[-1].islower():
-        return None  # capitalised words, then more: a verb ("... Security pushed back")
+    words = [text[a:b] for a, b in spans]
+    capitalised = [i for i, w in enumerate(words) if i and not w.islower()]
+    if capitalised and capitalised[-1] < len(words) - 1:
+        if capitalised[-1] < len(words) - 3:
+            return None
+        words = words[: capitalised[-1] + 1]  # the verb after it: "... Security pushed back"
+        end = spans[capitalised[-1]][1]
     for index, word in enumerate(words[1:], 1):
         if word in _PREPOSITION:
             described = index > 1 or words[0].lower() == "one"  # "One of the officials"
