@@ -54,9 +54,12 @@ def _plural_head(phrase: str) -> bool:
     (True, False)
     >>> _plural_head("some advocates of the plan"), _plural_head("the press")
     (True, False)
+    >>> _plural_head("A spokeswoman for Health and Care"), _plural_head("Tom and Ann Lee")
+    (False, True)
     """
-    head = _PREPOSITION.split(phrase, 1)[0].split()[-1].rstrip(".,")
-    return head.endswith("s") and not head.endswith("ss")
+    described = _PREPOSITION.split(phrase, 1)[0]
+    head = described.split()[-1].rstrip(".,")
+    return " and " in described or head.endswith("s") and not head.endswith("ss")
 
 
 class Resolver:
@@ -174,8 +177,9 @@ class Resolver:
             for earlier in reversed(self._speakers):
                 if earlier.speaker and title.search(earlier.written):
                     return replace(earlier, resolution="surname", written=written)
-        group = " and " in written or _plural_head(written)
-        return Speaker(written, mention.start, mention.end, "explicit", None, group, written)
+        group = _plural_head(written)
+        pronoun = None if group else pronoun_for(written, written)  # "a spokeswoman for …"
+        return Speaker(written, mention.start, mention.end, "explicit", pronoun, group, written)
 
     def _last_fitting(self, pronoun: str) -> Speaker | None:
         """The last speaker ``pronoun`` can stand for."""

@@ -61,6 +61,9 @@ _POST_NOMINALS = frozenset(
         "MEP",
         "MSP",
         "MLA",
+        "MLC",
+        "MHA",
+        "TD",
         "MPP",
         "MBE",
         "OBE",
@@ -525,23 +528,31 @@ def _name_of_runs(text: str, runs: list[tuple[int, int]]) -> tuple[int, int]:
 
     >>> [text[slice(*_name_of_runs(text, name_runs(text, 0, len(text))))] for text in (
     ...     "Rep. Jim Jordan of Ohio", "the Confederation of British Industry",
-    ...     "Secretary of State Adrian Fontes")]
-    ['Jim Jordan', 'Confederation of British Industry', 'Adrian Fontes']
+    ...     "Secretary of State Adrian Fontes", "Paul Johnson of the Institute for Fiscal Studies")]
+    ['Jim Jordan', 'Confederation of British Industry', 'Adrian Fontes', 'Paul Johnson']
     """
     start, end = runs[-1]
     index = len(runs) - 1
-    while index > 0 and text[runs[index - 1][1] : runs[index][0]].strip() in ("of", "for"):
+    while index > 0:
+        link = text[runs[index - 1][1] : runs[index][0]].split()
+        if not link or link[0] not in ("of", "for", "at", "from") or link[1:] not in ([], ["the"]):
+            break
         before = runs[index - 1]
         words = text[before[0] : before[1]].split()
-        if words[-1].rstrip(".") in titles():  # Secretary of State X: State is the title's
+        if words[-1].rstrip(".") in titles() and link == ["of"]:  # Secretary of State X
             run_words = [m.start() for m in _TOKEN.finditer(text, start, end)]
             if len(run_words) > 2:
                 return name_in_run(text, run_words[1], end)
             break
-        if _ORGANISATION_HEADS.intersection(words) or len(words) == 1:
+        organisation = _ORGANISATION_HEADS.intersection(words) or (
+            len(words) == 1 and len(link) == 1
+        )
+        if organisation and link[0] in ("of", "for"):
             start, index = before[0], index - 1  # an organisation's name goes on
             continue
-        return name_in_run(text, *before)  # a person, then a place
+        if organisation:
+            break
+        return name_in_run(text, *before)  # a person, then a place or where they work
     if start != runs[-1][0]:
         return start, runs[-1][1] - text[start : runs[-1][1]].endswith(".")
     return name_in_run(text, start, end)
