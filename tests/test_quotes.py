@@ -332,3 +332,15 @@ def test_the_subject_of_a_cue_does_not_reach_over_an_earlier_cue():
 def test_a_participle_between_a_name_and_its_cue_is_not_a_role():
     text = 'Premier Ann Lowe, visiting Dubbo, where rain fell, told reporters: "We will rebuild."'
     assert found(text)[0][1] == "Ann Lowe"
+
+
+def test_a_person_of_an_organisation_is_the_person_and_a_spokeswoman_is_she():
+    text = (
+        "Ruth Kemp of the Institute for Rural Affairs said the rise would "
+        '"hit farms first." A spokeswoman for the Department of Food and Rural Affairs '
+        'said the plan was fair. "Farms will be protected," she said.'
+    )
+    assert [speaker for _, speaker in found(text)] == [
+        "Ruth Kemp",
+        "A spokeswoman for the Department of Food and Rural Affairs",
+    ]
