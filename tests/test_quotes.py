@@ -344,3 +344,16 @@ def test_a_person_of_an_organisation_is_the_person_and_a_spokeswoman_is_she():
         "Ruth Kemp",
         "A spokeswoman for the Department of Food and Rural Affairs",
     ]
+
+
+def test_partial_quotations_after_a_participle_and_carried_on_in_one_sentence_are_found():
+    text = (
+        'Mayor Ann Lee hit back, saying the city had "done its part" and said the state had '
+        '"walked away." Lee criticised the budget, describing it as "a wish list." '
+        'The so-called "reform" passed.'
+    )
+    assert found(text) == [
+        ("done its part", "Ann Lee"),
+        ("walked away.", "Ann Lee"),
+        ("a wish list.", "Ann Lee"),
+    ]

@@ -209,7 +209,8 @@ def _adding_before(ctx: Context, span: Span, w: Window) -> Attribution | None:
 def _mention_then_cue_before(ctx: Context, span: Span, w: Window) -> Attribution | None:
     """``X said: "…"``, ``X told reporters, "…"``, ``X wrote in a letter: "…"``, and a partial
     quotation in reported speech (``Moore said the plan had "moved the goalposts"``,
-    ``speaker-cue-partial``): the speaker is the subject of the last cue before it. A partial
+    ``speaker-cue-partial``): the speaker is the subject of the last cue before it (of the
+    sentence, for a participle: ``Lee hit back, saying the city had "…"``). A partial
     quotation reported through a thing (``he said the poll suggested Labour was "…"``) is the
     words of the person who reported it."""
     text = ctx.text
@@ -220,7 +221,7 @@ def _mention_then_cue_before(ctx: Context, span: Span, w: Window) -> Attribution
         # a subject never reaches over an earlier cue: in "he said the poll suggested", the
         # subject of "suggested" is "the poll", not the words before "said"
         floor = cues[index - 1].end() if index else w.before_start
-        mention = _subject_before(ctx, floor, cue.start())
+        mention = _subject_before(ctx, floor, cue.start()) or _participle_subject(ctx, w, cue)
         if mention is None:
             continue
         rest = text[cue.end() : w.before_end]
@@ -233,6 +234,20 @@ def _mention_then_cue_before(ctx: Context, span: Span, w: Window) -> Attribution
             return attribution
         found = found or attribution
     return found
+
+
+_PARTICIPLE_CUE = re.compile(r",\s*$")
+
+
+def _participle_subject(ctx: Context, w: Window, cue: re.Match[str]) -> Mention | None:
+    """The subject of a cue that is a participle after a comma (``Mayor Ann Lee pushed back,
+    saying the city had "…"``): the subject of the sentence, or None."""
+    if not cue.group().endswith("ing"):
+        return None
+    if not _PARTICIPLE_CUE.search(ctx.text, w.before_start, cue.start()):
+        return None
+    mentions = subjects_at(ctx, w.before_start, cue.start())
+    return mentions[-1] if mentions else None
 
 
 def _subject_then_colon(ctx: Context, span: Span, w: Window) -> Attribution | None:
@@ -283,6 +298,26 @@ def attribute(ctx: Context, span: Span, w: Window | None = None) -> Attribution 
         if found is not None:
             return found
     return None
+
+
+def reports_on(ctx: Context, previous: Span, w: Window) -> bool:
+    """Whether the words between ``previous`` and the quotation after it carry the same
+    reported speech on in one sentence (``had "done its part" and said the state had "…"``,
+    ``… "…" to the region and that "…"``): a cue or ``that`` between them, no sentence end.
+
+    >>> text = 'Lee said it had "done its part" and said it was "out of time."'
+    >>> ctx = Context(text)
+    >>> reports_on(ctx, Span(16, 31, "direct"), Window(31, 48, 62, 62))
+    True
+    """
+    text = ctx.text
+    gap_start, gap_end = previous.end, w.before_end
+    if any(gap_start < b <= gap_end for b in ctx.boundaries) or w.before_start != gap_start:
+        return False
+    return bool(find_cues(text, gap_start, gap_end) or _THAT.search(text, gap_start, gap_end))
+
+
+_THAT = re.compile(r"\bthat\b")
 
 
 def starts_sentence(ctx: Context, w: Window) -> bool:
@@ -455,6 +490,7 @@ __all__ = [
     "known_names",
     "looks_like_a_title",
     "reported_speech",
+    "reports_on",
     "sentence_subjects",
     "starts_sentence",
     "subjects_at",
