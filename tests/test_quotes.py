@@ -357,3 +357,17 @@ def test_partial_quotations_after_a_participle_and_carried_on_in_one_sentence_ar
         ("walked away.", "Ann Lee"),
         ("a wish list.", "Ann Lee"),
     ]
+
+
+def test_he_replied_after_a_question_put_to_him_is_the_one_asked():
+    text = (
+        'Premier Chris Bowen was grilled by host Ray Hadley. "I know it hurts," Bowen said.\n\n'
+        "Hadley put it to him that tolls had doubled. "
+        '"I am not disputing that," he replied.'
+    )
+    assert [speaker for _, speaker in found(text)] == ["Chris Bowen", "Chris Bowen"]
+
+
+def test_a_show_told_in_quote_marks_is_a_title_not_a_quotation():
+    text = 'Rep. Ann Ruiz told "Fox & Friends" on Monday that the bill was dead.'
+    assert found(text) == []

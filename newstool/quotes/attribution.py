@@ -55,7 +55,7 @@ _SUBJECT_REACH = 160
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ ]+(?:,[^—–\n]{1,30}?)?(?:\s*\([^()\n]{1,30}\))?\s+[—–-]\s+")
 _LEAD_WORDS = 3  # lower-case words before a subject's name ("former Gov.", "retired machinist")
 _MINOR_WORDS = frozenset(
-    ["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
+    ["&", "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
 )
 _TITLE_WORDS = 8
 
@@ -330,6 +330,8 @@ def looks_like_a_title(content: str) -> bool:
 
     >>> looks_like_a_title("Face the Nation."), looks_like_a_title("We are going,")
     (True, False)
+    >>> looks_like_a_title("Fox & Friends")
+    True
     """
     words = content.strip(" ,.!?;:").split()
     if not words or len(words) > _TITLE_WORDS:
@@ -359,7 +361,9 @@ def reported_speech(ctx: Context, paragraphs: list[tuple[int, int]]) -> list[tup
             if index:
                 floor = max(floor, ctx.spans[index - 1].end)
             mention = _subject_before(ctx, ctx.sentence_start(cue.start(), floor), cue.start())
-            if mention is not None and mention.kind != "pronoun":
+            if mention is None or mention.kind == "pronoun":
+                continue
+            if not _addresses_someone(ctx, cue.start()):
                 found.append((cue.start(), mention))
     return found
 
@@ -392,9 +396,27 @@ def sentence_subjects(
         if not ctx.outside(pos, pos + 1):
             continue
         mentions = subjects_at(ctx, pos, min(len(ctx.text), pos + _SUBJECT_REACH))
-        if mentions:
+        if mentions and not _addresses_someone(ctx, pos):
             found.append((pos, mentions))
     return found
+
+
+# Words that put a question or a point to someone: "put it to him", "asked her whether".
+_ADDRESSES = re.compile(
+    r"\b(?:to|asked|told|pressed|urged|challenged|interrupted|quizzed|grilled)\s+(?:him|her)\b"
+)
+
+
+def _addresses_someone(ctx: Context, pos: int) -> bool:
+    """Whether the sentence at ``pos`` puts something to someone named before (``Fordham put
+    it to him that …``): its subject is then not who a following ``he replied`` stands for.
+
+    >>> text = "Ann Lee spoke. Tom Ford put it to her that fees rose. Tom Ford left."
+    >>> [_addresses_someone(Context(text), pos) for pos in (0, 15, 54)]
+    [False, True, False]
+    """
+    end = ctx.sentence_end(pos, len(ctx.text))
+    return _ADDRESSES.search(ctx.text, ctx.sentence_start(pos, 0), end) is not None
 
 
 def subjects_at(ctx: Context, pos: int, end: int) -> tuple[Mention, ...]:
