@@ -371,3 +371,11 @@ def test_he_replied_after_a_question_put_to_him_is_the_one_asked():
 def test_a_show_told_in_quote_marks_is_a_title_not_a_quotation():
     text = 'Rep. Ann Ruiz told "Fox & Friends" on Monday that the bill was dead.'
     assert found(text) == []
+
+
+def test_a_relative_named_in_apposition_is_who_the_next_pronoun_stands_for():
+    text = (
+        '"It is time to move on," said Mary Holt, a retired nurse. Her husband, Rob, '
+        'disagreed. "Nobody fights harder," he said.'
+    )
+    assert [speaker for _, speaker in found(text)] == ["Mary Holt", "Rob"]

@@ -385,6 +385,13 @@ def sentence_subjects(
 
     A capitalised qualifier of the role is no candidate when a known first name follows:
 
+    A relative named in apposition is the subject, and a person (the role tells he or she):
+
+    >>> text = "Her husband, Jim, disagreed."
+    >>> [[text[m.start:m.name_end] for m in ms] for _, ms in sentence_subjects(
+    ...     Context(text), [(0, len(text))])]
+    [['Her husband, Jim']]
+
     >>> text = "Former City striker Owen Pask was blunt."
     >>> [[text[m.name_start:m.name_end] for m in ms] for _, ms in sentence_subjects(
     ...     Context(text), [(0, len(text))])]
@@ -422,6 +429,12 @@ def _addresses_someone(ctx: Context, pos: int) -> bool:
 def subjects_at(ctx: Context, pos: int, end: int) -> tuple[Mention, ...]:
     """The subject names of the sentence starting at ``pos`` (see :func:`sentence_subjects`)."""
     text = ctx.text
+    relation = _RELATION.match(text, pos, end)
+    if relation:
+        index = bisect_left(ctx.run_starts, relation.end())
+        if index < len(ctx.runs) and ctx.runs[index][0] == relation.end():
+            name = name_in_run(text, *ctx.runs[index])  # "Her husband, Jim,": Jim, a person
+            return (Mention(pos, ctx.runs[index][1], "name", *name),)
     start = _main_clause(text, pos, end)
     index = bisect_left(ctx.run_starts, start)
     mentions: list[Mention] = []
@@ -453,6 +466,10 @@ def _modifier_before_person(text: str, first: Mention, second: Mention) -> bool:
     """Whether ``first`` (``Former United``) only qualifies the role before ``second``, a
     name that starts with a known first name (``Gary Neville``)."""
     return _unknown_first_word(text, first) and not _unknown_first_word(text, second)
+
+
+# A relative or a colleague named in apposition: "Her husband, Jim,", "His lawyer, Ann Cole,".
+_RELATION = re.compile(r"(?:His|Her|Their|My|Our)\s+[a-z]+(?:\s+[a-z]+)?,\s+")
 
 
 def _main_clause(text: str, start: int, end: int) -> int:
