@@ -312,8 +312,8 @@ def reports_on(ctx: Context, previous: Span, w: Window) -> bool:
     """
     text = ctx.text
     gap_start, gap_end = previous.end, w.before_end
-    if any(gap_start < b <= gap_end for b in ctx.boundaries) or w.before_start != gap_start:
-        return False
+    if w.before_start != gap_start or ctx.sentence_start(gap_end, gap_start) != gap_start:
+        return False  # the quotation before is in another sentence
     return bool(find_cues(text, gap_start, gap_end) or _THAT.search(text, gap_start, gap_end))
 
 
