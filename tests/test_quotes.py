@@ -379,3 +379,11 @@ def test_a_relative_named_in_apposition_is_who_the_next_pronoun_stands_for():
         'disagreed. "Nobody fights harder," he said.'
     )
     assert [speaker for _, speaker in found(text)] == ["Mary Holt", "Rob"]
+
+
+def test_a_described_subject_after_an_opening_clause_is_the_speaker():
+    text = (
+        "Gail Moss, 61, was jailed for four years. In a statement read to the court, the "
+        'victim\'s daughter said: "She took everything from him."'
+    )
+    assert found(text) == [("She took everything from him.", "the victim's daughter")]

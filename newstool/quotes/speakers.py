@@ -351,11 +351,13 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
         return None
     chosen = parts[-1]
     relative = False  # only a relative clause may follow a noun phrase
-    for part in reversed(parts):
-        chosen = part
-        if not _is_appositive(text, *part):
+    for index in reversed(range(len(parts))):
+        chosen = parts[index]
+        if not _is_appositive(text, *chosen):
             break
-        relative = _RELATIVE.match(text, part[0]) is not None
+        if index and _opening_clause(text, *parts[index - 1]):
+            break  # "In a statement read to the court, the woman's son": the subject
+        relative = _RELATIVE.match(text, chosen[0]) is not None
     a, b = chosen
     pronoun = pronoun_mention(text, a, b)
     if pronoun is not None:
@@ -451,6 +453,23 @@ def _is_appositive(text: str, start: int, end: int) -> bool:
     if not first.islower() or text[start:end].lower() in PRONOUNS:
         return False
     return not _role_then_name(text, start, end)
+
+
+_OPENING_WORDS = _PREPOSITION | {"after", "before", "during", "despite", "since", "while", "when"}
+
+
+def _opening_clause(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens a sentence before its subject: it starts with a
+    capitalised preposition or participle (``In a statement``, ``Speaking in Kent``).
+
+    >>> _opening_clause("In a statement", 0, 14), _opening_clause("The mayor", 0, 9)
+    (True, False)
+    """
+    first = text[start:end].split()[0]
+    lowered = first.lower()
+    return first[:1].isupper() and (
+        lowered in _OPENING_WORDS or lowered.endswith(("ing", "ed")) and len(lowered) > 5
+    )
 
 
 def _role_then_name(text: str, start: int, end: int) -> bool:
