@@ -250,3 +250,140 @@ def test_a_title_links_to_the_speaker_who_held_it():
 def test_the_stage_takes_no_settings():
     with pytest.raises(ValueError, match="takes no settings"):
         QuoteOptions.from_settings({"speakers": 2})
+
+
+# --- speakers the blind set showed wrong: tags, places, roles, described phrases -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Sen. Ruth Amar, D-Ore., called it "a gift to lobbyists."', "Ruth Amar"),
+        ('"Not this year," Rep. Dale Hurst, R-Texas, said.', "Dale Hurst"),
+        ('Rep. Dale Hurst of Ohio called the bill "a mess."', "Dale Hurst"),
+        ('"We are worried," the Union of Irish Farmers said.', "Union of Irish Farmers"),
+        ('"It was unlawful," the Office for Police Conduct said.', "Office for Police Conduct"),
+        ('"We follow the law," Secretary of State Lena Ortiz said.', "Lena Ortiz"),
+    ],
+)  # fmt: skip
+def test_a_party_tag_or_a_place_is_not_the_name_and_an_organisation_is_whole(text, speaker):
+    assert found(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We were robbed," Independent MP Tessa Vale said.', "Tessa Vale"),
+        ('"We were robbed," Greens MSP Ross Baird said.', "Ross Baird"),
+        ('"More rain is coming," weather bureau forecaster Dean Holt said.', "Dean Holt"),
+        ('"I just bowl," Spinner Nathan Kerr said.', "Nathan Kerr"),
+        ('At Hale Primary on the North Side, parent Rona Diaz said: "He is alone."', "Rona Diaz"),
+        ('Former City striker Owen Pask, speaking on radio, said: "It must change."', "Owen Pask"),
+    ],
+)  # fmt: skip
+def test_a_role_before_a_name_is_not_kept_and_a_place_before_it_is_not_the_speaker(text, speaker):
+    assert found(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    [
+        "A spokeswoman for the Department of Transport",
+        "One nurse at Royal Hobart hospital in Tasmania",
+        "One of the inspectors",
+    ],
+)
+def test_an_unnamed_speaker_described_by_a_place_or_an_office_is_the_whole_phrase(speaker):
+    assert found(f'{speaker} said: "We were not told."')[0][1] == speaker
+    described = speaker[0].lower() + speaker[1:]
+    assert found(f'"We were not told," said {described}.')[0][1] == described
+
+
+def test_a_shorter_later_form_links_to_the_full_name():
+    text = (
+        'Union president Mara Lopez Reyes called the cuts "a betrayal." '
+        '"We will strike," Lopez Reyes said. Coach Erik van Dam was calm. '
+        '"It is one game," Van Dam said. "We move on," the Dutchman added.'
+    )
+    assert [speaker for _, speaker in found(text)] == [
+        "Mara Lopez Reyes",
+        "Mara Lopez Reyes",
+        "Erik van Dam",
+        "Erik van Dam",
+    ]
+
+
+def test_she_after_a_described_speaker_in_a_place_ending_in_s_is_that_speaker():
+    text = (
+        "Analyst Tom Reed said rates would rise. One renter in Wells, a nurse, said her rent "
+        'went up by a third. "I cannot keep up," she said.'
+    )
+    assert found(text) == [("I cannot keep up,", "One renter in Wells")]
+
+
+def test_the_subject_of_a_cue_does_not_reach_over_an_earlier_cue():
+    text = (
+        "Pollster Sir Ian Hart urged caution. Writing for the Herald, he said the poll "
+        'suggested Labour was "on course for a majority."'
+    )
+    assert found(text)[0][1] == "Ian Hart"
+
+
+def test_a_participle_between_a_name_and_its_cue_is_not_a_role():
+    text = 'Premier Ann Lowe, visiting Dubbo, where rain fell, told reporters: "We will rebuild."'
+    assert found(text)[0][1] == "Ann Lowe"
+
+
+def test_a_person_of_an_organisation_is_the_person_and_a_spokeswoman_is_she():
+    text = (
+        "Ruth Kemp of the Institute for Rural Affairs said the rise would "
+        '"hit farms first." A spokeswoman for the Department of Food and Rural Affairs '
+        'said the plan was fair. "Farms will be protected," she said.'
+    )
+    assert [speaker for _, speaker in found(text)] == [
+        "Ruth Kemp",
+        "A spokeswoman for the Department of Food and Rural Affairs",
+    ]
+
+
+def test_partial_quotations_after_a_participle_and_carried_on_in_one_sentence_are_found():
+    text = (
+        'Mayor Ann Lee hit back, saying the city had "done its part" and said the state had '
+        '"walked away." Lee criticised the budget, describing it as "a wish list." '
+        'The so-called "reform" passed.'
+    )
+    assert found(text) == [
+        ("done its part", "Ann Lee"),
+        ("walked away.", "Ann Lee"),
+        ("a wish list.", "Ann Lee"),
+    ]
+
+
+def test_he_replied_after_a_question_put_to_him_is_the_one_asked():
+    text = (
+        'Premier Chris Bowen was grilled by host Ray Hadley. "I know it hurts," Bowen said.\n\n'
+        "Hadley put it to him that tolls had doubled. "
+        '"I am not disputing that," he replied.'
+    )
+    assert [speaker for _, speaker in found(text)] == ["Chris Bowen", "Chris Bowen"]
+
+
+def test_a_show_told_in_quote_marks_is_a_title_not_a_quotation():
+    text = 'Rep. Ann Ruiz told "Fox & Friends" on Monday that the bill was dead.'
+    assert found(text) == []
+
+
+def test_a_relative_named_in_apposition_is_who_the_next_pronoun_stands_for():
+    text = (
+        '"It is time to move on," said Mary Holt, a retired nurse. Her husband, Rob, '
+        'disagreed. "Nobody fights harder," he said.'
+    )
+    assert [speaker for _, speaker in found(text)] == ["Mary Holt", "Rob"]
+
+
+def test_a_described_subject_after_an_opening_clause_is_the_speaker():
+    text = (
+        "Gail Moss, 61, was jailed for four years. In a statement read to the court, the "
+        'victim\'s daughter said: "She took everything from him."'
+    )
+    assert found(text) == [("She took everything from him.", "the victim's daughter")]

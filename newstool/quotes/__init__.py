@@ -30,6 +30,7 @@ from newstool.quotes.attribution import (
     known_names,
     looks_like_a_title,
     reported_speech,
+    reports_on,
     sentence_subjects,
     starts_sentence,
     window,
@@ -121,7 +122,9 @@ def _attributed(ctx: Context, spans: list[Span], paragraphs: list[tuple[int, int
             )
             if looks_like_a_title(content) and (found_attribution is None or not opens):
                 continue  # the title of a work
-            if found_attribution is None and not opens:
+            carried = bool(found) and found[-1].attribution is not None
+            carried = carried and reports_on(ctx, found[-1].span, w)
+            if found_attribution is None and not opens and not carried:
                 continue  # a scare quote
         found.append(_Found(span, found_attribution, first))
     return found

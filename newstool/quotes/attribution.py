@@ -27,6 +27,7 @@ from newstool.quotes.speakers import (
     Mention,
     cue_pattern,
     find_cues,
+    first_name_pronouns,
     mention_after,
     mention_before,
     name_in_run,
@@ -54,7 +55,7 @@ _SUBJECT_REACH = 160
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ ]+(?:,[^—–\n]{1,30}?)?(?:\s*\([^()\n]{1,30}\))?\s+[—–-]\s+")
 _LEAD_WORDS = 3  # lower-case words before a subject's name ("former Gov.", "retired machinist")
 _MINOR_WORDS = frozenset(
-    ["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
+    ["&", "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
 )
 _TITLE_WORDS = 8
 
@@ -208,11 +209,19 @@ def _adding_before(ctx: Context, span: Span, w: Window) -> Attribution | None:
 def _mention_then_cue_before(ctx: Context, span: Span, w: Window) -> Attribution | None:
     """``X said: "…"``, ``X told reporters, "…"``, ``X wrote in a letter: "…"``, and a partial
     quotation in reported speech (``Moore said the plan had "moved the goalposts"``,
-    ``speaker-cue-partial``): the speaker is the subject of the last cue before it."""
+    ``speaker-cue-partial``): the speaker is the subject of the last cue before it (of the
+    sentence, for a participle: ``Lee hit back, saying the city had "…"``). A partial
+    quotation reported through a thing (``he said the poll suggested Labour was "…"``) is the
+    words of the person who reported it."""
     text = ctx.text
     cues = find_cues(text, w.before_start, w.before_end)
-    for cue in reversed(cues):
-        mention = _subject_before(ctx, w.before_start, cue.start())
+    found: Attribution | None = None
+    for index in reversed(range(len(cues))):
+        cue = cues[index]
+        # a subject never reaches over an earlier cue: in "he said the poll suggested", the
+        # subject of "suggested" is "the poll", not the words before "said"
+        floor = cues[index - 1].end() if index else w.before_start
+        mention = _subject_before(ctx, floor, cue.start()) or _participle_subject(ctx, w, cue)
         if mention is None:
             continue
         rest = text[cue.end() : w.before_end]
@@ -220,8 +229,25 @@ def _mention_then_cue_before(ctx: Context, span: Span, w: Window) -> Attribution
             _COLON_END.search(rest) or rest.strip() in ("", ",") or rest.rstrip().endswith(",")
         )
         rule = "speaker-cue-quote" if introduces else "speaker-cue-partial"
-        return Attribution(rule, cue.start(), cue.end(), mention)
-    return None
+        attribution = Attribution(rule, cue.start(), cue.end(), mention)
+        if mention.kind != "phrase" or (introduces and found is None):
+            return attribution
+        found = found or attribution
+    return found
+
+
+_PARTICIPLE_CUE = re.compile(r",\s*$")
+
+
+def _participle_subject(ctx: Context, w: Window, cue: re.Match[str]) -> Mention | None:
+    """The subject of a cue that is a participle after a comma (``Mayor Ann Lee pushed back,
+    saying the city had "…"``): the subject of the sentence, or None."""
+    if not cue.group().endswith("ing"):
+        return None
+    if not _PARTICIPLE_CUE.search(ctx.text, w.before_start, cue.start()):
+        return None
+    mentions = subjects_at(ctx, w.before_start, cue.start())
+    return mentions[-1] if mentions else None
 
 
 def _subject_then_colon(ctx: Context, span: Span, w: Window) -> Attribution | None:
@@ -274,6 +300,26 @@ def attribute(ctx: Context, span: Span, w: Window | None = None) -> Attribution 
     return None
 
 
+def reports_on(ctx: Context, previous: Span, w: Window) -> bool:
+    """Whether the words between ``previous`` and the quotation after it carry the same
+    reported speech on in one sentence (``had "done its part" and said the state had "…"``,
+    ``… "…" to the region and that "…"``): a cue or ``that`` between them, no sentence end.
+
+    >>> text = 'Lee said it had "done its part" and said it was "out of time."'
+    >>> ctx = Context(text)
+    >>> reports_on(ctx, Span(16, 31, "direct"), Window(31, 48, 62, 62))
+    True
+    """
+    text = ctx.text
+    gap_start, gap_end = previous.end, w.before_end
+    if w.before_start != gap_start or ctx.sentence_start(gap_end, gap_start) != gap_start:
+        return False  # the quotation before is in another sentence
+    return bool(find_cues(text, gap_start, gap_end) or _THAT.search(text, gap_start, gap_end))
+
+
+_THAT = re.compile(r"\bthat\b")
+
+
 def starts_sentence(ctx: Context, w: Window) -> bool:
     """Whether nothing but space (or a dash) comes before the quotation in its sentence."""
     return not ctx.text[w.before_start : w.before_end].strip(" \t\n—–-")
@@ -284,6 +330,8 @@ def looks_like_a_title(content: str) -> bool:
 
     >>> looks_like_a_title("Face the Nation."), looks_like_a_title("We are going,")
     (True, False)
+    >>> looks_like_a_title("Fox & Friends")
+    True
     """
     words = content.strip(" ,.!?;:").split()
     if not words or len(words) > _TITLE_WORDS:
@@ -313,7 +361,9 @@ def reported_speech(ctx: Context, paragraphs: list[tuple[int, int]]) -> list[tup
             if index:
                 floor = max(floor, ctx.spans[index - 1].end)
             mention = _subject_before(ctx, ctx.sentence_start(cue.start(), floor), cue.start())
-            if mention is not None and mention.kind != "pronoun":
+            if mention is None or mention.kind == "pronoun":
+                continue
+            if not _addresses_someone(ctx, cue.start()):
                 found.append((cue.start(), mention))
     return found
 
@@ -332,6 +382,20 @@ def sentence_subjects(
     >>> found = sentence_subjects(Context(text), [(0, len(text))])
     >>> [[text[m.name_start:m.name_end] for m in ms] for _, ms in found]
     [['Chris Christie'], ['India', 'Rahul Dravid']]
+
+    A capitalised qualifier of the role is no candidate when a known first name follows:
+
+    A relative named in apposition is the subject, and a person (the role tells he or she):
+
+    >>> text = "Her husband, Jim, disagreed."
+    >>> [[text[m.start:m.name_end] for m in ms] for _, ms in sentence_subjects(
+    ...     Context(text), [(0, len(text))])]
+    [['Her husband, Jim']]
+
+    >>> text = "Former City striker Owen Pask was blunt."
+    >>> [[text[m.name_start:m.name_end] for m in ms] for _, ms in sentence_subjects(
+    ...     Context(text), [(0, len(text))])]
+    [['Owen Pask']]
     """
     found = []
     starts = [p[0] for p in paragraphs]
@@ -339,14 +403,38 @@ def sentence_subjects(
         if not ctx.outside(pos, pos + 1):
             continue
         mentions = subjects_at(ctx, pos, min(len(ctx.text), pos + _SUBJECT_REACH))
-        if mentions:
+        if mentions and not _addresses_someone(ctx, pos):
             found.append((pos, mentions))
     return found
+
+
+# Words that put a question or a point to someone: "put it to him", "asked her whether".
+_ADDRESSES = re.compile(
+    r"\b(?:to|asked|told|pressed|urged|challenged|interrupted|quizzed|grilled)\s+(?:him|her)\b"
+)
+
+
+def _addresses_someone(ctx: Context, pos: int) -> bool:
+    """Whether the sentence at ``pos`` puts something to someone named before (``Fordham put
+    it to him that …``): its subject is then not who a following ``he replied`` stands for.
+
+    >>> text = "Ann Lee spoke. Tom Ford put it to her that fees rose. Tom Ford left."
+    >>> [_addresses_someone(Context(text), pos) for pos in (0, 15, 54)]
+    [False, True, False]
+    """
+    end = ctx.sentence_end(pos, len(ctx.text))
+    return _ADDRESSES.search(ctx.text, ctx.sentence_start(pos, 0), end) is not None
 
 
 def subjects_at(ctx: Context, pos: int, end: int) -> tuple[Mention, ...]:
     """The subject names of the sentence starting at ``pos`` (see :func:`sentence_subjects`)."""
     text = ctx.text
+    relation = _RELATION.match(text, pos, end)
+    if relation:
+        index = bisect_left(ctx.run_starts, relation.end())
+        if index < len(ctx.runs) and ctx.runs[index][0] == relation.end():
+            name = name_in_run(text, *ctx.runs[index])  # "Her husband, Jim,": Jim, a person
+            return (Mention(pos, ctx.runs[index][1], "name", *name),)
     start = _main_clause(text, pos, end)
     index = bisect_left(ctx.run_starts, start)
     mentions: list[Mention] = []
@@ -358,11 +446,30 @@ def subjects_at(ctx: Context, pos: int, end: int) -> tuple[Mention, ...]:
         mention = mention_before(text, *run)
         if mention is None or mention.kind != "name":
             break
+        if len(mentions) == 1 and _modifier_before_person(text, mentions[0], mention):
+            mentions.pop()  # "Former United defender Gary Neville": a club, then the person
         mentions.append(mention)
-        if " " in text[mention.name_start : mention.name_end]:
-            break  # a full name: no other candidate
+        full = " " in text[mention.name_start : mention.name_end]
+        if full and (len(mentions) == 2 or not _unknown_first_word(text, mention)):
+            break  # a full name with a known first name, or a second one: no other candidate
         start, index = run[1], index + 1
     return tuple(mentions)
+
+
+def _unknown_first_word(text: str, mention: Mention) -> bool:
+    """Whether the name of ``mention`` starts with a word that is no known first name."""
+    first = text[mention.name_start : mention.name_end].split()[0]
+    return first not in first_name_pronouns()
+
+
+def _modifier_before_person(text: str, first: Mention, second: Mention) -> bool:
+    """Whether ``first`` (``Former United``) only qualifies the role before ``second``, a
+    name that starts with a known first name (``Gary Neville``)."""
+    return _unknown_first_word(text, first) and not _unknown_first_word(text, second)
+
+
+# A relative or a colleague named in apposition: "Her husband, Jim,", "His lawyer, Ann Cole,".
+_RELATION = re.compile(r"(?:His|Her|Their|My|Our)\s+[a-z]+(?:\s+[a-z]+)?,\s+")
 
 
 def _main_clause(text: str, start: int, end: int) -> int:
@@ -422,6 +529,7 @@ __all__ = [
     "known_names",
     "looks_like_a_title",
     "reported_speech",
+    "reports_on",
     "sentence_subjects",
     "starts_sentence",
     "subjects_at",

@@ -40,6 +40,28 @@ class Speaker:
 NOBODY = Speaker(None, None, None, "none")
 
 
+# A nationality written as a noun: "the Dutchman", "the Australian", "the Portuguese".
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:man|woman|ian|ean|ese|ard)$")
+
+
+_PREPOSITION = re.compile(r"\s(?:of|for|at|in|from|with|on|to|by)\s")
+
+
+def _plural_head(phrase: str) -> bool:
+    """Whether the head noun of ``phrase`` (its last word before a preposition) is plural.
+
+    >>> _plural_head("Officials"), _plural_head("One mortgage holder in Leeds")
+    (True, False)
+    >>> _plural_head("some advocates of the plan"), _plural_head("the press")
+    (True, False)
+    >>> _plural_head("A spokeswoman for Health and Care"), _plural_head("Tom and Ann Lee")
+    (False, True)
+    """
+    described = _PREPOSITION.split(phrase, 1)[0]
+    head = described.split()[-1].rstrip(".,")
+    return " and " in described or head.endswith("s") and not head.endswith("ss")
+
+
 class Resolver:
     """Resolves mentions given in text order, remembering full names and the speakers so far."""
 
@@ -91,6 +113,13 @@ class Resolver:
     def _named(self, mention: Mention, written: str) -> Speaker:
         name = self.text[mention.name_start : mention.name_end]
         group = " and " in name
+        longer = self._longer_name(name)
+        if longer is not None:
+            full, start, end = longer
+            return Speaker(full, start, end, "surname", pronoun_for(written, full), False, written)
+        descriptor = self._descriptor(mention, name)
+        if descriptor is not None:
+            return descriptor
         if " " in name:
             self.know_name(mention.name_start, mention.name_end)
             pronoun = None if group else pronoun_for(written, name)
@@ -107,18 +136,50 @@ class Resolver:
             name, mention.name_start, mention.name_end, "explicit", pronoun, False, written
         )
 
+    def _longer_name(self, name: str) -> tuple[str, int, int] | None:
+        """The longest full name seen earlier that ends with ``name`` of two words or more,
+        up to case: ``Davis Gates`` is ``Stacy Davis Gates``, ``Ten Hag`` is ``Erik ten Hag``.
+
+        >>> resolver = Resolver("Erik ten Hag left. Ten Hag said.")
+        >>> resolver.know_name(0, 12); resolver._longer_name("Ten Hag")
+        ('Erik ten Hag', 0, 12)
+        """
+        words = name.split()
+        if len(words) < 2:
+            return None
+        ending = " " + name.lower()
+        earlier = [
+            item
+            for item in self._full_names.get(words[-1], [])
+            if item[0].lower().endswith(ending) and len(item[0]) > len(name)
+        ]
+        return max(earlier, key=lambda item: (len(item[0]), item[1])) if earlier else None
+
+    def _descriptor(self, mention: Mention, name: str) -> Speaker | None:
+        """``the Dutchman``, ``the Australian``: a nationality standing for the last person
+        named (a single person with a full name), or None."""
+        before = self.text[max(0, mention.name_start - 4) : mention.name_start]
+        if before.lower() != "the " or not _DEMONYM.search(name):
+            return None
+        written = self.text[mention.start : mention.end]
+        for earlier in reversed(self._speakers):
+            if earlier.speaker and not earlier.group and " " in earlier.speaker:
+                return replace(earlier, resolution="surname", written=written)
+        return None
+
     def _described(self, mention: Mention, written: str) -> Speaker:
         """A noun phrase: ``the minister`` links to the last speaker whose mention had the
         title (``Foreign Minister Sergey Lavrov``), ``the ministry`` to the last speaker it
         ends (``China's foreign ministry``); any other phrase is its own speaker."""
         words = written.split()
         if len(words) == 2 and words[0].lower() == "the" and words[1].islower():
-            title = re.compile(rf"\b{re.escape(words[1])}\b", re.IGNORECASE)
+            title = re.compile(rf"\b{re.escape(words[1])}s?\b", re.IGNORECASE)
             for earlier in reversed(self._speakers):
                 if earlier.speaker and title.search(earlier.written):
                     return replace(earlier, resolution="surname", written=written)
-        group = " and " in written or written.rstrip().endswith("s")
-        return Speaker(written, mention.start, mention.end, "explicit", None, group, written)
+        group = _plural_head(written)
+        pronoun = None if group else pronoun_for(written, written)  # "a spokeswoman for …"
+        return Speaker(written, mention.start, mention.end, "explicit", pronoun, group, written)
 
     def _last_fitting(self, pronoun: str) -> Speaker | None:
         """The last speaker ``pronoun`` can stand for."""

@@ -61,6 +61,9 @@ _POST_NOMINALS = frozenset(
         "MEP",
         "MSP",
         "MLA",
+        "MLC",
+        "MHA",
+        "TD",
         "MPP",
         "MBE",
         "OBE",
@@ -292,14 +295,24 @@ def name_in_run(text: str, start: int, end: int) -> tuple[int, int]:
     >>> text = "Supervision Michael Barr."
     >>> a, b = name_in_run(text, 0, len(text)); text[a:b]
     'Michael Barr'
+
+    Office letters before a name are a title (after it, they are dropped), and a title word
+    that is also a first name starts a two-word name:
+
+    >>> [text[slice(*name_in_run(text, 0, len(text)))]
+    ...  for text in ("Independent MP Allegra Spender", "Dean Narramore", "Ray Lo MP")]
+    ['Allegra Spender', 'Dean Narramore', 'Ray Lo']
     """
     words = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
     known = titles()
     cut = 0
-    for index, (a, b) in enumerate(words[:-1]):
-        if text[a:b].rstrip(".") in known:
-            cut = index + 1
     first_names = first_name_pronouns()
+    for index, (a, b) in enumerate(words[:-1]):
+        word = text[a:b].rstrip(".")
+        if word in first_names and index == len(words) - 2 and index >= cut:
+            break  # "meteorologist Dean Narramore": a first name, not a title
+        if word in known or word in _POST_NOMINALS:  # "Independent MP Allegra Spender"
+            cut = index + 1
     for index in range(cut + 1, len(words) - 1):  # "Supervision Michael Barr": Michael Barr
         if (
             text[slice(*words[index])] in first_names
@@ -338,11 +351,13 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
         return None
     chosen = parts[-1]
     relative = False  # only a relative clause may follow a noun phrase
-    for part in reversed(parts):
-        chosen = part
-        if not _is_appositive(text, *part):
+    for index in reversed(range(len(parts))):
+        chosen = parts[index]
+        if not _is_appositive(text, *chosen):
             break
-        relative = _RELATIVE.match(text, part[0]) is not None
+        if index and _opening_clause(text, *parts[index - 1]):
+            break  # "In a statement read to the court, the woman's son": the subject
+        relative = _RELATIVE.match(text, chosen[0]) is not None
     a, b = chosen
     pronoun = pronoun_mention(text, a, b)
     if pronoun is not None:
@@ -350,9 +365,12 @@ def mention_before(text: str, start: int, end: int) -> Mention | None:
     if len(_tokens(text, a, b)) > 10:
         return None
     b = _without_bracket(text, a, b)
+    described = _described_phrase(text, a, b)
+    if described is not None:
+        return described
     runs = name_runs(text, a, b)
     if runs and runs[-1][1] == b:
-        name_start, name_end = name_in_run(text, *runs[-1])
+        name_start, name_end = _name_of_runs(text, runs)
         couple = _COUPLE.search(text, a, name_start)
         if couple and couple.end() == name_start:
             name_start = couple.start()  # Linda and Robert Paxton
@@ -378,6 +396,9 @@ def mention_after(text: str, start: int, end: int) -> Mention | None:
     pronoun = pronoun_mention(text, a, b)
     if pronoun is not None:
         return pronoun
+    described = _described_phrase(text, a, b)
+    if described is not None:
+        return described
     for index, (pa, pb) in enumerate(parts[:2]):
         runs = name_runs(text, pa, pb)
         if runs:
@@ -412,10 +433,148 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+# A party and state tag after a name: "Chuck Schumer, D-N.Y.,", "Chip Roy, R-Texas,".
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.' -]*")
+_DETERMINER = re.compile(r"(?:a|an|the|one|two|three|several|some|another)\b", re.IGNORECASE)
+_PREPOSITION = frozenset(["of", "for", "at", "in", "from", "with", "on", "to", "by"])
+
+
 def _is_appositive(text: str, start: int, end: int) -> bool:
-    """A part that describes rather than names: it starts lower-case or with a number."""
+    """A part that describes rather than names: it starts lower-case or with a number, or it
+    is a party tag (``D-N.Y.``); a lower-case role before a name is no appositive
+    (``parent Rochelle Washington``), but a noun phrase is (``a Republican``).
+
+    >>> [_is_appositive(t, 0, len(t)) for t in ("a Republican", "R-Texas", "parent Ann Lee")]
+    [True, True, False]
+    """
     first = text[start]
-    return first.islower() and text[start:end].lower() not in PRONOUNS or first.isdigit()
+    if first.isdigit() or _PARTY_TAG.fullmatch(text, start, end):
+        return True
+    if not first.islower() or text[start:end].lower() in PRONOUNS:
+        return False
+    return not _role_then_name(text, start, end)
+
+
+_OPENING_WORDS = _PREPOSITION | {"after", "before", "during", "despite", "since", "while", "when"}
+
+
+def _opening_clause(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens a sentence before its subject: it starts with a
+    capitalised preposition or participle (``In a statement``, ``Speaking in Kent``).
+
+    >>> _opening_clause("In a statement", 0, 14), _opening_clause("The mayor", 0, 9)
+    (True, False)
+    """
+    first = text[start:end].split()[0]
+    lowered = first.lower()
+    return first[:1].isupper() and (
+        lowered in _OPENING_WORDS or lowered.endswith(("ing", "ed")) and len(lowered) > 5
+    )
+
+
+def _role_then_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a few lower-case role words, then the name it ends with
+    (``parent Rochelle Washington``, ``former United defender Gary Neville``)."""
+    if _DETERMINER.match(text, start):
+        return False
+    runs = name_runs(text, start, end)
+    if not runs or runs[-1][1] != end:
+        return False
+    lead = text[start : runs[-1][0]].split()
+    participle = any(word.endswith("ing") for word in lead)  # "visiting Medway"
+    return 0 < len(lead) <= 3 and not participle and not _PREPOSITION.intersection(lead)
+
+
+def _described_phrase(text: str, start: int, end: int) -> Mention | None:
+    """An unnamed speaker described with a place or an organisation, as a whole phrase
+    (``A spokeswoman for the Department of Health``, ``One nurse at St Thomas' hospital``):
+    a determiner, lower-case words, then a preposition before any capitalised word.
+
+    >>> text = "A spokeswoman for the Department of Health"
+    >>> m = _described_phrase(text, 0, len(text)); m.kind, text[m.name_start:m.name_end]
+    ('phrase', 'A spokeswoman for the Department of Health')
+    >>> print(_described_phrase("the head of the RCN", 0, 19))
+    None
+    >>> text = "A spokesman for the Home Office hit back"
+    >>> m = _described_phrase(text, 0, len(text)); text[m.start:m.end]
+    'A spokesman for the Home Office'
+
+    """
+    if not _DETERMINER.match(text, start):
+        return None
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    if len(spans) < 3 or len(spans) > 10:
+        return None
+    words = [text[a:b] for a, b in spans]
+    capitalised = [i for i, w in enumerate(words) if i and not w.islower()]
+    if capitalised and capitalised[-1] < len(words) - 1:
+        if capitalised[-1] < len(words) - 3:
+            return None
+        words = words[: capitalised[-1] + 1]  # the verb after it: "... Security pushed back"
+        end = spans[capitalised[-1]][1]
+    for index, word in enumerate(words[1:], 1):
+        if word in _PREPOSITION:
+            described = index > 1 or words[0].lower() == "one"  # "One of the officials"
+            head = words[index - 1].lower()
+            if described and head not in _OFFICE_HEADS:
+                end -= text[end - 1] == "." and not _PHRASE_ABBREVIATION.search(text, start, end)
+                return Mention(start, end, "phrase", start, end)
+            return None
+        if not word.islower():
+            return None
+    return None
+
+
+_PHRASE_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\b[A-Z][a-z]?\.)$")  # "in Washington, D.C."
+# Words for the holder of an office: "the head of the RCN, Pat Cullen" names them next.
+_OFFICE_HEADS = frozenset(["head", "chief", "leader", "director", "chair", "president", "boss"])
+# Head words of an organisation's name: "Bank of England", "Independent Office for Police
+# Conduct" is one name, while "Rep. Jim Jordan of Ohio" is a person and a place.
+_ORGANISATION_HEADS = frozenset([
+    "Agency", "Association", "Authority", "Bank", "Board", "Bureau", "Centre", "Center",
+    "Chamber", "College", "Commission", "Committee", "Confederation", "Council", "Court",
+    "Department", "Federation", "Foundation", "Fund", "Institute", "League", "Ministry",
+    "Office", "Organisation", "Organization", "Party", "School", "Service", "Society", "Union",
+    "University",
+])  # fmt: skip
+
+
+def _name_of_runs(text: str, runs: list[tuple[int, int]]) -> tuple[int, int]:
+    """The name a mention's runs of capitalised words end with: the last run's name, but an
+    organisation's name goes on over ``of`` and ``for`` (``Confederation of British
+    Industry``), a person's name stops before a place (``Rep. Jim Jordan of Ohio``), and a
+    title goes on over ``of`` (``Secretary of State Adrian Fontes``).
+
+    >>> [text[slice(*_name_of_runs(text, name_runs(text, 0, len(text))))] for text in (
+    ...     "Rep. Jim Jordan of Ohio", "the Confederation of British Industry",
+    ...     "Secretary of State Adrian Fontes", "Paul Johnson of the Institute for Fiscal Studies")]
+    ['Jim Jordan', 'Confederation of British Industry', 'Adrian Fontes', 'Paul Johnson']
+    """
+    start, end = runs[-1]
+    index = len(runs) - 1
+    while index > 0:
+        link = text[runs[index - 1][1] : runs[index][0]].split()
+        if not link or link[0] not in ("of", "for", "at", "from") or link[1:] not in ([], ["the"]):
+            break
+        before = runs[index - 1]
+        words = text[before[0] : before[1]].split()
+        if words[-1].rstrip(".") in titles() and link == ["of"]:  # Secretary of State X
+            run_words = [m.start() for m in _TOKEN.finditer(text, start, end)]
+            if len(run_words) > 2:
+                return name_in_run(text, run_words[1], end)
+            break
+        organisation = _ORGANISATION_HEADS.intersection(words) or (
+            len(words) == 1 and len(link) == 1
+        )
+        if organisation and link[0] in ("of", "for"):
+            start, index = before[0], index - 1  # an organisation's name goes on
+            continue
+        if organisation:
+            break
+        return name_in_run(text, *before)  # a person, then a place or where they work
+    if start != runs[-1][0]:
+        return start, runs[-1][1] - text[start : runs[-1][1]].endswith(".")
+    return name_in_run(text, start, end)
 
 
 def _is_role(text: str, start: int, end: int) -> bool:
