@@ -20,15 +20,15 @@ scratch folder removed.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import signal
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
 from newstool import version
-from newstool.engines import WorkerDied, _map_task, _results, available_cores, tasks
+from newstool.engines import WorkerDied, _map_task, available_cores, results_in_order, tasks
 
 if TYPE_CHECKING:
     from distributed import Client, Future, LocalCluster
@@ -241,25 +241,16 @@ class DaskEngine:
         client.run(receive, function)  # part of the start-up, as the pool's imports are
         self.startup_seconds = round(self.startup_seconds + time.monotonic() - started, 3)
         in_flight = SHARDS_PER_THREAD * max(1, sum(client.nthreads().values()))
-        pending: deque[Future] = deque()
 
-        def submit(shard: list[Item]) -> None:
-            pending.append(
-                client.submit(run_shard, function, shard, version.__version__, pure=False)
-            )
+        def submit(shard: list[Item]) -> Future:
+            return client.submit(run_shard, function, shard, version.__version__, pure=False)
 
         # Shards left pending (an error, Ctrl-C) are released with their futures, and the
         # scheduler forgets them when the client closes.
         from distributed import KilledWorker
 
         try:
-            submit(first)
-            for shard in batches:
-                submit(shard)
-                if len(pending) >= in_flight:
-                    yield from _results(pending.popleft())
-            while pending:
-                yield from _results(pending.popleft())
+            yield from results_in_order(submit, itertools.chain([first], batches), in_flight)
         except KilledWorker:
             raise WorkerDied(
                 "Dask workers died on the same shard of inputs, again and again (killed, or "

@@ -12,6 +12,7 @@ for ``newstool run``); workers only compute, the caller alone writes.
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 from collections import deque
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+# What a task gives back: the results of its items, and the exception that stopped it, if any.
+TaskResult = tuple[list, Exception | None]
 
 # Tasks in flight per worker: enough to keep every worker busy, few enough to bound memory.
 IN_FLIGHT_PER_JOB = 4
@@ -77,23 +80,34 @@ def ordered_map(
     pool = ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_worker_signals, initargs=(os.getpid(),)
     )
-    pending: deque[Future[tuple[list[Result], Exception | None]]] = deque()
+    submit = functools.partial(pool.submit, _map_task, function)
     try:
-        for task in tasks(items, weigh):
-            pending.append(pool.submit(_map_task, function, task))
-            if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                yield from _results(pending.popleft())
-        while pending:
-            yield from _results(pending.popleft())
+        yield from results_in_order(submit, tasks(items, weigh), jobs * IN_FLIGHT_PER_JOB)
     except BrokenProcessPool:
         raise WorkerDied(
             "a worker process died (killed, or out of memory); nothing more was written: "
             "run again with --jobs 1 to see which input it was"
         ) from None
-    finally:
-        for future in pending:
-            future.cancel()
+    finally:  # the tasks not started yet are cancelled; the running ones end first
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def results_in_order(
+    submit: Callable[[list[Item]], Future[TaskResult]],
+    tasks: Iterable[list[Item]],
+    in_flight: int,
+) -> Iterator[Result]:
+    """The results of each task that ``submit`` sends (to a pool, to a cluster), in task
+    order, with at most ``in_flight`` tasks sent and not yet given back, so that memory stays
+    bounded however many tasks there are. A task's future holds what :func:`_map_task`
+    returns; its exception is raised after the results before it."""
+    pending: deque[Future[TaskResult]] = deque()
+    for task in tasks:
+        pending.append(submit(task))
+        if len(pending) >= in_flight:
+            yield from _results(pending.popleft())
+    while pending:
+        yield from _results(pending.popleft())
 
 
 def tasks(
@@ -119,9 +133,7 @@ def tasks(
         yield task
 
 
-def _map_task(
-    function: Callable[[Item], Result], task: list[Item]
-) -> tuple[list[Result], Exception | None]:
+def _map_task(function: Callable[[Item], Result], task: list[Item]) -> TaskResult:
     """In a worker: ``function`` over one task's items, up to the first exception (returned,
     so that the results before it are given first, as ``map`` gives them)."""
     results = []
@@ -133,7 +145,7 @@ def _map_task(
     return results, None
 
 
-def _results(done: Future[tuple[list[Result], Exception | None]]) -> Iterator[Result]:
+def _results(done: Future[TaskResult]) -> Iterator[Result]:
     results, error = done.result()
     yield from results
     if error is not None:
@@ -164,4 +176,11 @@ def _worker_signals(parent: int) -> None:
 _PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 
 
-__all__ = ["WorkerDied", "available_cores", "ordered_map", "resolve_jobs", "tasks"]
+__all__ = [
+    "WorkerDied",
+    "available_cores",
+    "ordered_map",
+    "resolve_jobs",
+    "results_in_order",
+    "tasks",
+]
