@@ -67,12 +67,12 @@ _BROWSER_ENCODING = {
 }
 _SPACE = re.compile(r"\s+")
 # What extraction throws away anyway, taken out before parsing (a news page often carries more
-# script and style than text): scripts but JSON-LD (metadata reads it), styles, inline SVG.
-_CODE = re.compile(
-    r"<script\b(?![^>]*ld\+json)[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>"
-    r"|<svg\b.*?</svg\s*>",
-    re.IGNORECASE | re.DOTALL,
-)
+# script and style than text, and a menu of hundreds of links): scripts but JSON-LD (metadata
+# reads it), styles, inline SVG, navigation. An opening tag's attributes are looked at for at
+# most 1,000 characters, so that no pattern scans a page once per "<".
+_CODE_TAGS = ("script", "style", "svg", "nav")
+_CODE_OPENING = re.compile(r"<(script|style|svg|nav)\b([^>]{0,1000})>", re.IGNORECASE)
+_CODE_CLOSING = {tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in _CODE_TAGS}
 _LANGUAGE_CODE = r"""\s*=\s*["']?\s*([A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*)"""
 _DECLARED_LANGUAGE = tuple(
     re.compile(pattern, re.IGNORECASE)
@@ -232,14 +232,34 @@ def extract_article(html: str, options: dict[str, Any] | None = None) -> Article
 
 
 def without_code(html: str) -> str:
-    """The page without its scripts (JSON-LD kept), styles and inline SVG.
+    """The page without its scripts (JSON-LD kept), styles, inline SVG and navigation, each
+    element replaced by a space, in one pass over the page: an element never closed is left
+    as it is, and so are the later ones of its kind (none of them can close either).
 
     >>> without_code('<script>a("</p>")</script><p>Hi<svg><path/></svg></p><style>p{}</style>')
     ' <p>Hi </p> '
-    >>> without_code('<script type="application/ld+json">{}</script>')
-    '<script type="application/ld+json">{}</script>'
+    >>> without_code('<nav><a href="/">Home</a></nav><script type="application/ld+json">{}</script>')
+    ' <script type="application/ld+json">{}</script>'
+    >>> without_code("<p>A <svg> never closed")
+    '<p>A <svg> never closed'
     """
-    return _CODE.sub(" ", html)
+    pieces: list[str] = []
+    done = 0  # the page before this offset is in pieces
+    unclosed: set[str] = set()
+    for opening in _CODE_OPENING.finditer(html):
+        tag = opening[1].lower()
+        if opening.start() < done or tag in unclosed:
+            continue
+        if tag == "script" and "ld+json" in opening[2].lower():
+            continue
+        closing = _CODE_CLOSING[tag].search(html, opening.end())
+        if closing is None:
+            unclosed.add(tag)
+            continue
+        pieces += [html[done : opening.start()], " "]
+        done = closing.end()
+    pieces.append(html[done:])
+    return "".join(pieces)
 
 
 def declared_language(html: str) -> str | None:
