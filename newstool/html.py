@@ -238,8 +238,10 @@ def without_code(html: str) -> str:
 
     >>> without_code('<script>a("</p>")</script><p>Hi<svg><path/></svg></p><style>p{}</style>')
     ' <p>Hi </p> '
-    >>> without_code('<nav><a href="/">Home</a></nav><script type="application/ld+json">{}</script>')
-    ' <script type="application/ld+json">{}</script>'
+    >>> without_code('<nav><a href="/">Home</a></nav><p>Hi</p>')
+    ' <p>Hi</p>'
+    >>> without_code('<script type="application/ld+json">{}</script>')
+    '<script type="application/ld+json">{}</script>'
     >>> without_code("<p>A <svg> never closed")
     '<p>A <svg> never closed'
     """
