@@ -320,10 +320,45 @@ def _blocks(body: Any) -> Iterator[tuple[str, str, int]]:
             yield from _list_items(element)
         elif tag == "table":
             yield from _table_blocks(element)
+        elif tag != "graphic" and any(child.tag in _BLOCK_TAGS for child in element):
+            yield from _mixed_blocks(element)
         elif tag != "graphic":
-            text = _clean(_text(element))
-            if text:
-                yield "paragraph", text, 0
+            yield from _paragraph(_text(element))
+
+
+# What is a block of its own when trafilatura leaves it inside a paragraph (a live blog's
+# header: a label, a heading, a list, all in one <p>).
+_BLOCK_TAGS = frozenset({"head", "list", "table", "p", "quote"})
+
+
+def _mixed_blocks(element: Any) -> Iterator[tuple[str, str, int]]:
+    """An element holding blocks among its text: each run of text between them a paragraph,
+    each block as :func:`_blocks` gives it, in order (never one paragraph of words glued
+    together, ``LIVEStorm live``).
+
+    >>> from lxml import etree
+    >>> body = etree.fromstring('<body><p>LIVE<head rend="h2">Storm</head>'
+    ...     '<list><item>Trains stopped</item></list>Updated 6pm</p></body>')
+    >>> list(_blocks(body))
+    [('paragraph', 'LIVE', 0), ('heading', 'Storm', 2), ('paragraph', 'Trains stopped', 0), \
+('paragraph', 'Updated 6pm', 0)]
+    """
+    run = [element.text or ""]
+    for child in element:
+        if child.tag in _BLOCK_TAGS:
+            yield from _paragraph("".join(run))
+            run = []
+            yield from _blocks([child])
+        else:
+            run.append(" " if child.tag == "lb" else _text(child))
+        run.append(child.tail or "")
+    yield from _paragraph("".join(run))
+
+
+def _paragraph(text: str) -> Iterator[tuple[str, str, int]]:
+    text = _clean(text)
+    if text:
+        yield "paragraph", text, 0
 
 
 def _table_blocks(table: Any) -> Iterator[tuple[str, str, int]]:
