@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
 from newstool import version
-from newstool.engines import WorkerDied, _map_task, available_cores, results_in_order, tasks
+from newstool.engines import WorkerDied, available_cores, map_task, results_in_order, tasks
 
 if TYPE_CHECKING:
     from distributed import Client, Future, LocalCluster
@@ -78,7 +78,7 @@ def run_shard(
         raise WorkerVersionMismatch(
             version_problem(get_worker().address, version.__version__, expected_version)
         )
-    return _map_task(function, shard)
+    return map_task(function, shard)
 
 
 @contextlib.contextmanager

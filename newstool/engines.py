@@ -80,7 +80,7 @@ def ordered_map(
     pool = ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_worker_signals, initargs=(os.getpid(),)
     )
-    submit = functools.partial(pool.submit, _map_task, function)
+    submit = functools.partial(pool.submit, map_task, function)
     try:
         yield from results_in_order(submit, tasks(items, weigh), jobs * IN_FLIGHT_PER_JOB)
     except BrokenProcessPool:
@@ -99,7 +99,7 @@ def results_in_order(
 ) -> Iterator[Result]:
     """The results of each task that ``submit`` sends (to a pool, to a cluster), in task
     order, with at most ``in_flight`` tasks sent and not yet given back, so that memory stays
-    bounded however many tasks there are. A task's future holds what :func:`_map_task`
+    bounded however many tasks there are. A task's future holds what :func:`map_task`
     returns; its exception is raised after the results before it."""
     pending: deque[Future[TaskResult]] = deque()
     for task in tasks:
@@ -133,9 +133,10 @@ def tasks(
         yield task
 
 
-def _map_task(function: Callable[[Item], Result], task: list[Item]) -> TaskResult:
-    """In a worker: ``function`` over one task's items, up to the first exception (returned,
-    so that the results before it are given first, as ``map`` gives them)."""
+def map_task(function: Callable[[Item], Result], task: list[Item]) -> TaskResult:
+    """In a worker of any engine: ``function`` over one task's items, up to the first
+    exception (returned, so that the results before it are given first, as ``map`` gives
+    them)."""
     results = []
     try:
         for item in task:
@@ -181,6 +182,7 @@ __all__ = [
     "available_cores",
     "ordered_map",
     "resolve_jobs",
+    "map_task",
     "results_in_order",
     "tasks",
 ]
