@@ -30,6 +30,7 @@ from newstool.model import Document, Edit, Sentence
 _DATA = Path(__file__).parent / "data"
 
 _CLOSERS = "\"'”’»)]}"
+_CLOSING_QUOTES = "\"'”’»"
 _OPENERS = "\"'“‘«([{"
 _CURRENCY = "$£€¥"
 _BULLETS = "•●▪◦‣⁃"
@@ -127,6 +128,7 @@ class Lexicon:
     starters: frozenset[str]
     calendar: frozenset[str]
     titles: frozenset[str]
+    speech_verbs: frozenset[str]
 
 
 def _kinds(lists: dict[str, frozenset[str]]) -> dict[str, str]:
@@ -161,7 +163,20 @@ def lexicon(extra: frozenset[str] | None = None) -> Lexicon:
         starters=load_abbreviations(_DATA / "sentence_starters.txt"),
         calendar=load_abbreviations(_DATA / "calendar_words.txt"),
         titles=load_abbreviations(_DATA / "company_titles.txt"),
+        speech_verbs=speech_verbs(),
     )
+
+
+def speech_verbs() -> frozenset[str]:
+    """The one-word forms of the verbs that attribute a quotation (``quote_cues.txt``, which
+    the quotes stage reads too), for the speaker tag after a quoted question.
+
+    >>> {"said", "asked", "says"} <= speech_verbs(), "out" in speech_verbs()
+    (True, False)
+    """
+    lines = (_DATA / "quote_cues.txt").read_text(encoding="utf-8").splitlines()
+    entries = (line.split("#", 1)[0].split() for line in lines)
+    return frozenset(w for words in entries for w in words if w not in ("out", "on", "up"))
 
 
 def abbreviation_kind(word: str, lex: Lexicon) -> str | None:
@@ -467,8 +482,15 @@ def lowercase_brand_starts_sentence(c: Candidate, lex: Lexicon) -> bool | None:
 
     >>> [s.text for s in split_sentences("It was a hit.iPhone sales rose. Try e.g. eBay first.")]
     ['It was a hit.', 'iPhone sales rose.', 'Try e.g. eBay first.']
+
+    So after a quotation that the period closes: ``"Look away."eBay said``.
+
+    >>> [s.text for s in split_sentences('Kim said, "Look away."eBay said no.')]
+    ['Kim said, "Look away."', 'eBay said no.']
     """
-    if c.marks != "." or c.kind is not None or c.closers or len(c.prev) < 2:
+    if c.marks != "." or c.kind is not None or len(c.prev) < 2:
+        return None
+    if c.closers.strip(_CLOSING_QUOTES) or c.opener:
         return None
     return True if c.prev.isalpha() and _CAMEL_CASE.fullmatch(c.word) else None
 
@@ -537,6 +559,47 @@ def bracketed_citation_before_end(c: Candidate, lex: Lexicon) -> bool | None:
     ['He wrote "we left..." (Li 2019).', 'Then he stopped.']
     """
     return False if c.opener[:1] == "(" and _BRACKETED_THEN_END.match(c.text, c.end) else None
+
+
+def speaker_tag_after_quoted_question(c: Candidate, lex: Lexicon) -> bool | None:
+    """A question or an exclamation that closes a quotation, then who said it, is one sentence:
+    a name and a speech verb (``"Why now?" Kavanaugh asked.``, ``"Stop!" Gov. Ann Li said,``)
+    or the verb and a name (``"Why?" asked Sen. Ted Cruz.``). A capitalised sentence opener
+    (``"Why?" The judge asked``) is no name, and the tag ends at its verb: words after it are
+    a sentence of what was said (``"Why?" Mr Li said the vote was late.``).
+
+    >>> text = '"Is that the one?" Kavanaugh asked. "No!" said Mayor Li. "Why?" The court sat.'
+    >>> [s.text for s in split_sentences(text)]
+    ['"Is that the one?" Kavanaugh asked.', '"No!" said Mayor Li.', '"Why?"', 'The court sat.']
+    >>> [s.text for s in split_sentences('"And when?" Mr Li said the vote was late.')]
+    ['"And when?"', 'Mr Li said the vote was late.']
+    """
+    if not (c.gap and c.closers[-1:] in tuple(_CLOSING_QUOTES)) or not set("?!‽") & set(c.marks):
+        return None
+    words = _TAG_WORDS.findall(c.text, c.end + len(c.gap), c.end + len(c.gap) + 120)
+    if not words or words[0].lower() in lex.starters:
+        return None
+    if words[0] in lex.speech_verbs:  # "asked Kavanaugh": a capitalised name follows
+        return False if len(words) > 1 and words[1][:1].isupper() else None
+    for i, word in enumerate(words[1:6], 1):
+        if word == "." and abbreviation_kind(words[i - 1], lex) == "prefix":
+            continue  # the period of a title: "Gov. Ann Li said"
+        if word in lex.speech_verbs:
+            following = words[i + 1] if i + 1 < len(words) else ""
+            return False if following in _TAG_ENDS else None
+        if not word[:1].isupper():
+            return None
+    return None
+
+
+# What ends a speaker tag right after its verb ("Li asked." "Li said, adding"): a word there
+# starts what was said ("Mr Li said the vote ...": a sentence of its own).
+_TAG_ENDS = frozenset({"", ",", ".", ";", ":", "!", "?"})
+
+
+# The words of a speaker tag, in order, and its punctuation marks, so that its end ("asked."
+# or "said,") shows.
+_TAG_WORDS = re.compile(r"[^\W\d_][\w'’-]*|[,.;:!?]")
 
 
 def question_or_exclamation(c: Candidate, lex: Lexicon) -> bool | None:
@@ -701,12 +764,24 @@ def final_abbreviation_before_capital(c: Candidate, lex: Lexicon) -> bool | None
     >>> text = "At 5 a.m. Mr. Li left. He was back at 6 p.m. Police came at 7 p.m. Friday."
     >>> [s.text for s in split_sentences(text)]
     ['At 5 a.m. Mr. Li left.', 'He was back at 6 p.m.', 'Police came at 7 p.m. Friday.']
+
+    A time alone is a live blog's stamp, which ends before the entry it heads:
+
+    >>> [s.text for s in split_sentences("9:42 a.m. Polls opened.\\n\\n10:15 a.m.Turnout rose.")]
+    ['9:42 a.m.', 'Polls opened.', '10:15 a.m.', 'Turnout rose.']
     """
     if c.kind != "final" or not c.word[:1].isupper() or c.word.isupper():
         return None
-    if is_listed(c.word, lex.calendar) or len(c.sentence_so_far().split()) < 4:
+    if is_listed(c.word, lex.calendar):
         return None
-    return True
+    so_far = c.sentence_so_far()
+    if _TIMESTAMP.fullmatch(so_far):
+        return True  # a live blog's time stamp heads its entry: "9:42 a.m. Polls opened."
+    return True if len(so_far.split()) >= 4 else None
+
+
+# The time alone, before the period of its a.m. or p.m.: a live blog's stamp, not a phrase.
+_TIMESTAMP = re.compile(r"\s*\d{1,2}(?:[:.]\d\d)?\s?[ap]\.m", re.IGNORECASE)
 
 
 def company_suffix_before_capital(c: Candidate, lex: Lexicon) -> bool | None:
@@ -750,6 +825,7 @@ RULES: tuple[Rule, ...] = (
     orphan_comma_after_full_stop,
     punctuation_continues,
     bracketed_citation_before_end,
+    speaker_tag_after_quoted_question,
     question_or_exclamation,
     ellipsis_before_capital,
     capital_acronym_with_dot,

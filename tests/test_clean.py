@@ -383,6 +383,7 @@ def test_notes_and_placeholders_go_to_notes_by_kind_and_alterations_stay():
         ("[GIF]", "placeholder"),
         ("[Facebook post]", "placeholder"),  # a platform, then what it shows
         ("[Instagram reel]", "placeholder"),
+        ("[pictured]", "placeholder"),  # where the photo of the person was
     ],
 )
 def test_credits_and_embeds_go_to_notes(bracket, kind):
@@ -402,6 +403,16 @@ def test_credits_and_embeds_go_to_notes(bracket, kind):
 def test_a_bracket_with_a_slash_or_an_embed_word_in_a_phrase_stays(bracket):
     text = f'She said "the {bracket} result" was clear.'
     assert clean(Document.from_dict({"text": text})).text == text
+
+
+def test_a_credit_under_two_photos_stays_and_a_repeated_sentence_goes():
+    text = (
+        "Photo: Dean Lewins/AAP\n\nSydney won at the SCG on Saturday night.\n\n"
+        "Photo: Dean Lewins/AAP\n\nCoach John Longmire said the side had turned the corner."
+    )
+    assert clean(Document.from_dict({"text": text})).text == text
+    repeated = text + "\n\nSydney won at the SCG on Saturday night."
+    assert clean(Document.from_dict({"text": repeated})).text == text
 
 
 def test_a_repeated_block_goes_whole_and_cleaning_again_changes_nothing():
@@ -494,6 +505,15 @@ BOILERPLATE_LINES = [
     "Topics: Courts, Law, Crime",
     "Tags: police, floods, Brisbane",
     "Comments are closed.",
+    "We use cookies to improve your experience. By continuing to browse, you agree to our use.",
+    "This site uses cookies. Accept cookies",
+    "Manage cookies",
+    "Image copyright Getty Images",
+    "Media caption Crowds gathered in the square on Sunday",
+    "Subscribe now for unlimited access to all our journalism.",
+    "Already a subscriber? Log in",
+    "Share",
+    "Print this article",
 ]
 # Sentences that start like boilerplate but are prose: they stay ("when in doubt, keep").
 BOILERPLATE_LOOKALIKES = [
@@ -508,6 +528,12 @@ BOILERPLATE_LOOKALIKES = [
     "Topics: the two leaders talked about trade for an hour.",
     "Comments are closed, the moderator said, until the trial ends.",
     "(c) the right to appeal within 30 days.",
+    "Cookies were banned from the canteen, the principal said.",
+    "We use cookie cutters from the 1950s, she said.",
+    "Subscribers to the service were told on Monday.",
+    "Share prices fell by 4% on Tuesday.",
+    "Image rights are at the heart of the case.",
+    "Print media lost 12% of its readers in a year.",
 ]
 
 

@@ -21,9 +21,14 @@ _LINE = re.compile(r"[^\n]+")
 _NOTICE = re.compile(r"©|\ball rights reserved\b|\(c\)\s*(?:19|20)\d\d", re.IGNORECASE)
 # White space other than one plain space between two words.
 _IRREGULAR_SPACE = re.compile(r"\s{2,}|[^\S ]")
-# A paragraph must have this many words before a repeat of it counts as damage ("Yes." twice
-# in an interview is not).
+# A paragraph repeated alone counts as damage when it reads as prose: this many words or more
+# ("Yes." twice in an interview is not), ending as a sentence ends, and no credit or caption
+# ("Photo: Dean Lewins/AAP" under two photos is not).
 _MIN_REPEATED_WORDS = 3
+_ENDS_AS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*\Z")
+_CREDIT_LABEL = re.compile(
+    r"(?:photo(?:graph)?|picture|pic|image|credit|video|graphic|illustration)s?\s*:", re.IGNORECASE
+)
 
 
 @cache
@@ -151,10 +156,14 @@ def remove_repeated_paragraphs(text: str) -> list[Change]:
     ...       "Turnout was high.\\n\\nPolls close at eight.\\n\\nAlex Bieri.")
     'Polls close at eight.\\n\\nAlex Bieri.\\n\\nTurnout was high.'
 
-    Short paragraphs (fewer than three words) that merely recur stay:
+    Short paragraphs (fewer than three words), credits and other lines that are no sentence
+    stay when they merely recur:
 
     >>> fixed(remove_repeated_paragraphs, "Yes.\\n\\nReally?\\n\\nYes.\\n\\nGetty Images.")
     'Yes.\\n\\nReally?\\n\\nYes.\\n\\nGetty Images.'
+    >>> unchanged = "Photo: Jo Li/AAP\\n\\nMills won.\\n\\nPhoto: Jo Li/AAP\\n\\nHe left."
+    >>> fixed(remove_repeated_paragraphs, unchanged) == unchanged
+    True
     """
     blocks = blocks_from_blank_lines(text)
     # its words, one space between them (a block has no white space at either end); not split
@@ -170,15 +179,17 @@ _RUN_CANDIDATES = 8
 
 def repeated_runs(keys: list[str]) -> list[int]:
     """Indexes of the ``keys`` (paragraphs) that repeat earlier ones: each longest run of
-    paragraphs repeating an earlier run, when it holds one of three words or more; a single
-    paragraph of fewer than three words that recurs is no repeat.
+    paragraphs repeating an earlier run, when one of them has three words or more; a single
+    paragraph that recurs alone is a repeat when it reads as prose (:func:`reads_as_prose`): a
+    byline or a credit under two photos is not.
 
     >>> repeated_runs(["A b c.", "Bio.", "X y z.", "A b c.", "Bio.", "Bio.", "Q."])
     [3, 4]
     >>> repeated_runs(["Yes.", "No.", "Yes.", "No."])  # no paragraph of three words
     []
+    >>> repeated_runs(["Photo: Jo Li/AAP", "A b c.", "Photo: Jo Li/AAP", "A b c.", "Q."])
+    [2, 3]
     """
-    long = [key.count(" ") + 1 >= _MIN_REPEATED_WORDS for key in keys]
     places: dict[str, list[int]] = {}
     repeated: list[int] = []
     index = 0
@@ -187,10 +198,30 @@ def repeated_runs(keys: list[str]) -> list[int]:
         length = max((_common_run(keys, start, index) for start in earlier), default=0)
         for i in range(index, index + max(length, 1)):
             places.setdefault(keys[i], []).append(i)
-        if any(long[index : index + length]):
+        run = keys[index : index + length]
+        if len(run) > 1 and any(map(_has_words_enough, run)) or run and reads_as_prose(run[0]):
             repeated += range(index, index + length)
         index += max(length, 1)
     return repeated
+
+
+def reads_as_prose(paragraph: str) -> bool:
+    """Whether a paragraph reads as a sentence or more: three words or more, ending as a
+    sentence ends, and no credit or caption label.
+
+    >>> [reads_as_prose(p) for p in ("The vote is on Monday.", "Yes.", "Photo: Jo Li/AAP.",
+    ...                              "Key dates this week")]
+    [True, False, False, False]
+    """
+    return (
+        _has_words_enough(paragraph)
+        and _ENDS_AS_SENTENCE.search(paragraph) is not None
+        and not _CREDIT_LABEL.match(paragraph)
+    )
+
+
+def _has_words_enough(paragraph: str) -> bool:
+    return paragraph.count(" ") + 1 >= _MIN_REPEATED_WORDS
 
 
 def _common_run(keys: list[str], earlier: int, later: int) -> int:
