@@ -212,3 +212,40 @@ def test_of_scripts_as_frequent_the_first_met_is_the_main_one_across_batches(sen
         evidence = document_stats(doc)["language_evidence"]
     assert evidence == check_english(words(text)).evidence()
     assert evidence["script"] == script
+
+
+number_sentences = (
+    st.lists(st.sampled_from(NUMBER_PIECES), max_size=8).map("".join).map(str.strip).filter(bool)
+)
+
+
+@property_settings(300)
+@given(st.lists(number_sentences, min_size=1))
+def test_percentages_are_found_sentence_by_sentence(sentences):
+    # a number that ends one sentence and a "%" or "per cent" that starts the next are no
+    # percentage, although the sentences are scanned together
+    text = "".join(sentences)
+    starts = [sum(map(len, sentences[:i])) for i in range(len(sentences))]
+    doc = Document.from_dict(
+        {
+            "text": text,
+            "sentences": [
+                {"start": i, "end": i + len(s), "text": s}
+                for i, s in zip(starts, sentences, strict=True)
+            ],
+        }
+    )
+    expected = sum(len(PERCENTAGE.findall(s)) for s in sentences)
+    assert document_stats(doc)["numbers"]["percentages"] == expected
+
+
+@pytest.mark.parametrize("generation", [1, 2, 5])
+def test_figures_do_not_depend_on_how_many_words_are_remembered(generation):
+    doc = Document.from_dict(ARTICLE)
+    expected = document_stats(doc)
+    tallies = newstool.stats._TALLIES
+    with mock.patch.object(newstool.stats, "TALLY_GENERATION", generation):
+        tallies.clear()
+        assert document_stats(doc) == expected
+        assert len(tallies) <= generation and len(tallies.older) <= generation
+    tallies.clear()

@@ -59,7 +59,9 @@ def term(word: str) -> str | None:
     lowered = word.lower().replace("\u2019", "'")
     if lowered.endswith("'s"):
         lowered = lowered[:-2]
-    if len(lowered) < 2 or lowered in stopwords() or not any(c.isalpha() for c in lowered):
+    if len(lowered) < 2 or lowered in stopwords():
+        return None
+    if not (lowered.isalpha() or any(c.isalpha() for c in lowered)):  # most words are all letters
         return None
     return lowered
 
@@ -112,7 +114,8 @@ def phrases_among(
             and (capitalised[end] or words[end] in NAME_PARTICLES)
         ):
             end += 1
-        phrases.extend(_name(words[start:end]))
+        if end - start >= 2:  # a name has two words or more
+            phrases.extend(_name(words[start:end]))
     return phrases
 
 
