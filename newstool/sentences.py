@@ -37,12 +37,13 @@ _BULLETS = "•●▪◦‣⁃"
 
 # A candidate end: a spaced ellipsis (". . .") or a run of terminal marks, then closers; never
 # glued to a digit, which makes it part of a number (2.5, 10.30, v1.2.3), unless the marks are
-# CJK ones (。！？), which no number holds. The leading lookahead changes no match: it lets the
-# engine skip quickly to the next mark.
+# CJK ones (。！？), which no number holds, or a lone period after three lower-case letters
+# ("took effect.5 million": no number has letters before its point). The leading lookahead
+# changes no match: it lets the engine skip quickly to the next mark.
 _CJK_MARKS = "。！？"
 _CANDIDATE = re.compile(
     r"(?=[.?!…‽。！？])((?<!\S)\.(?:[ \u00a0]\.){2,}|[.?!…‽。！？]++)([\"'”’»)\]}」』]*+)"
-    r"(?:(?!\d)|(?<=[。！？」』]))"
+    r"(?:(?!\d)|(?<=[。！？」』])|(?<=[^\W\d_A-Z]{3}\.)(?<!\.\.))"
 )
 # What follows a candidate: white space, opening punctuation, a word, and the next character.
 _FOLLOWING = re.compile(r"(\s*)([\"'“‘«(\[{]*)([^\W_]*)(.?)", re.DOTALL)
@@ -625,9 +626,12 @@ def capital_acronym_with_dot(c: Candidate, lex: Lexicon) -> bool | None:
 
     >>> [s.text for s in split_sentences("It runs on ASP.NET and Java.")]
     ['It runs on ASP.NET and Java.']
+
+    A number is no acronym: ``to A$122,000.NSW Teachers`` ends a sentence.
     """
     glued = not (c.gap or c.opener or c.closers)
-    acronyms = len(c.prev) > 1 and c.prev.isupper() and len(c.word) > 1 and c.word.isupper()
+    letters = len(c.prev) > 1 and c.prev.isalpha() and c.prev.isupper()
+    acronyms = letters and len(c.word) > 1 and c.word.isupper()
     return False if glued and acronyms else None
 
 

@@ -392,6 +392,12 @@ def test_credits_and_embeds_go_to_notes(bracket, kind):
     assert doc.notes == (Note(kind, bracket[1:-1]),)
 
 
+def test_a_placeholder_glued_to_the_sentences_around_it_goes():
+    doc = clean(Document.from_dict({"text": "Demand peaked.[Photo]The minister spoke."}))
+    assert doc.text == "Demand peaked. The minister spoke."
+    assert doc.notes == (Note("placeholder", "Photo"),)
+
+
 @pytest.mark.parametrize(
     "bracket",
     [
@@ -413,6 +419,9 @@ def test_a_credit_under_two_photos_stays_and_a_repeated_sentence_goes():
     assert clean(Document.from_dict({"text": text})).text == text
     repeated = text + "\n\nSydney won at the SCG on Saturday night."
     assert clean(Document.from_dict({"text": repeated})).text == text
+    question = "Mr Dutton: Why are power prices up 20 per cent? [interjections]"
+    hansard = f"{question}\n\nThe Speaker: Order!\n\n{question}"
+    assert clean(Document.from_dict({"text": hansard})).text == hansard.rsplit("\n\n", 1)[0]
 
 
 def test_a_repeated_block_goes_whole_and_cleaning_again_changes_nothing():
@@ -514,6 +523,8 @@ BOILERPLATE_LINES = [
     "Already a subscriber? Log in",
     "Share",
     "Print this article",
+    "We value your privacy",
+    "We and our partners use cookies to personalise content and ads. Accept all",
 ]
 # Sentences that start like boilerplate but are prose: they stay ("when in doubt, keep").
 BOILERPLATE_LOOKALIKES = [

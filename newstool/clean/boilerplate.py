@@ -25,7 +25,7 @@ _IRREGULAR_SPACE = re.compile(r"\s{2,}|[^\S ]")
 # ("Yes." twice in an interview is not), ending as a sentence ends, and no credit or caption
 # ("Photo: Dean Lewins/AAP" under two photos is not).
 _MIN_REPEATED_WORDS = 3
-_ENDS_AS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*\Z")
+_ENDS_AS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s*\[[^\[\]\n]{1,40}\])*\Z")
 _CREDIT_LABEL = re.compile(
     r"(?:photo(?:graph)?|picture|pic|image|credit|video|graphic|illustration)s?\s*:", re.IGNORECASE
 )
@@ -207,11 +207,11 @@ def repeated_runs(keys: list[str]) -> list[int]:
 
 def reads_as_prose(paragraph: str) -> bool:
     """Whether a paragraph reads as a sentence or more: three words or more, ending as a
-    sentence ends, and no credit or caption label.
+    sentence ends (a transcript's mark may follow), and no credit or caption label.
 
     >>> [reads_as_prose(p) for p in ("The vote is on Monday.", "Yes.", "Photo: Jo Li/AAP.",
-    ...                              "Key dates this week")]
-    [True, False, False, False]
+    ...                              "Key dates this week", "Will you go? [interjections]")]
+    [True, False, False, False, True]
     """
     return (
         _has_words_enough(paragraph)

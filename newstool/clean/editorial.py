@@ -220,6 +220,11 @@ def extract_editorial_notes(text: str) -> list[Change]:
 
     >>> fixed(extract_editorial_notes, "Talks ended [Updated at noon.]The vote is today.")
     'Talks ended The vote is today.'
+
+    So does a placeholder that lost the space before a capital: ``peaked. [Photo]The``.
+
+    >>> fixed(extract_editorial_notes, "Demand peaked. [Photo]The minister spoke.")
+    'Demand peaked. The minister spoke.'
     """
     brackets = list(_BRACKETED.finditer(text))
     spaced_later = cache(lambda: _glued_sentence_spaces(text))
@@ -228,7 +233,7 @@ def extract_editorial_notes(text: str) -> list[Change]:
         for match, nested in zip(brackets, _inside_open_bracket(text, brackets), strict=True)
         if not nested
         and (kind := bracket_kind(match["body"], _line_before(text, match.start())))
-        and _stands_apart(text, match.start(), match.end(), spaced_later)
+        and _stands_apart(text, match.start(), match.end(), spaced_later, kind == "placeholder")
     }
     changes: list[Change] = []
     for group in _runs(text, list(kinds)):
@@ -289,15 +294,20 @@ def _inside_open_bracket(text: str, matches: list[re.Match[str]]) -> list[bool]:
     return inside
 
 
-def _stands_apart(text: str, start: int, end: int, spaced_later: Callable[[], set[int]]) -> bool:
+def _stands_apart(
+    text: str, start: int, end: int, spaced_later: Callable[[], set[int]], placeholder: bool
+) -> bool:
     """Not glued to a word and not right after a quote mark (where it stands for the quoted
     words; any quote mark, so the quote style cannot change this). A word right after it does
     not count where ``spaced_later`` (see :func:`_glued_sentence_spaces`) has ``end``:
-    the bracket ends a sentence, and the next clean would find it apart."""
+    the bracket ends a sentence, and the next clean would find it apart; nor a capitalised one
+    after a ``placeholder``, which stands for no letters of a word (``peaked. [Photo]The``)."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     if before.isalnum() or before in "\"'“”‘’«»„":
         return False
+    if placeholder and after.isupper():
+        return True
     return not after.isalnum() or end in spaced_later()
 
 
