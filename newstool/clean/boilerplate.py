@@ -106,6 +106,8 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
     if pattern is None:
         return []
     spans = []
+    # a notice in a line is one in the text (a line's edges are white space in it, or its ends)
+    notice = _NOTICE.search(text) is not None
     for line in _LINE.finditer(text):
         stripped = line.group().strip()
         if not stripped:
@@ -113,7 +115,7 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
         start = line.start() + line.group().index(stripped)
         if pattern.fullmatch(stripped):
             spans.append((start, start + len(stripped)))
-        elif tail := _notice_after_sentences(stripped, pattern):
+        elif notice and (tail := _notice_after_sentences(stripped, pattern)):
             spans.append((start + tail, start + len(stripped)))
     return removal_changes(text, spans)
 
@@ -159,9 +161,21 @@ def remove_repeated_paragraphs(text: str) -> list[Change]:
     blocks = blocks_from_blank_lines(text)
     # its words, one space between them (a block has no white space at either end); not split
     # into a list of words, which for a long paragraph costs ten times its size
-    keys = [_IRREGULAR_SPACE.sub(" ", text[block.start : block.end]) for block in blocks]
+    keys = [_single_spaced(text[block.start : block.end]) for block in blocks]
     spans = [(blocks[i].start, blocks[i].end) for i in repeated_runs(keys)]
     return removal_changes(text, spans)
+
+
+def _single_spaced(paragraph: str) -> str:
+    """``paragraph`` with one plain space for each run of white space in it; most paragraphs
+    have one already, as a quick test shows (no other white space is printable).
+
+    >>> _single_spaced("The  vote\tis on\nMonday."), _single_spaced("The vote.")
+    ('The vote is on Monday.', 'The vote.')
+    """
+    if "  " not in paragraph and paragraph.isprintable():
+        return paragraph
+    return _IRREGULAR_SPACE.sub(" ", paragraph)
 
 
 # How many earlier places of a paragraph are tried as the start of the run it repeats.

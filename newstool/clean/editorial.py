@@ -221,6 +221,8 @@ def extract_editorial_notes(text: str) -> list[Change]:
     >>> fixed(extract_editorial_notes, "Talks ended [Updated at noon.]The vote is today.")
     'Talks ended The vote is today.'
     """
+    if "[" not in text:
+        return []  # no bracket: most texts
     brackets = list(_BRACKETED.finditer(text))
     spaced_later = cache(lambda: _glued_sentence_spaces(text))
     kinds = {

@@ -28,6 +28,8 @@ _SPACE_RUN = re.compile(r"(?m) (?: +|$|(?<=^ ))")
 # What may follow the mark: white space, punctuation, or a quote mark of any style (so that the
 # quote rules, which run later, cannot change the verdict: "‟" is straightened to '"').
 _QUOTE_MARKS = "\"'“”„‟‘’‚‛«»"
+# What every such space run ends with: a quick test tells the many texts that have none.
+_SPACE_THEN_MARK = re.compile(r" [,;:!?.]")
 _SPACE_BEFORE_PUNCTUATION = re.compile(
     rf"(?<=\S) +(?=(?:[,;:!?]|(?<!\. )\.(?!\.| \.))"
     rf"(?:[\s{_QUOTE_MARKS},;:!?]|\.(?!\.)|\Z))"
@@ -47,6 +49,8 @@ def normalise_unicode_spaces(text: str) -> list[Change]:
     >>> fixed(normalise_unicode_spaces, "Talks ended.\n\u00a0\u200b\nBoth left.\n\n\ufeff")
     'Talks ended.\nBoth left.'
     """
+    if not _UNICODE_SPACES.search(text):
+        return []  # none to change, nor a line that only they fill: most texts
     lines = [match.span() for match in _BLANK_LOOKING_LINE.finditer(text)]
     changes: list[Change] = []
     position = 0
@@ -93,4 +97,6 @@ def remove_space_before_punctuation(text: str) -> list[Change]:
     >>> fixed(remove_space_before_punctuation, unchanged) == unchanged
     True
     """
+    if not _SPACE_THEN_MARK.search(text):
+        return []
     return [Change(m.start(), m.end(), "") for m in _SPACE_BEFORE_PUNCTUATION.finditer(text)]
