@@ -97,36 +97,42 @@ def _gaps(text: str) -> list[int]:
 
 class SentenceCuts:
     """The offsets where ``split-sentences`` cuts ``text`` (as :func:`iter_sentence_spans` does:
-    after each sentence end, and where a blank line or a list item starts a sentence), read
-    only as far as asked: most texts are never asked, the rest only up to their last
-    abbreviation or initial.
+    after each sentence end, and where a blank line or a list item starts a sentence), worked
+    out only where asked: from the last such start before the place asked about (a paragraph's
+    start, in most texts) to that place. Most texts are never asked.
 
     >>> cuts = SentenceCuts("Acme Inc.The firm hired Pvt.Jones.")
     >>> cuts.any_within(8, 9), cuts.any_within(26, 27)
     (True, False)
     """
 
-    __slots__ = ("_decisions", "_ends", "_read", "_starts", "text")
+    __slots__ = ("_decisions", "_ends", "_label_periods", "_read", "_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._decisions: Iterator[tuple[int, int, bool, str]] | None = None
         self._starts: list[int] = []  # where a blank line or a list item starts a sentence
+        self._label_periods: set[int] = set()
         self._ends: list[int] = []  # where the sentences read so far end
         self._read = -1  # where the marks of the last decision read start
 
     def any_within(self, after: int, upto: int) -> bool:
         """Whether a cut falls at ``after + 1`` to ``upto``."""
         if self._decisions is None:
-            self._starts, label_periods = structural_starts(self.text)
-            self._decisions = iter_decisions(self.text, lexicon(), self._starts, label_periods)
+            self._starts, self._label_periods = structural_starts(self.text)
+        i = bisect_left(self._starts, after + 1)
+        if i and self._starts[i - 1] > self._read or self._decisions is None:
+            pos = self._starts[i - 1] if i else 0  # no decision after it depends on one before
+            self._decisions = iter_decisions(
+                self.text, lexicon(), self._starts, self._label_periods, pos
+            )
+            self._ends, self._read = [], pos - 1
         # decisions come in the order of their start, and none ends before it starts
         while self._read <= upto:
             start, end, verdict, _ = next(self._decisions, (len(self.text) + 1, 0, False, ""))
             self._read = start
             if verdict:
                 self._ends.append(end)
-        i = bisect_left(self._starts, after + 1)
         starts_within = i < len(self._starts) and self._starts[i] <= upto
         return starts_within or any(after < end <= upto for end in reversed(self._ends))
 
@@ -162,9 +168,10 @@ def _gap_position(
 ) -> int | None:
     """Where the missing space goes for this candidate, or None when it is no boundary.
 
-    ``cuts`` gives where ``split-sentences`` cuts ``text`` into sentences: it alone decides after an abbreviation. A straight quote glued on both sides goes with the
-    sentence before when it closes a quotation open in the paragraph (``quotes``, read as
-    ``split-sentences`` reads them), with the sentence after otherwise:
+    ``cuts`` gives where ``split-sentences`` cuts ``text`` into sentences: it alone decides
+    after an abbreviation. A straight quote glued on both sides goes with the sentence before
+    when it closes a quotation open in the paragraph (``quotes``, read as ``split-sentences``
+    reads them), with the sentence after otherwise:
 
     >>> fixed(separate_glued_sentences, 'He urged "restraint."Police said."It is over."')
     'He urged "restraint." Police said. "It is over."'
