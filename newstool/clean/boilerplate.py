@@ -173,6 +173,8 @@ def remove_repeated_paragraphs(text: str) -> list[Change]:
     # its words, one space between them (a block has no white space at either end); not split
     # into a list of words, which for a long paragraph costs ten times its size
     keys = [_single_spaced(text[block.start : block.end]) for block in blocks]
+    if len(set(keys)) == len(keys):
+        return []  # no paragraph repeats another: most texts
     spans = [(blocks[i].start, blocks[i].end) for i in repeated_runs(keys)]
     return removal_changes(text, spans)
 

@@ -79,12 +79,14 @@ def separate_glued_sentences(text: str) -> list[Change]:
 
 def _as_straight(text: str) -> str:
     """``text`` with its curly quotes straightened; most texts hold none, and looking for one
-    costs a fraction of a translation.
+    (none at all in ASCII) costs a fraction of a translation.
 
     >>> _as_straight("„Gut.“ Dann"), _as_straight("plain")
     ('"Gut." Dann', 'plain')
     """
-    return text.translate(_AS_STRAIGHT) if _CURLY_QUOTE.search(text) else text
+    if text.isascii() or not _CURLY_QUOTE.search(text):
+        return text
+    return text.translate(_AS_STRAIGHT)
 
 
 def _gaps(text: str) -> list[int]:
