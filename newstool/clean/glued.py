@@ -26,8 +26,8 @@ _CANDIDATE = re.compile(r"(?P<stop>[.!?]+)(?P<close>[\"'”’»)\]]*)(?=[\"“�
 # Curly quotes as straighten_quotes leaves them (one character for one).
 _CURLY_QUOTE = re.compile("[“”„‟‘’‚‛]")
 _AS_STRAIGHT = str.maketrans("“”„‟‘’‚‛", "\"\"\"\"''''")
-# The word before the stop; spaces between them do not count (a later rule removes them).
-_WORD_BEFORE = re.compile(r"([^\W_]*) *\Z")
+# Letters and digits from the start (of a window, reversed: the word before a stop).
+_LEADING_WORD = re.compile(r"[^\W_]*")
 _WORD = re.compile(r"[^\W\d_]+")
 # What may follow a lower-case word for it to read as prose rather than code or a file name.
 _NOT_PROSE_AFTER = re.compile(r"[\w@/\\(\[=&–—-]|\.\w")
@@ -193,7 +193,7 @@ def _gap_position(
     stop, close = match["stop"], match["close"]
     if ".." in stop or match.start() == 0:
         return None
-    left = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())[1]
+    left = _word_before(text, match.start())
     opening = text[match.end()] in '"“‘'
     right_start = match.end() + opening
     bracket = text[right_start] == "["
@@ -224,6 +224,18 @@ def _gap_position(
     if close[-1:] in ("'", '"') and not quotes.closes(match.end() - 1):
         return match.end() - 1
     return match.end()
+
+
+def _word_before(text: str, end: int) -> str:
+    """The letters and digits that end ``text[:end]`` (within its last 40 characters); spaces
+    between them and ``end`` do not count (a later rule removes them). Read backwards: a
+    pattern anchored at ``end`` would be tried at every place of the window.
+
+    >>> _word_before("He left Idlib  .", 15), _word_before("a 3-2.", 5), _word_before(".", 0)
+    ('Idlib', '2', '')
+    """
+    window = text[max(0, end - 40) : end].rstrip(" ")
+    return _LEADING_WORD.match(window[::-1]).group()[::-1]
 
 
 def _starts_lower_case_sentence(left: str, right: str, text: str, right_end: int) -> bool:
