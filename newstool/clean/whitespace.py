@@ -15,7 +15,10 @@ from newstool.clean.edits import Change, fixed, removal_changes  # noqa: F401 (f
 # Spaces that are not U+0020 (tabs included) become one; invisible ones go.
 _SPACE_LIKE = "\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _INVISIBLE = "\u200b\u2060\ufeff"
-_UNICODE_SPACES = re.compile(f"[{_SPACE_LIKE}{_INVISIBLE}]+")
+_UNICODE_SPACE = f"[{_SPACE_LIKE}{_INVISIBLE}]"
+# (One, then any more: a pattern that starts with a class, not a repeat, lets the regex engine
+# skip straight to the next such space.)
+_UNICODE_SPACES = re.compile(f"{_UNICODE_SPACE}{_UNICODE_SPACE}*")
 # A line that only they (and plain spaces) fill: it looks blank, but is no blank line.
 _BLANK_LOOKING_LINE = re.compile(
     f"(?m)^ *[{_SPACE_LIKE}{_INVISIBLE}][ {_SPACE_LIKE}{_INVISIBLE}]*$"
