@@ -1028,18 +1028,25 @@ def _candidate(
 
 
 def iter_decisions(
-    text: str, lex: Lexicon, starts: list[int], label_periods: set[int]
+    text: str, lex: Lexicon, starts: list[int], label_periods: set[int], pos: int = 0
 ) -> Iterator[tuple[int, int, bool, str]]:
     """Each candidate end in ``text``: where its marks start, where it ends, the verdict and the
     rule that decided. ``starts`` and ``label_periods`` come from :func:`structural_starts`.
 
     >>> list(iter_decisions("Mr. Li left.Then", lexicon(), [], set()))
     [(2, 3, False, 'title_before_name'), (11, 12, True, 'full_stop_after_word')]
+
+    ``pos``, one of ``starts``, skips the candidates before it: no decision after a structural
+    start depends on one before it (the sentence starts there, and the quotations open are
+    read from the start of the line).
+
+    >>> list(iter_decisions("Mr. Li left.\\n\\nDr. Li", lexicon(), [14], set(), pos=14))
+    [(16, 17, False, 'abbreviation_continues')]
     """
     next_start = 0  # index into starts
     sentence_start = 0
     quotes = QuotationState(text)
-    for m in _CANDIDATE.finditer(text):
+    for m in _CANDIDATE.finditer(text, pos):
         start = m.start()
         while next_start < len(starts) and starts[next_start] <= start:
             sentence_start = max(sentence_start, starts[next_start])

@@ -6,7 +6,9 @@ bytes and as users bring them in JSON (``{"title": ..., "text": ...}``, no norma
 - ``clean`` is idempotent: a second run changes nothing and records nothing;
 - ``clean`` is reversible: undoing its edits restores the text and the title exactly;
 - sentences slice back, in order, inside paragraph blocks, trimmed, and lose no character;
-- Markdown read back gives the document back; so does a JSON line.
+- Markdown read back gives the document back; so does a JSON line;
+- ``clean`` and ``split-sentences`` agree where a sentence ends after an abbreviation, however
+  little of the text ``clean`` reads to find out.
 
 ``make test`` runs a fixed seed and few examples; ``PROPERTY_EXAMPLES=5000`` searches longer
 (see :func:`tests.strategies.property_settings`).
@@ -20,13 +22,20 @@ from hypothesis import example, given, reject
 from hypothesis import strategies as st
 
 from newstool.clean import CleanOptions, clean, undo_edits
+from newstool.clean.glued import _CANDIDATE, SentenceCuts
 from newstool.export import dump_jsonl_line, parse_markdown_documents, render_markdown
 from newstool.ingest import IngestError, ingest_bytes
 from newstool.model import Document, blocks_from_blank_lines
-from newstool.sentences import split_document
+from newstool.sentences import (
+    iter_decisions,
+    iter_sentence_spans,
+    lexicon,
+    split_document,
+    structural_starts,
+)
 from newstool.stats import compute_stats
 
-from .strategies import hostile_articles, hostile_raw_articles, property_settings
+from .strategies import hostile_articles, hostile_raw_articles, hostile_text, property_settings
 
 INGESTED_AT = "2024-05-01T12:00:00Z"
 clean_options = st.builds(
@@ -185,3 +194,25 @@ def test_a_json_line_reads_back_as_the_document_at_every_stage(doc):
         line = dump_jsonl_line(stage)
         assert line.count("\n") == 1 and line.endswith("\n")
         assert Document.from_dict(json.loads(line)) == stage
+
+
+@property_settings(max_examples=40)
+@given(text=hostile_text)
+@example(text="Mr. Li left.\n\nDr. Li met\n- Gen. Wu.\n1. Acme Inc.The 2. firm")
+def test_sentence_decisions_after_a_structural_start_ignore_the_text_before_it(text):
+    starts, label_periods = structural_starts(text)
+    whole = list(iter_decisions(text, lexicon(), starts, label_periods))
+    for pos in starts:
+        tail = [decision for decision in whole if decision[0] >= pos]
+        assert list(iter_decisions(text, lexicon(), starts, label_periods, pos)) == tail
+
+
+@property_settings(max_examples=40)
+@given(text=hostile_text)
+@example(text="Acme Inc.The firm.\n\nIt hired Pvt.Jones and Ph.D.s from the U.S.Then")
+def test_glued_sentences_see_the_sentence_ends_that_split_sentences_finds(text):
+    ends = [end for _, end in iter_sentence_spans(text)]
+    cuts = SentenceCuts(text)
+    for match in _CANDIDATE.finditer(text):
+        expected = any(match.start() < end <= match.end() for end in ends)
+        assert cuts.any_within(match.start(), match.end()) == expected

@@ -21,6 +21,7 @@ import sys
 import types
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from newstool.clean.edits import Change, apply_changes, remap_blocks, trim_blocks, undo_edits
 from newstool.clean.mojibake import has_mojibake
@@ -60,7 +61,7 @@ def clean(
     >>> undo_edits(doc.title, doc.title_edits)
     'Talks  end.'
     """
-    options = options or CleanOptions()
+    options = options or _default_options()
     if rules is not None:
         options = replace(options, rules=tuple(rules))
     names = options.active_rules()
@@ -89,6 +90,13 @@ def clean(
         quotes=quotes,
         warnings=(*doc.warnings, *warnings),
     )
+
+
+@cache
+def _default_options() -> CleanOptions:
+    """The options when none are given: made once, as their fingerprint is (a digest of every
+    boilerplate pattern, costly for each document)."""
+    return CleanOptions()
 
 
 def clean_title(title: str, names: Iterable[str], options: CleanOptions) -> Cleaned:

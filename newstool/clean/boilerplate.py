@@ -111,6 +111,7 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
     if pattern is None:
         return []
     spans = []
+    notice = _may_hold_notice(text)
     for line in _LINE.finditer(text):
         stripped = line.group().strip()
         if not stripped:
@@ -118,9 +119,21 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
         start = line.start() + line.group().index(stripped)
         if pattern.fullmatch(stripped):
             spans.append((start, start + len(stripped)))
-        elif tail := _notice_after_sentences(stripped, pattern):
+        elif notice and (tail := _notice_after_sentences(stripped, pattern)):
             spans.append((start + tail, start + len(stripped)))
     return removal_changes(text, spans)
+
+
+def _may_hold_notice(text: str) -> bool:
+    """False when no line of ``text`` can hold a notice's sign (see ``_NOTICE``): a test of
+    what every such sign holds, many times quicker than the case-blind pattern (none of these
+    letters has a look-alike that the pattern takes for it, as ``ſ`` is taken for ``s``).
+
+    >>> _may_hold_notice("Rain fell."), _may_hold_notice("Rain fell. ALL RIGHTS RESERVED")
+    (False, True)
+    """
+    lower = text.lower()
+    return "©" in text or "(c)" in lower or ("rved" in lower and "ght" in lower)
 
 
 def _notice_after_sentences(line: str, pattern: re.Pattern[str]) -> int | None:
@@ -168,9 +181,23 @@ def remove_repeated_paragraphs(text: str) -> list[Change]:
     blocks = blocks_from_blank_lines(text)
     # its words, one space between them (a block has no white space at either end); not split
     # into a list of words, which for a long paragraph costs ten times its size
-    keys = [_IRREGULAR_SPACE.sub(" ", text[block.start : block.end]) for block in blocks]
+    keys = [_single_spaced(text[block.start : block.end]) for block in blocks]
+    if len(set(keys)) == len(keys):
+        return []  # no paragraph repeats another: most texts
     spans = [(blocks[i].start, blocks[i].end) for i in repeated_runs(keys)]
     return removal_changes(text, spans)
+
+
+def _single_spaced(paragraph: str) -> str:
+    """``paragraph`` with one plain space for each run of white space in it; most paragraphs
+    have one already, as a quick test shows (no other white space is printable).
+
+    >>> _single_spaced("The  vote\\tis on\\nMonday."), _single_spaced("The vote.")
+    ('The vote is on Monday.', 'The vote.')
+    """
+    if "  " not in paragraph and paragraph.isprintable():
+        return paragraph
+    return _IRREGULAR_SPACE.sub(" ", paragraph)
 
 
 # How many earlier places of a paragraph are tried as the start of the run it repeats.

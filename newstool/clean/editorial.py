@@ -226,6 +226,8 @@ def extract_editorial_notes(text: str) -> list[Change]:
     >>> fixed(extract_editorial_notes, "Demand peaked. [Photo]The minister spoke.")
     'Demand peaked. The minister spoke.'
     """
+    if "[" not in text:
+        return []  # no bracket: most texts
     brackets = list(_BRACKETED.finditer(text))
     spaced_later = cache(lambda: _glued_sentence_spaces(text))
     kinds = {

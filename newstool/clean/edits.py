@@ -27,8 +27,10 @@ work the same way in the title.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from newstool.model import Block, Edit, Note
 
@@ -103,10 +105,8 @@ def remap_blocks(blocks: Iterable[Block], changes: Sequence[Change]) -> tuple[Bl
     >>> remap_blocks([Block("heading", 0, 1), Block("paragraph", 3, 6)], [Change(0, 3, "")])
     (Block(type='paragraph', start=0, end=3),)
     """
-    moved = (
-        Block(b.type, _moved(b.start, changes, at_end=False), _moved(b.end, changes, at_end=True))
-        for b in blocks
-    )
+    places = _Places(changes)
+    moved = (Block(b.type, places.moved(b.start), places.moved(b.end, at_end=True)) for b in blocks)
     return tuple(b for b in moved if b.start < b.end)
 
 
@@ -137,15 +137,36 @@ def trim_blocks(blocks: Sequence[Block], text: str) -> tuple[Block, ...]:
     return tuple(trimmed)
 
 
-def _moved(pos: int, changes: Sequence[Change], at_end: bool) -> int:
-    shift = 0
-    for change in changes:
-        if change.start >= pos and not (at_end and change.start == change.end == pos):
-            break
-        if change.end > pos:
-            return change.start + shift + (len(change.after) if at_end else 0)
-        shift += len(change.after) - (change.end - change.start)
-    return pos + shift
+class _Places:
+    """Offsets moved through sorted, non-overlapping ``changes``: each found by bisection, not
+    by a walk through all the changes before it.
+
+    >>> places = _Places([Change(0, 3, ""), Change(5, 5, "ab")])
+    >>> places.moved(1), places.moved(4), places.moved(5), places.moved(5, at_end=True)
+    (0, 1, 2, 4)
+    """
+
+    __slots__ = ("changes", "shifts", "starts")
+
+    def __init__(self, changes: Sequence[Change]) -> None:
+        self.changes = changes
+        self.starts = [change.start for change in changes]
+        # how far the changes before each one (and all of them, last) move the text after them
+        deltas = (len(change.after) - (change.end - change.start) for change in changes)
+        self.shifts = list(accumulate(deltas, initial=0))
+
+    def moved(self, pos: int, at_end: bool = False) -> int:
+        """Where ``pos`` lands: inside a change, at its start (its end for ``at_end``); a
+        change inserted at ``pos`` falls before it for ``at_end`` (it joins the block ending
+        there), after it otherwise."""
+        changes = self.changes
+        i = bisect_left(self.starts, pos)  # only the last change before pos may reach past it
+        if i and changes[i - 1].end > pos:
+            change = changes[i - 1]
+            return change.start + self.shifts[i - 1] + (len(change.after) if at_end else 0)
+        while at_end and i < len(changes) and changes[i].start == changes[i].end == pos:
+            i += 1
+        return pos + self.shifts[i]
 
 
 def removal_changes(text: str, spans: Iterable[tuple[int, int]]) -> list[Change]:

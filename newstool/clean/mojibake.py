@@ -59,7 +59,7 @@ def fix_mojibake(text: str) -> list[Change]:
     True
     """
     changes: list[Change] = []
-    if not _LEAD_CHAR.search(text):
+    if text.isascii() or not _LEAD_CHAR.search(text):
         return changes  # no character that could start a garbled one: most English news
     for start, end in _line_spans(text):
         line = text[start:end]

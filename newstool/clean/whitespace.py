@@ -15,7 +15,10 @@ from newstool.clean.edits import Change, fixed, removal_changes  # noqa: F401 (f
 # Spaces that are not U+0020 (tabs included) become one; invisible ones go.
 _SPACE_LIKE = "\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _INVISIBLE = "\u200b\u2060\ufeff"
-_UNICODE_SPACES = re.compile(f"[{_SPACE_LIKE}{_INVISIBLE}]+")
+_UNICODE_SPACE = f"[{_SPACE_LIKE}{_INVISIBLE}]"
+# (One, then any more: a pattern that starts with a class, not a repeat, lets the regex engine
+# skip straight to the next such space.)
+_UNICODE_SPACES = re.compile(f"{_UNICODE_SPACE}{_UNICODE_SPACE}*")
 # A line that only they (and plain spaces) fill: it looks blank, but is no blank line.
 _BLANK_LOOKING_LINE = re.compile(
     f"(?m)^ *[{_SPACE_LIKE}{_INVISIBLE}][ {_SPACE_LIKE}{_INVISIBLE}]*$"
@@ -28,8 +31,12 @@ _SPACE_RUN = re.compile(r"(?m) (?: +|$|(?<=^ ))")
 # What may follow the mark: white space, punctuation, or a quote mark of any style (so that the
 # quote rules, which run later, cannot change the verdict: "‟" is straightened to '"').
 _QUOTE_MARKS = "\"'“”„‟‘’‚‛«»"
+# What every such space run ends with: a quick test tells the many texts that have none.
+_SPACE_THEN_MARK = re.compile(r" [,;:!?.]")
+# (The first space is matched before the look behind, which lets the regex engine skip straight
+# to the spaces.)
 _SPACE_BEFORE_PUNCTUATION = re.compile(
-    rf"(?<=\S) +(?=(?:[,;:!?]|(?<!\. )\.(?!\.| \.))"
+    rf" (?<=\S ) *(?=(?:[,;:!?]|(?<!\. )\.(?!\.| \.))"
     rf"(?:[\s{_QUOTE_MARKS},;:!?]|\.(?!\.)|\Z))"
 )
 
@@ -47,6 +54,8 @@ def normalise_unicode_spaces(text: str) -> list[Change]:
     >>> fixed(normalise_unicode_spaces, "Talks ended.\n\u00a0\u200b\nBoth left.\n\n\ufeff")
     'Talks ended.\nBoth left.'
     """
+    if not _has_unicode_spaces(text):
+        return []  # none to change, nor a line that only they fill: most texts
     lines = [match.span() for match in _BLANK_LOOKING_LINE.finditer(text)]
     changes: list[Change] = []
     position = 0
@@ -60,6 +69,18 @@ def normalise_unicode_spaces(text: str) -> list[Change]:
             changes.append(removal)
             position = removal.end
     return changes
+
+
+def _has_unicode_spaces(text: str) -> bool:
+    """Whether ``text`` holds a character that :func:`normalise_unicode_spaces` changes; in
+    ASCII only a tab, a vertical tab or a form feed can be one, and looking for them is quicker.
+
+    >>> _has_unicode_spaces("a\\tb"), _has_unicode_spaces("a b"), _has_unicode_spaces("a\\u00a0b")
+    (True, False, True)
+    """
+    if text.isascii():
+        return "\t" in text or "\v" in text or "\f" in text
+    return _UNICODE_SPACES.search(text) is not None
 
 
 def collapse_space_runs(text: str) -> list[Change]:
@@ -93,4 +114,6 @@ def remove_space_before_punctuation(text: str) -> list[Change]:
     >>> fixed(remove_space_before_punctuation, unchanged) == unchanged
     True
     """
+    if not _SPACE_THEN_MARK.search(text):
+        return []
     return [Change(m.start(), m.end(), "") for m in _SPACE_BEFORE_PUNCTUATION.finditer(text)]
