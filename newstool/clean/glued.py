@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
@@ -21,10 +21,14 @@ from newstool.sentences import QuotationState, iter_decisions, lexicon, structur
 
 # A sentence stop, optional closing quotes or brackets, then a letter (maybe after an opening
 # quote), or a bracket (maybe after an opening quote) holding a word: an alteration ("[This]")
-# or a transcript's mark ("[crosstalk]"); lower case is judged later. (The stop is written
-# "[.!?][.!?]*", not "[.!?]+": a pattern that starts with a class, not a repeat, lets the regex
-# engine skip straight to the next mark, three times faster.)
-_CANDIDATE = re.compile(r"(?P<stop>[.!?][.!?]*)(?P<close>[\"'”’»)\]]*)(?=[\"“‘]?\[?[^\W\d_])")
+# or a transcript's mark ("[crosstalk]"); lower case is judged later. A digit after a lone
+# period and three lower-case letters ("took effect.5 million") is judged by the splitter,
+# which alone knows "fig.3". (The stop is written "[.!?][.!?]*", not "[.!?]+": a pattern that
+# starts with a class, not a repeat, lets the regex engine skip straight to the next mark,
+# three times faster.)
+_CANDIDATE = re.compile(
+    r"(?P<stop>[.!?][.!?]*)(?P<close>[\"'”’»)\]]*)(?=[\"“‘]?\[?[^\W\d_]|(?<=[^\W\d_A-Z]{3}\.)\d)"
+)
 # Curly quotes as straighten_quotes leaves them (one character for one).
 _CURLY_QUOTE = re.compile("[“”„‟‘’‚‛]")
 _AS_STRAIGHT = str.maketrans("“”„‟‘’‚‛", "\"\"\"\"''''")
@@ -138,7 +142,8 @@ class SentenceCuts:
             if verdict:
                 self._ends.append(end)
         starts_within = i < len(self._starts) and self._starts[i] <= upto
-        return starts_within or any(after < end <= upto for end in reversed(self._ends))
+        j = bisect_right(self._ends, after)  # ends are read in order: the first one after it
+        return starts_within or j < len(self._ends) and self._ends[j] <= upto
 
 
 def _splitter_ends_sentence(cuts: SentenceCuts, match: re.Match[str]) -> bool:
@@ -191,6 +196,11 @@ def _gap_position(
 
     >>> fixed(separate_glued_sentences, "It changed.[crosstalk] Let me finish.[sic] and more")
     'It changed. [crosstalk] Let me finish.[sic] and more'
+
+    A sentence may start with a digit, where ``split-sentences`` says so:
+
+    >>> fixed(separate_glued_sentences, "The ban took effect.5 million use it, see fig.3 here.")
+    'The ban took effect. 5 million use it, see fig.3 here.'
     """
     stop, close = match["stop"], match["close"]
     if ".." in stop or match.start() == 0:
@@ -198,6 +208,8 @@ def _gap_position(
     left = _word_before(text, match.start())
     opening = text[match.end()] in '"“‘'
     right_start = match.end() + opening
+    if text[right_start].isdigit():
+        return match.end() if _splitter_ends_sentence(cuts, match) else None
     bracket = text[right_start] == "["
     right_start += bracket  # '"[This] is': the word in the bracket
     right = _WORD.match(text, right_start).group()
