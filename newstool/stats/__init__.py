@@ -221,6 +221,13 @@ TALLY_GENERATION = 12_000
 _TALLIES = _Tallies()
 
 
+def forget_words() -> None:
+    """Empty the remembered words (both generations of :class:`_Tallies`): the next figures
+    start cold, as in a new process (``benchmarks/bench_syllables.py`` measures both)."""
+    _TALLIES.clear()
+    _TALLIES.older = {}
+
+
 def word_tally(word: str) -> WordTally:
     """The :class:`WordTally` of a word, worked out once while it is remembered (see
     :class:`_Tallies`).
@@ -464,6 +471,7 @@ __all__ = [
     "analyse",
     "compute_stats",
     "document_stats",
+    "forget_words",
     "sentence_texts",
     "summarise",
 ]
