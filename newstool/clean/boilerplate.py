@@ -132,8 +132,22 @@ def _may_hold_notice(text: str) -> bool:
     >>> _may_hold_notice("Rain fell."), _may_hold_notice("Rain fell. ALL RIGHTS RESERVED")
     (False, True)
     """
-    lower = text.lower()
-    return "©" in text or "(c)" in lower or ("rved" in lower and "ght" in lower)
+    if "©" in text:
+        return True
+    rved = ght = False
+    for start in range(0, len(text), _LOWER_CHUNK):
+        # a piece at a time: lower() of a long text outside Latin-1 takes twelve times its
+        # length while it works; 3 more characters, so that no sign is lost across a cut
+        piece = text[start : start + _LOWER_CHUNK + 3].lower()
+        if "(c)" in piece:
+            return True
+        rved, ght = rved or "rved" in piece, ght or "ght" in piece
+        if rved and ght:
+            return True
+    return False
+
+
+_LOWER_CHUNK = 1 << 16
 
 
 def _notice_after_sentences(line: str, pattern: re.Pattern[str]) -> int | None:
