@@ -496,6 +496,19 @@ def lowercase_brand_starts_sentence(c: Candidate, lex: Lexicon) -> bool | None:
     return True if c.prev.isalpha() and _CAMEL_CASE.fullmatch(c.word) else None
 
 
+def digit_glued_to_a_name(c: Candidate, lex: Lexicon) -> bool | None:
+    """A digit glued after the period of a capitalised word is part of a name (``Kultur.21``,
+    a show): only a lower-case word's period ends a sentence there (``took effect.5 million``).
+
+    >>> [s.text for s in split_sentences('The show "Kultur.21" ran until the ban took effect.5 '
+    ...                                  'million people watched.')]
+    ['The show "Kultur.21" ran until the ban took effect.', '5 million people watched.']
+    """
+    if c.gap or c.opener or c.closers or not c.word[:1].isdigit():
+        return None
+    return None if c.prev.islower() else False
+
+
 _BRACKET_THEN_CAPITAL = re.compile(r"\[[^\[\]\n]{1,40}\][ \t\u00a0]+[\"'“‘]?[A-Z]")
 
 
@@ -824,6 +837,7 @@ RULES: tuple[Rule, ...] = (
     list_label_starts_sentence,
     lowercase_sentence_start,
     lowercase_brand_starts_sentence,
+    digit_glued_to_a_name,
     bracketed_mark_opens_sentence,
     lowercase_continues,
     orphan_comma_after_full_stop,
