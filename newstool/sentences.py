@@ -164,20 +164,28 @@ def lexicon(extra: frozenset[str] | None = None) -> Lexicon:
         starters=load_abbreviations(_DATA / "sentence_starters.txt"),
         calendar=load_abbreviations(_DATA / "calendar_words.txt"),
         titles=load_abbreviations(_DATA / "company_titles.txt"),
-        speech_verbs=speech_verbs(),
+        speech_verbs=frozenset(form for form in quote_cue_forms() if " " not in form),
     )
 
 
-def speech_verbs() -> frozenset[str]:
-    """The one-word forms of the verbs that attribute a quotation (``quote_cues.txt``, which
-    the quotes stage reads too), for the speaker tag after a quoted question.
+@cache
+def quote_cue_forms() -> frozenset[str]:
+    """Every form of the verbs that attribute a quotation (``newstool/data/quote_cues.txt``,
+    one verb's forms a line): a word (``said``), or a phrase of a verb and its particle, whose
+    line pairs them (``pointed out points out ...``). The quotes stage finds cues by them; the
+    splitter knows a speaker tag by the one-word ones.
 
-    >>> {"said", "asked", "says"} <= speech_verbs(), "out" in speech_verbs()
+    >>> {"said", "asked", "pointed out"} <= quote_cue_forms(), "out" in quote_cue_forms()
     (True, False)
     """
-    lines = (_DATA / "quote_cues.txt").read_text(encoding="utf-8").splitlines()
-    entries = (line.split("#", 1)[0].split() for line in lines)
-    return frozenset(w for words in entries for w in words if w not in ("out", "on", "up"))
+    forms: set[str] = set()
+    for line in (_DATA / "quote_cues.txt").read_text(encoding="utf-8").splitlines():
+        words = line.split("#", 1)[0].split()
+        if len(words) % 2 == 0 and words and words[1] in ("out", "on", "up"):
+            forms.update(" ".join(words[i : i + 2]) for i in range(0, len(words), 2))
+        else:
+            forms.update(words)
+    return frozenset(forms)
 
 
 def abbreviation_kind(word: str, lex: Lexicon) -> str | None:
@@ -588,7 +596,8 @@ def speaker_tag_after_quoted_question(c: Candidate, lex: Lexicon) -> bool | None
     >>> [s.text for s in split_sentences('"And when?" Mr Li said the vote was late.')]
     ['"And when?"', 'Mr Li said the vote was late.']
     """
-    if not (c.gap and c.closers[-1:] in tuple(_CLOSING_QUOTES)) or not set("?!‽") & set(c.marks):
+    question = "?" in c.marks or "!" in c.marks or "‽" in c.marks
+    if not (question and c.gap and c.closers and c.closers[-1] in _CLOSING_QUOTES):
         return None
     words = _TAG_WORDS.findall(c.text, c.end + len(c.gap), c.end + len(c.gap) + 120)
     if not words or words[0].lower() in lex.starters:

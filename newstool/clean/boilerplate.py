@@ -240,7 +240,7 @@ def repeated_runs(keys: list[str]) -> list[int]:
         for i in range(index, index + max(length, 1)):
             places.setdefault(keys[i], []).append(i)
         run = keys[index : index + length]
-        if len(run) > 1 and any(map(_has_words_enough, run)) or run and reads_as_prose(run[0]):
+        if (len(run) > 1 and any(map(_has_words_enough, run))) or (run and reads_as_prose(run[0])):
             repeated += range(index, index + length)
         index += max(length, 1)
     return repeated

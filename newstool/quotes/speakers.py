@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from newstool.sentences import lexicon
+from newstool.sentences import lexicon, quote_cue_forms
 from newstool.stats.terms import stopwords
 
 PRONOUNS = frozenset({"he", "she", "they"})
@@ -111,14 +111,7 @@ def cue_pattern() -> re.Pattern[str]:
     >>> [m.group() for m in cue_pattern().finditer("He said, adding that she points out")]
     ['said', 'adding', 'points out']
     """
-    forms: set[str] = set()
-    for line in _data_lines("quote_cues.txt"):
-        words = line.split()
-        # a phrase's forms are its pairs of words ("pointed out", "points out", ...)
-        if len(words) % 2 == 0 and words[1] in ("out", "on", "up"):
-            forms.update(" ".join(words[i : i + 2]) for i in range(0, len(words), 2))
-        else:
-            forms.update(words)
+    forms = set(quote_cue_forms())
     forms |= {form[0].upper() + form[1:] for form in forms}
     return re.compile(rf"(?:{_alternation(sorted(forms))})\b")
 
