@@ -525,6 +525,14 @@ BOILERPLATE_LINES = [
     "Print this article",
     "We value your privacy",
     "We and our partners use cookies to personalise content and ads. Accept all",
+    "This material may not be published, broadcast, rewritten or redistributed.",
+    "This article may not be reproduced without the prior written permission of AAP.",
+    "Get the latest news from Canberra every morning. Sign up for our free newsletter.",
+    "Subscribe to our daily briefing emails",
+    "Follow our live coverage on our website and app",
+    "|",
+    "•",
+    ".",
 ]
 # Sentences that start like boilerplate but are prose: they stay ("when in doubt, keep").
 BOILERPLATE_LOOKALIKES = [
@@ -545,6 +553,13 @@ BOILERPLATE_LOOKALIKES = [
     "Share prices fell by 4% on Tuesday.",
     "Image rights are at the heart of the case.",
     "Print media lost 12% of its readers in a year.",
+    "Customers who sign up for our plan save $200 a year, the company said.",
+    "More than 10,000 people sign up for the newsletter each week.",
+    "Watch the live coverage of the launch on NASA TV, the agency said.",
+    "The material may not be published until the trial ends, the judge ruled.",
+    "The story may not be published without permission, the court said.",
+    "* * *",
+    "—",
 ]
 
 

@@ -2,6 +2,8 @@
 
 >>> fixed(remove_orphan_punctuation, 'Lavrov said., fighting terrorism," he added.')
 'Lavrov said. fighting terrorism," he added.'
+>>> fixed(remove_orphan_punctuation, 'A boy was held.\\n\\n. The boy, 16, was')
+'A boy was held.\\n\\nThe boy, 16, was'
 """
 
 from __future__ import annotations
@@ -19,15 +21,21 @@ from newstool.clean.words import is_abbreviation
 # period after it is scanned once, not once per letter.
 _ORPHAN = re.compile(r"(?<![^\W\d_])(?P<word>[^\W\d_]+) *\.(?P<orphan>(?:[ \t]*[,;:])+)")
 _CONTEXT = re.compile(r"(?:\S+\s+)?\S+\Z")
+_LINE_START = re.compile(r"[^\n]{0,40}(?<=\S)")
 # Where an orphan may be (a full stop, then , ; or :) and the word before such a stop: the
 # orphan pattern is tried only there, not at the start of every word.
 _STOP_THEN_MARK = re.compile(r"\.[ \t]*[,;:]")
 _WORD_AND_SPACES_TO_END = re.compile(r"[^\W\d_]+ *\Z")
 _WORD_REACH = 200
+# One full stop, comma, semicolon or colon opening a line, then spaces and the line's first
+# word (or a quotation or bracket opening it): the end of a sentence split from its line. An
+# ellipsis (". . . and", "... and") opens a line with its next mark, not a word: it stays.
+_MARK_OPENING_LINE = re.compile(r"(?m)^(?P<orphan>[.,;:])[ \t]+(?=[^\W_]|[\"“‘'(\[])")
 
 
 def remove_orphan_punctuation(text: str) -> list[Change]:
-    """Remove a comma, semicolon or colon stranded right after a sentence's full stop.
+    """Remove a comma, semicolon or colon stranded right after a sentence's full stop, and a
+    mark stranded at the start of a line before its first word.
 
     ``said., fighting`` is what remains when the end of one quotation and the start of the
     next were lost; the orphan goes and a warning names the place for a human to check.
@@ -51,6 +59,20 @@ def remove_orphan_punctuation(text: str) -> list[Change]:
         context = _CONTEXT.search(text, max(0, start - 80), match.start("orphan")).group()
         warning = f'removed orphan "{orphan}" after "{context}"'
         changes.append(Change(match.start("orphan"), match.end(), "", warning=warning))
+    return sorted(changes + _marks_opening_lines(text), key=lambda change: change.start)
+
+
+def _marks_opening_lines(text: str) -> list[Change]:
+    """The changes that remove a mark opening a line (:data:`_MARK_OPENING_LINE`).
+
+    >>> [c.warning for c in _marks_opening_lines("Held.\\n, and then.\\n. . . and\\n... so")]
+    ['removed orphan "," opening the line "and then."']
+    """
+    changes = []
+    for match in _MARK_OPENING_LINE.finditer(text):
+        line = _LINE_START.match(text, match.end()).group()
+        warning = f'removed orphan "{match["orphan"]}" opening the line "{line}"'
+        changes.append(Change(match.start(), match.end(), "", warning=warning))
     return changes
 
 

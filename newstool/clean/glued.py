@@ -21,13 +21,14 @@ from newstool.sentences import QuotationState, iter_decisions, lexicon, structur
 
 # A sentence stop, optional closing quotes or brackets, then a letter (maybe after an opening
 # quote), or a bracket (maybe after an opening quote) holding a word: an alteration ("[This]")
-# or a transcript's mark ("[crosstalk]"); lower case is judged later. A digit after a lone
+# or a transcript's mark ("[crosstalk]"), or an aside in parentheses ("(He was"); lower case
+# is judged later. A digit after a lone
 # period and three lower-case letters ("took effect.5 million") is judged by the splitter,
 # which alone knows "fig.3". (The stop is written "[.!?][.!?]*", not "[.!?]+": a pattern that
 # starts with a class, not a repeat, lets the regex engine skip straight to the next mark,
 # three times faster.)
 _CANDIDATE = re.compile(
-    r"(?P<stop>[.!?][.!?]*)(?P<close>[\"'”’»)\]]*)(?=[\"“‘]?\[?[^\W\d_]|(?<=[^\W\d_A-Z]{3}\.)\d)"
+    r"(?P<stop>[.!?][.!?]*)(?P<close>[\"'”’»)\]]*)(?=[\"“‘]?[\[(]?[^\W\d_]|(?<=[^\W\d_A-Z]{3}\.)\d)"
 )
 # Curly quotes as straighten_quotes leaves them (one character for one).
 _CURLY_QUOTE = re.compile("[“”„‟‘’‚‛]")
@@ -197,6 +198,11 @@ def _gap_position(
     >>> fixed(separate_glued_sentences, "It changed.[crosstalk] Let me finish.[sic] and more")
     'It changed. [crosstalk] Let me finish.[sic] and more'
 
+    So does an aside in parentheses (``Inc.(NYSE: X)`` continues):
+
+    >>> fixed(separate_glued_sentences, "He had depression.(He is well.) Acme Inc.(NYSE: A) rose.")
+    'He had depression. (He is well.) Acme Inc.(NYSE: A) rose.'
+
     A sentence may start with a digit, where ``split-sentences`` says so:
 
     >>> fixed(separate_glued_sentences, "The ban took effect.5 million use it, see fig.3 here.")
@@ -210,12 +216,12 @@ def _gap_position(
     right_start = match.end() + opening
     if text[right_start].isdigit():
         return match.end() if _splitter_ends_sentence(cuts, match) else None
-    bracket = text[right_start] == "["
-    right_start += bracket  # '"[This] is': the word in the bracket
+    bracket = text[right_start] if text[right_start] in "[(" else ""
+    right_start += bool(bracket)  # '"[This] is', "(He was": the word in the bracket
     right = _WORD.match(text, right_start).group()
     right_end = right_start + len(right)
-    if bracket and right[0].islower():
-        if not _splitter_ends_sentence(cuts, match):
+    if bracket == "(" or bracket and right[0].islower():
+        if inside_web_address(text, match.start()) or not _splitter_ends_sentence(cuts, match):
             return None  # "[crosstalk] Let" opens a sentence, "[sic] and" does not
     elif stop == "." and is_abbreviation(word_before_period(text, match.start())):
         if not _splitter_ends_sentence(cuts, match):

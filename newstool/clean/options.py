@@ -230,8 +230,8 @@ def options_from_config(section: Mapping[str, Any] | None) -> CleanOptions:
     Raises :class:`ValueError` with a message naming the bad key or value (a bad pattern by
     its place in ``boilerplate``, the patterns shipped being checked by the tests).
 
-    >>> options_from_config({"rules": {"fix_mojibake": False}}).active_rules()[0]
-    'normalise_unicode_spaces'
+    >>> options_from_config({"rules": {"decode_html_entities": False}}).active_rules()[0]
+    'fix_mojibake'
     >>> options_from_config({"quotes": "fancy"})
     Traceback (most recent call last):
     ...

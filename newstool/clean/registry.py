@@ -1,12 +1,13 @@
 """The ordered registry of repair rules: what each fixes, whether it runs by default.
 
-Order matters, and one pass must leave nothing for a second: the encoding is repaired before
-anything reads the characters (it may yield non-breaking spaces); a space before a full stop
-goes after glued sentences are separated (``He .Then`` -> ``He . Then`` -> ``He. Then``);
+Order matters, and one pass must leave nothing for a second: HTML's character references
+are read first (``&#226;&#128;&#153;`` may be mojibake in disguise); the encoding is repaired
+before anything else reads the characters (it may yield non-breaking spaces); a space before a
+full stop goes after glued sentences are separated (``He .Then`` -> ``He . Then`` -> ``He. Then``);
 boilerplate lines and repeated paragraphs are judged last, on tidied text.
 
 >>> [rule.name for rule in RULES][:3]
-['fix_mojibake', 'normalise_unicode_spaces', 'collapse_space_runs']
+['decode_html_entities', 'fix_mojibake', 'normalise_unicode_spaces']
 >>> "curl_quotes" in DEFAULT_RULES
 False
 """
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from newstool.clean.boilerplate import remove_boilerplate_lines, remove_repeated_paragraphs
 from newstool.clean.editorial import extract_editorial_notes
 from newstool.clean.edits import Change, fixed
+from newstool.clean.entities import decode_html_entities
 from newstool.clean.fragments import remove_orphan_punctuation
 from newstool.clean.glued import separate_glued_sentences
 from newstool.clean.mojibake import fix_mojibake
@@ -61,6 +63,8 @@ class Rule:
 
 
 RULES: tuple[Rule, ...] = (
+    Rule("decode_html_entities", decode_html_entities, True,
+         "HTML character references copied as text (&amp; &nbsp; &#8220;)", "AT&amp;T"),
     Rule("fix_mojibake", fix_mojibake, True,
          "UTF-8 text decoded as cp1252, Latin-1 or cp1251", "donâ€™t"),
     Rule("normalise_unicode_spaces", normalise_unicode_spaces, True,
@@ -98,7 +102,7 @@ DEFAULT_RULES: tuple[str, ...] = tuple(rule.name for rule in RULES if rule.defau
 def rule_table() -> list[dict[str, Any]]:
     """One row per rule, in the order they run, for ``newstool clean --list-rules``.
 
-    >>> row = rule_table()[5]
+    >>> row = rule_table()[6]
     >>> row["name"], row["default"], row["title"], row["after"]
     ('separate_glued_sentences', True, True, 'Idlib. On Monday he said. "It is')
     >>> rule_table()[-1]["fixes"]
