@@ -17,6 +17,7 @@ Sentence(start=14, end=27, text='Then it fell.')
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -60,6 +61,11 @@ _LABEL = (
 )
 _LIST_MARKER = re.compile(r"[\s•●▪◦‣⁃]" + _LABEL)
 _LIST_MARKER_AT_START = re.compile(_LABEL)
+# A number label glued to the end of the item before it, where a scraper lost the line break
+# ("named by 31%.2. Abortion", "over last year.2. Funding"): after an end mark that follows a
+# word, a sign or a closing mark, never a digit or a period ("rose 1.2. Then", "wait...2. Go").
+# (The digit is looked for first: most end marks are followed by none, and are passed at once.)
+_GLUED_LIST_MARKER = re.compile(r"[.?!](?=\d)(?<=[^\s\d.].)" + _LABEL)
 # An end mark and any closing quotes or brackets after it, inside a token: a glued sentence end.
 _GLUED_END = re.compile(r"[.?!…‽][\"'”’»)\]}]*")
 _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
@@ -588,7 +594,8 @@ def speaker_tag_after_quoted_question(c: Candidate, lex: Lexicon) -> bool | None
     a name and a speech verb (``"Why now?" Kavanaugh asked.``, ``"Stop!" Gov. Ann Li said,``)
     or the verb and a name (``"Why?" asked Sen. Ted Cruz.``). A capitalised sentence opener
     (``"Why?" The judge asked``) is no name, and the tag ends at its verb: words after it are
-    a sentence of what was said (``"Why?" Mr Li said the vote was late.``).
+    a sentence of what was said (``"Why?" Mr Li said the vote was late.``) unless they say how,
+    where or when it was said (``"Out!" Mr Li called out across the room.``).
 
     >>> text = '"Is that the one?" Kavanaugh asked. "No!" said Mayor Li. "Why?" The court sat.'
     >>> [s.text for s in split_sentences(text)]
@@ -609,15 +616,33 @@ def speaker_tag_after_quoted_question(c: Candidate, lex: Lexicon) -> bool | None
             continue  # the period of a title: "Gov. Ann Li said"
         if word in lex.speech_verbs:
             following = words[i + 1] if i + 1 < len(words) else ""
-            return False if following in _TAG_ENDS else None
+            return False if following in _TAG_ENDS or continues_tag(following) else None
         if not word[:1].isupper():
             return None
     return None
 
 
 # What ends a speaker tag right after its verb ("Li asked." "Li said, adding"): a word there
-# starts what was said ("Mr Li said the vote ...": a sentence of its own).
+# starts what was said ("Mr Li said the vote ...": a sentence of its own), unless it
+# continues the tag (see continues_tag).
 _TAG_ENDS = frozenset({"", ",", ".", ";", ":", "!", "?"})
+# Words after a speech verb that say how, where or when it was said, not what: particles,
+# prepositions and conjunctions ("Li called out across the room", "Li said as he left").
+_TAG_GOES_ON = frozenset({
+    "out", "back", "up", "down", "across", "over", "from", "at", "in", "on", "to", "into",
+    "outside", "inside", "during", "before", "after", "as", "while", "when", "with", "without",
+    "through", "again", "later",
+})  # fmt: skip
+
+
+def continues_tag(word: str) -> bool:
+    """Whether ``word``, right after a speaker tag's verb, belongs to the tag: a particle, a
+    preposition or conjunction of :data:`_TAG_GOES_ON`, or a lower-case adverb in -ly.
+
+    >>> [continues_tag(w) for w in ("out", "as", "angrily", "the", "Italy", "that")]
+    [True, True, True, False, False, False]
+    """
+    return word in _TAG_GOES_ON or word.islower() and word.endswith("ly") and len(word) > 4
 
 
 # The words of a speaker tag, in order, and its punctuation marks, so that its end ("asked."
@@ -931,15 +956,23 @@ def list_items(text: str) -> tuple[list[int], set[int]]:
 
     A label counts when the next label of the same style follows with item words in between
     (``1. x 2. y``, ``a) x b) y``) and the first stands where an item may begin. Capital letters
-    with a period are initials (``J. K.``), never labels.
+    with a period are initials (``J. K.``), never labels. A label may be glued to the item
+    before it (:data:`_GLUED_LIST_MARKER`).
 
     >>> list_items("Steps: 1. Open it 2. Shut it. In 2. Out 3.")
     ([7, 18], {8, 19})
+    >>> list_items("Found:\\n1. Jobs, by 31%.2. Rent.3. Roads.")[0]
+    [7, 23, 31]
     """
     last: dict[tuple, _Label] = {}
     items: list[_Label] = []
     at_start = _LIST_MARKER_AT_START.match(text)
-    for m in itertools.chain([at_start] if at_start else [], _LIST_MARKER.finditer(text)):
+    markers = heapq.merge(
+        _LIST_MARKER.finditer(text),
+        _GLUED_LIST_MARKER.finditer(text),
+        key=lambda m: m.start("item"),
+    )
+    for m in itertools.chain([at_start] if at_start else [], markers):
         found = _label(m, text)
         if found is None:
             continue

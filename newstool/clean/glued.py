@@ -221,6 +221,8 @@ def _gap_position(
     right = _WORD.match(text, right_start).group()
     right_end = right_start + len(right)
     if bracket == "(" or bracket and right[0].islower():
+        if stop != "." and bracket == "(":
+            return None  # '"...forever."?(Reporting': a character lost, most likely
         if inside_web_address(text, match.start()) or not _splitter_ends_sentence(cuts, match):
             return None  # "[crosstalk] Let" opens a sentence, "[sic] and" does not
     elif stop == "." and is_abbreviation(word_before_period(text, match.start())):
