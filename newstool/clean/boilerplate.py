@@ -266,12 +266,19 @@ def _has_words_enough(paragraph: str) -> bool:
 
 
 def _common_run(keys: list[str], earlier: int, later: int) -> int:
-    """How many keys from ``later`` on repeat those from ``earlier`` on.
+    """How many keys from ``later`` on repeat those from ``earlier`` on, the earlier run ending
+    where the later one starts at the latest: in credit, caption, credit, caption, credit (a
+    caption and its credit pasted again after two photos' credits), the repeat is the
+    caption and one credit, not the three.
 
-    >>> _common_run(["a", "b", "a", "b", "c"], 0, 2)
-    2
+    >>> _common_run(["a", "b", "a", "b", "c"], 0, 2), _common_run(["p", "s", "p", "s", "p"], 0, 2)
+    (2, 2)
     """
     length = 0
-    while later + length < len(keys) and keys[earlier + length] == keys[later + length]:
+    while (
+        later + length < len(keys)
+        and earlier + length < later
+        and keys[earlier + length] == keys[later + length]
+    ):
         length += 1
     return length
