@@ -530,6 +530,14 @@ BOILERPLATE_LINES = [
     "Get the latest news from Canberra every morning. Sign up for our free newsletter.",
     "Subscribe to our daily briefing emails",
     "Follow our live coverage on our website and app",
+    "Sign up to our free daily newsletter to get the latest news delivered to your inbox.",
+    "This article is available to subscribers only. Subscribe now for unlimited access.",
+    "Got a news tip? Email us at tips@example.com",
+    "Story continues below advertisement",
+    "Advertisement - Scroll to continue",
+    "Listen to this article",
+    "3 min",
+    "5 min read",
     "|",
     "•",
     ".",
@@ -560,6 +568,11 @@ BOILERPLATE_LOOKALIKES = [
     "The story may not be published without permission, the court said.",
     "* * *",
     "—",
+    "Have a tip? Call Crime Stoppers on 1800 333 000.",
+    "Readers who sign up for our plan save $200 a year, the company said.",
+    "Listen to this article's author explain why, the editor said.",
+    "The story continues below the surface, the inquiry found.",
+    "AD",
 ]
 
 
