@@ -62,10 +62,11 @@ _LABEL = (
 _LIST_MARKER = re.compile(r"[\s•●▪◦‣⁃]" + _LABEL)
 _LIST_MARKER_AT_START = re.compile(_LABEL)
 # A number label glued to the end of the item before it, where a scraper lost the line break
-# ("named by 31%.2. Abortion", "over last year.2. Funding"): after an end mark that follows a
-# word, a sign or a closing mark, never a digit or a period ("rose 1.2. Then", "wait...2. Go").
-# (The digit is looked for first: most end marks are followed by none, and are passed at once.)
-_GLUED_LIST_MARKER = re.compile(r"[.?!](?=\d)(?<=[^\s\d.].)" + _LABEL)
+# ("named by 31%.2. Abortion", "over last year.2. Funding", "by 2027.2. Europe"): after an
+# end mark that follows a word, a sign, a closing mark or a year, never another number or a
+# period ("rose 1.2. Then", "wait...2. Go"). (The digit after the mark is looked for first:
+# most end marks are followed by none, and are passed at once.)
+_GLUED_LIST_MARKER = re.compile(r"[.?!](?=\d)(?:(?<=[^\s\d.].)|(?<=(?<![\d.])\d{4}.))" + _LABEL)
 # An end mark and any closing quotes or brackets after it, inside a token: a glued sentence end.
 _GLUED_END = re.compile(r"[.?!…‽][\"'”’»)\]}]*")
 _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")

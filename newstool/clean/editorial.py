@@ -43,6 +43,17 @@ _UPDATE = re.compile(
     r"|this (?:story|article|report|post|piece|page) (?:has|had|was|is|will)\b",
     re.IGNORECASE,
 )
+# A legal status that Russian media must print after certain names, inserted by the agency
+# ("[outlawed in Russia]", "[recognised as a terrorist organisation and banned in Russia]",
+# "[designated a foreign agent]"), and an agency's note of where it heard a quotation
+# ("said [to journalists, as quoted by TASS] that"): neither is a word of the sentence.
+_AGENCY_INSERT = re.compile(
+    r"(?:.{0,80}\b(?:banned|outlawed|prohibited|proscribed|liquidated)\b.{0,20}"
+    r"\b(?:in|by) (?:Russia|the Russian Federation)\b|(?:designated|recognised|recognized|"
+    r"listed) (?:as )?(?:an? )?(?:foreign agent|undesirable organi[sz]ation)"
+    r"|.{0,40}\bas (?:quoted|cited|reported) by [A-Z][\w-]+(?: [A-Z][\w-]+)?)\.?",
+    re.IGNORECASE,
+)
 # A photo or video credit: "AP Photo/Lena Marsh", "AAP Image/Joel Carrett", "Getty Images",
 # "AFP via Getty Images" (not a name such as "Sony Pictures" alone).
 _MEDIA_CREDIT = re.compile(
@@ -150,7 +161,9 @@ def bracket_kind(body: str, before: str = "") -> str | None:
     - a labelled note: a capitalised label from ``note_labels.txt`` (note, update, correction,
       media and link captions), then a colon (within a few words: ``Note to readers:``), a
       dash, "by" or nothing; or an update notice (``Updated at noon``);
-    - an agency's or editor's note: ending with a dash and an agency (``- TASS``, ``- Ed.``);
+    - an agency's or editor's note: ending with a dash and an agency (``- TASS``, ``- Ed.``),
+      or what an agency inserts: a legal status (``banned in Russia``, ``designated a foreign
+      agent``), where a quotation was heard (``to journalists, as quoted by TASS``);
     - a photo or video credit (``AP Photo/Jane Doe``, ``Getty Images``, ``Reuters/Jo Li``);
     - a citation: capitalised, holding a date, right after the end of a sentence or ending
       with a full stop of its own (``[Remarks at a rally, 3/14/16.]``).
@@ -158,6 +171,9 @@ def bracket_kind(body: str, before: str = "") -> str | None:
     >>> [bracket_kind(body) for body in ["Links", "Editor's note: he left", "Video: A fire",
     ...  "Updated at noon", "outlawed in Russia - TASS", "the mayor - Ed.", "AP Photo/Jo Li"]]
     ['placeholder', 'editorial', 'editorial', 'editorial', 'editorial', 'editorial', 'editorial']
+    >>> [bracket_kind(body) for body in ["recognised as extremist and banned in Russia",
+    ...  "designated a foreign agent", "to reporters, as quoted by RIA Novosti", "banned"]]
+    ['editorial', 'editorial', 'editorial', None]
     >>> bracket_kind("Remarks to a bank, 10/7/14.", before='"We will win."')
     'editorial'
     >>> bracket_kind("Remarks to a bank, 10/7/14.", before="the Senate"), bracket_kind(
@@ -174,7 +190,7 @@ def bracket_kind(body: str, before: str = "") -> str | None:
     body = body.strip()
     if _is_placeholder(body):
         return "placeholder"
-    if _agency_credit().fullmatch(body):
+    if _agency_credit().fullmatch(body) or _AGENCY_INSERT.fullmatch(body):
         return "editorial"
     if not body[:1].isupper():  # labels, credits and citations are capitalised
         return None
