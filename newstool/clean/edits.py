@@ -106,8 +106,20 @@ def remap_blocks(blocks: Iterable[Block], changes: Sequence[Change]) -> tuple[Bl
     (Block(type='paragraph', start=0, end=3),)
     """
     places = _Places(changes)
-    moved = (Block(b.type, places.moved(b.start), places.moved(b.end, at_end=True)) for b in blocks)
-    return tuple(b for b in moved if b.start < b.end)
+    remapped = []
+    for block in blocks:
+        start, end = places.moved(block.start), places.moved(block.end, at_end=True)
+        if start < end:
+            remapped.append(_placed(block, start, end))
+    return tuple(remapped)
+
+
+def _placed(block: Block, start: int, end: int) -> Block:
+    """``block`` moved to ``start:end``: itself when it stays (most blocks stay, and making a
+    block costs more than comparing two offsets)."""
+    if block.start == start and block.end == end:
+        return block
+    return Block(block.type, start, end)
 
 
 def trim_blocks(blocks: Sequence[Block], text: str) -> tuple[Block, ...]:
@@ -129,11 +141,13 @@ def trim_blocks(blocks: Sequence[Block], text: str) -> tuple[Block, ...]:
         blank_line_after = _BLANK_LINE.search(text, block.end, ceiling)
         start = blank_lines_before[-1] if blank_lines_before else floor
         end = blank_line_after.start() if blank_line_after else ceiling
-        chunk = text[start:end]
-        content = chunk.strip()
-        if content:
-            start += chunk.index(content)
-            trimmed.append(Block(block.type, start, start + len(content)))
+        # the span of text[start:end].strip(), found without copying the block's text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            trimmed.append(_placed(block, start, end))
     return tuple(trimmed)
 
 
@@ -160,6 +174,8 @@ class _Places:
         change inserted at ``pos`` falls before it for ``at_end`` (it joins the block ending
         there), after it otherwise."""
         changes = self.changes
+        if not changes or pos < changes[0].start:
+            return pos  # before every change: the blocks before the first one stay
         i = bisect_left(self.starts, pos)  # only the last change before pos may reach past it
         if i and changes[i - 1].end > pos:
             change = changes[i - 1]
