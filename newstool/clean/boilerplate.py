@@ -15,7 +15,8 @@ from newstool.clean.edits import Change, fixed, removal_changes  # noqa: F401 (f
 from newstool.model import _BLOCK_SEPARATOR, blocks_from_blank_lines
 from newstool.sentences import iter_sentence_spans
 
-_LINE = re.compile(r"[^\n]+")
+# What each line holds but the white space at its ends (its ``strip()``); blank lines hold none.
+_LINE_CONTENT = re.compile(r"\S(?:[^\n]*\S)?")
 # The signs of a copyright notice, which no sentence of an article holds: a notice that ends a
 # paragraph (a line under it that ingest joined to it) goes, the sentences before it stay.
 _NOTICE = re.compile(r"©|\ball rights reserved\b|\(c\)\s*(?:19|20)\d\d", re.IGNORECASE)
@@ -112,11 +113,8 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
         return []
     spans = []
     notice = _may_hold_notice(text)
-    for line in _LINE.finditer(text):
-        stripped = line.group().strip()
-        if not stripped:
-            continue
-        start = line.start() + line.group().index(stripped)
+    for line in _LINE_CONTENT.finditer(text):
+        stripped, start = line.group(), line.start()
         if pattern.fullmatch(stripped):
             spans.append((start, start + len(stripped)))
         elif notice and (tail := _notice_after_sentences(stripped, pattern)):
