@@ -31,10 +31,12 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import Generic, TypeVar
 
 from newstool.model import Block, Edit, Note
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,29 @@ class _Places:
         while at_end and i < len(changes) and changes[i].start == changes[i].end == pos:
             i += 1
         return pos + self.shifts[i]
+
+
+class Later(Generic[T]):
+    """A value worked out when first asked for, then kept: ``Later(make)()`` calls ``make``
+    once. (``functools.cache(make)`` does the same, but copies ``make``'s name and docstring
+    when made, which cost a rule more than its work on most texts.)
+
+    >>> later = Later(lambda: print("made") or 42)
+    >>> later(), later()
+    made
+    (42, 42)
+    """
+
+    __slots__ = ("_make", "_value")
+
+    def __init__(self, make: Callable[[], T]) -> None:
+        self._make: Callable[[], T] | None = make
+
+    def __call__(self) -> T:
+        if self._make is not None:
+            self._value = self._make()
+            self._make = None
+        return self._value
 
 
 def removal_changes(text: str, spans: Iterable[tuple[int, int]]) -> list[Change]:
