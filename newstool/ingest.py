@@ -15,6 +15,7 @@ import hashlib
 import os
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,6 +56,7 @@ _TERMINAL_ESCAPE = re.compile(
 )
 _TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_OTHER_NEWLINES = ("\r", "\u2028", "\u2029", "\x85")  # what _NEWLINES turns into "\n"
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 # Final punctuation that a title, or a heading, does not end with (CJK marks included).
 _TITLE_ENDS = (".", ",", ";", "。", "，", "；")
@@ -343,13 +345,29 @@ def normalise_text(text: str) -> str:
     >>> normalise_text("â€œfine,â€\\x9d she said")
     'â€œfine,” she said'
     """
-    text = _TERMINAL_ESCAPE.sub("", text)
-    text = _NEWLINES.sub("\n", text)
-    if _C1_CONTROL.search(text):
+    # (each pattern only where a quick search finds what it replaces: a character class is
+    # tried at every character, a few times slower than looking for one character)
+    if "\x1b" in text:
+        text = _TERMINAL_ESCAPE.sub("", text)
+    if any(newline in text for newline in _OTHER_NEWLINES):
+        text = _NEWLINES.sub("\n", text)
+    if not text.isascii() and _C1_CONTROL.search(text):
         text = _MISREAD_CHARACTER.sub(_reread_with_control, text)
     text = _CONTROL.sub("", text)
     text = unicodedata.normalize("NFC", text)  # last: a removed control may join base and mark
-    return _TRAILING_SPACE.sub("", text)
+    if _has_trailing_space(text):
+        text = _TRAILING_SPACE.sub("", text)
+    return text
+
+
+def _has_trailing_space(text: str) -> bool:
+    """Whether a line of ``text`` ends in a space or a tab (what :data:`_TRAILING_SPACE`
+    removes).
+
+    >>> _has_trailing_space("a \\nb"), _has_trailing_space("a\\tb\\t"), _has_trailing_space("a b")
+    (True, True, False)
+    """
+    return " \n" in text or "\t\n" in text or text.endswith((" ", "\t"))
 
 
 def _reread_with_control(match: re.Match[str]) -> str:
@@ -517,7 +535,15 @@ def _columns(text: str) -> int:
     """
     if text.isascii():
         return len(text)
-    return sum(1 + (unicodedata.east_asian_width(ch) in "WF") for ch in text)
+    # each distinct character that may be wide looked up once, however often it occurs
+    maybe_wide = Counter(_NARROW_RUN.sub("", text))
+    wide = (n for ch, n in maybe_wide.items() if unicodedata.east_asian_width(ch) in "WF")
+    return len(text) + sum(wide)
+
+
+# No character below U+0378 is wide (Latin, Greek, combining marks); unassigned ones count as
+# wide, as unicodedata says.
+_NARROW_RUN = re.compile("[\x00-\u0377]+")
 
 
 def _looks_like_title(line: str) -> bool:

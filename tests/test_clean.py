@@ -12,10 +12,12 @@ import subprocess
 import sys
 from collections import Counter
 from dataclasses import asdict
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from newstool.clean import (
     CONFIG_KEYS,
@@ -33,6 +35,7 @@ from newstool.clean import (
 from newstool.clean.boilerplate import compile_patterns, default_boilerplate_patterns
 from newstool.clean.edits import fixed
 from newstool.clean.glued import separate_glued_sentences
+from newstool.clean.mojibake import _EndsFirstMatcher
 from newstool.ingest import ingest_bytes
 from newstool.model import Block, Document, Note, Sentence, blocks_from_blank_lines
 from newstool.sentences import split_sentences
@@ -879,3 +882,14 @@ def test_a_note_whose_stop_an_orphan_comma_follows_goes_in_one_pass():
 )
 def test_separate_glued_sentences_puts_a_glued_quote_where_split_sentences_does(text, expected):
     assert fixed(separate_glued_sentences, text) == expected
+
+
+# Few letters, so that blocks repeat and the longest match is often not at either end.
+_FEW_LETTERS = st.text(alphabet="ab c", max_size=40)
+
+
+@given(_FEW_LETTERS, _FEW_LETTERS)
+@settings(max_examples=500)
+def test_mojibake_matcher_finds_what_difflib_finds(old, new):
+    quick = _EndsFirstMatcher(None, old, new, autojunk=False)
+    assert quick.get_opcodes() == SequenceMatcher(None, old, new, autojunk=False).get_opcodes()

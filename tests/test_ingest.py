@@ -16,6 +16,7 @@ from newstool.clean import clean
 from newstool.ingest import (
     DETECTABLE_ENCODINGS,
     IngestError,
+    _columns,
     decode_bytes,
     ingest_bytes,
     ingest_path,
@@ -501,3 +502,10 @@ def test_real_files_decode_to_their_true_text(path, encoding):
         return
     truth = data.decode(encoding).lstrip("\ufeff")
     assert decode_bytes(data).text.lstrip("\ufeff") == truth
+
+
+def test_columns_counts_every_wide_character_as_unicodedata_does():
+    # _columns looks up only the characters from U+0378 on: none before is wide
+    every = "".join(map(chr, range(0x110000)))
+    expected = sum(1 + (unicodedata.east_asian_width(ch) in "WF") for ch in every)
+    assert _columns(every) == expected

@@ -12,10 +12,11 @@ from functools import cache
 from importlib import resources
 
 from newstool.clean.edits import Change, fixed, removal_changes  # noqa: F401 (fixed: examples)
-from newstool.model import blocks_from_blank_lines
+from newstool.model import _BLOCK_SEPARATOR, blocks_from_blank_lines
 from newstool.sentences import iter_sentence_spans
 
-_LINE = re.compile(r"[^\n]+")
+# What each line holds but the white space at its ends (its ``strip()``); blank lines hold none.
+_LINE_CONTENT = re.compile(r"\S(?:[^\n]*\S)?")
 # The signs of a copyright notice, which no sentence of an article holds: a notice that ends a
 # paragraph (a line under it that ingest joined to it) goes, the sentences before it stay.
 _NOTICE = re.compile(r"©|\ball rights reserved\b|\(c\)\s*(?:19|20)\d\d", re.IGNORECASE)
@@ -112,11 +113,8 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
         return []
     spans = []
     notice = _may_hold_notice(text)
-    for line in _LINE.finditer(text):
-        stripped = line.group().strip()
-        if not stripped:
-            continue
-        start = line.start() + line.group().index(stripped)
+    for line in _LINE_CONTENT.finditer(text):
+        stripped, start = line.group(), line.start()
         if pattern.fullmatch(stripped):
             spans.append((start, start + len(stripped)))
         elif notice and (tail := _notice_after_sentences(stripped, pattern)):
@@ -161,8 +159,8 @@ def _notice_after_sentences(line: str, pattern: re.Pattern[str]) -> int | None:
     >>> _notice_after_sentences("Rain fell. Follow us on X", pattern) is None  # a sentence
     True
     """
-    if not _NOTICE.search(line):
-        return None
+    if not _may_hold_notice(line) or not _NOTICE.search(line):
+        return None  # (the quick test first: the case-blind pattern is tried at every place)
     for start, _ in iter_sentence_spans(line):
         if start and _NOTICE.search(line, start) and pattern.fullmatch(line, start):
             return start
@@ -192,14 +190,24 @@ def remove_repeated_paragraphs(text: str) -> list[Change]:
     >>> fixed(remove_repeated_paragraphs, unchanged) == unchanged
     True
     """
-    blocks = blocks_from_blank_lines(text)
-    # its words, one space between them (a block has no white space at either end); not split
-    # into a list of words, which for a long paragraph costs ten times its size
-    keys = [_single_spaced(text[block.start : block.end]) for block in blocks]
+    # its words, one space between them (a paragraph has no white space at either end); not
+    # split into a list of words, which for a long paragraph costs ten times its size
+    keys = [_single_spaced(paragraph) for paragraph in _paragraphs(text)]
     if len(set(keys)) == len(keys):
         return []  # no paragraph repeats another: most texts
+    blocks = blocks_from_blank_lines(text)
     spans = [(blocks[i].start, blocks[i].end) for i in repeated_runs(keys)]
     return removal_changes(text, spans)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """The text of each block of ``blocks_from_blank_lines(text)``, without making the blocks
+    (most texts need none of them).
+
+    >>> _paragraphs("  one\\n\\n\\ntwo  \\n \\n")
+    ['one', 'two']
+    """
+    return [paragraph for chunk in _BLOCK_SEPARATOR.split(text) if (paragraph := chunk.strip())]
 
 
 def _single_spaced(paragraph: str) -> str:

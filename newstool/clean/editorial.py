@@ -20,6 +20,7 @@ from importlib import resources
 
 from newstool.clean.edits import (  # noqa: F401 (fixed: used in the examples)
     Change,
+    Later,
     apply_changes,
     fixed,
     span_with_separator,
@@ -245,7 +246,7 @@ def extract_editorial_notes(text: str) -> list[Change]:
     if "[" not in text:
         return []  # no bracket: most texts
     brackets = list(_BRACKETED.finditer(text))
-    spaced_later = cache(lambda: _glued_sentence_spaces(text))
+    spaced_later = Later(lambda: _glued_sentence_spaces(text))
     kinds = {
         match: kind
         for match, nested in zip(brackets, _inside_open_bracket(text, brackets), strict=True)

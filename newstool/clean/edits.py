@@ -31,10 +31,12 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import Generic, TypeVar
 
 from newstool.model import Block, Edit, Note
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -106,8 +108,20 @@ def remap_blocks(blocks: Iterable[Block], changes: Sequence[Change]) -> tuple[Bl
     (Block(type='paragraph', start=0, end=3),)
     """
     places = _Places(changes)
-    moved = (Block(b.type, places.moved(b.start), places.moved(b.end, at_end=True)) for b in blocks)
-    return tuple(b for b in moved if b.start < b.end)
+    remapped = []
+    for block in blocks:
+        start, end = places.moved(block.start), places.moved(block.end, at_end=True)
+        if start < end:
+            remapped.append(_placed(block, start, end))
+    return tuple(remapped)
+
+
+def _placed(block: Block, start: int, end: int) -> Block:
+    """``block`` moved to ``start:end``: itself when it stays (most blocks stay, and making a
+    block costs more than comparing two offsets)."""
+    if block.start == start and block.end == end:
+        return block
+    return Block(block.type, start, end)
 
 
 def trim_blocks(blocks: Sequence[Block], text: str) -> tuple[Block, ...]:
@@ -129,11 +143,13 @@ def trim_blocks(blocks: Sequence[Block], text: str) -> tuple[Block, ...]:
         blank_line_after = _BLANK_LINE.search(text, block.end, ceiling)
         start = blank_lines_before[-1] if blank_lines_before else floor
         end = blank_line_after.start() if blank_line_after else ceiling
-        chunk = text[start:end]
-        content = chunk.strip()
-        if content:
-            start += chunk.index(content)
-            trimmed.append(Block(block.type, start, start + len(content)))
+        # the span of text[start:end].strip(), found without copying the block's text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            trimmed.append(_placed(block, start, end))
     return tuple(trimmed)
 
 
@@ -160,6 +176,8 @@ class _Places:
         change inserted at ``pos`` falls before it for ``at_end`` (it joins the block ending
         there), after it otherwise."""
         changes = self.changes
+        if not changes or pos < changes[0].start:
+            return pos  # before every change: the blocks before the first one stay
         i = bisect_left(self.starts, pos)  # only the last change before pos may reach past it
         if i and changes[i - 1].end > pos:
             change = changes[i - 1]
@@ -167,6 +185,29 @@ class _Places:
         while at_end and i < len(changes) and changes[i].start == changes[i].end == pos:
             i += 1
         return pos + self.shifts[i]
+
+
+class Later(Generic[T]):
+    """A value worked out when first asked for, then kept: ``Later(make)()`` calls ``make``
+    once. (``functools.cache(make)`` does the same, but copies ``make``'s name and docstring
+    when made, which cost a rule more than its work on most texts.)
+
+    >>> later = Later(lambda: print("made") or 42)
+    >>> later(), later()
+    made
+    (42, 42)
+    """
+
+    __slots__ = ("_make", "_value")
+
+    def __init__(self, make: Callable[[], T]) -> None:
+        self._make: Callable[[], T] | None = make
+
+    def __call__(self) -> T:
+        if self._make is not None:
+            self._value = self._make()
+            self._make = None
+        return self._value
 
 
 def removal_changes(text: str, spans: Iterable[tuple[int, int]]) -> list[Change]:

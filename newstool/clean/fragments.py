@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
 
-from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
+from newstool.clean.edits import Change, Later, fixed  # noqa: F401 (fixed: examples)
 from newstool.clean.glued import separate_glued_sentences
 from newstool.clean.words import is_abbreviation
 
@@ -50,7 +49,7 @@ def remove_orphan_punctuation(text: str) -> list[Change]:
     True
     """
     changes = []
-    spaced_later = cache(lambda: {change.start for change in separate_glued_sentences(text)})
+    spaced_later = Later(lambda: {change.start for change in separate_glued_sentences(text)})
     for match in _orphans(text):
         word, start = match["word"], match.start()
         if len(word) < 2 or is_abbreviation(word) or _continues_initials(text, start, spaced_later):

@@ -76,8 +76,11 @@ def separate_glued_sentences(text: str) -> list[Change]:
     """
     spaced = _as_straight(text)
     inserted: list[int] = []  # offsets in ``text`` before which a space goes, in order
-    while gaps := _gaps(spaced):  # a split can change how the rest of a token reads: re-check
+    while True:  # a split can change how the rest of a token reads: re-check
+        gaps, rejected = _gaps(spaced)
         inserted = sorted(inserted + _offsets_before(gaps, inserted))
+        if not (gaps and rejected):
+            break  # the spaces leave no candidate but those rejected (see _gaps): none to judge
         del spaced  # (a long text: one copy fewer while the next is made)
         bounds = zip([0, *inserted], [*inserted, len(text)], strict=True)
         spaced = " ".join(_as_straight(text[start:end]) for start, end in bounds)
@@ -96,12 +99,29 @@ def _as_straight(text: str) -> str:
     return text.translate(_AS_STRAIGHT)
 
 
-def _gaps(text: str) -> list[int]:
-    """Offsets where a space is missing between two sentences."""
+def _gaps(text: str) -> tuple[list[int], int]:
+    """Offsets where a space is missing between two sentences, and how many candidates are
+    no such place.
+
+    A space inserted at a gap (after the closing marks, or before the last closing quote) ends
+    the candidate there and makes none: a candidate holds no space, and no space it does not
+    hold decides whether it matches. So once spaces go into the gaps, only the candidates
+    rejected here are left to judge again (a split may change how they read).
+
+    >>> _gaps("He left.Then U.S.troops came.")
+    ([8], 2)
+    """
     cuts = SentenceCuts(text)
     quotes = QuotationState(text)
-    gaps = (_gap_position(text, match, cuts, quotes) for match in _CANDIDATE.finditer(text))
-    return [gap for gap in gaps if gap is not None]
+    gaps: list[int] = []
+    rejected = 0
+    for match in _CANDIDATE.finditer(text):
+        gap = _gap_position(text, match, cuts, quotes)
+        if gap is None:
+            rejected += 1
+        else:
+            gaps.append(gap)
+    return gaps, rejected
 
 
 class SentenceCuts:

@@ -89,12 +89,27 @@ def collapse_space_runs(text: str) -> list[Change]:
     >>> fixed(collapse_space_runs, "  two  spaces \\nnext line")
     'two spaces\\nnext line'
     """
+    if not _has_space_run(text):
+        return []  # most texts: no space stands beside another or at the edge of a line
     changes = []
     for match in _SPACE_RUN.finditer(text):
         start, end = match.span()
         at_edge = text[start - 1 : start] in ("", "\n") or text[end : end + 1] in ("", "\n")
         changes.append(Change(start if at_edge else start + 1, end, ""))
     return changes
+
+
+def _has_space_run(text: str) -> bool:
+    """Whether :data:`_SPACE_RUN` matches somewhere in ``text``: a space beside another, or at
+    the start or the end of a line. Looking for these pairs is many times quicker than trying
+    the pattern at every space.
+
+    >>> _has_space_run("one two\\nthree"), _has_space_run("one two \\nthree"), _has_space_run(" a")
+    (False, True, True)
+    """
+    return (
+        "  " in text or " \n" in text or "\n " in text or text.startswith(" ") or text.endswith(" ")
+    )
 
 
 def remove_space_before_punctuation(text: str) -> list[Change]:
