@@ -1,10 +1,12 @@
 """Each index on texts whose counts and values are worked out by hand here."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newstool.model import Document
 from newstool.stats import document_stats
-from newstool.stats.readability import mtld, reading_time_s, type_token_ratio
+from newstool.stats.readability import mtld, mtld_factors, reading_time_s, type_token_ratio
 
 # Words: Beautiful(3) animals(3) wander(2) slowly(2) | Dogs(1) bark(1)
 # 6 words, 2 sentences, 12 syllables, 2 words of 3+ syllables (both "complex" for Gunning),
@@ -72,6 +74,27 @@ def test_lexical_diversity_by_hand():
     assert type_token_ratio(list("ababab")) == pytest.approx(1 / 3)
     # a b c a: 4 tokens, ttr 1, 1, 1, 0.75: no full factor; rest (1 - 0.75) / 0.28 both ways.
     assert mtld(list("abca")) == pytest.approx(4 / (0.25 / 0.28))
+
+
+def factors_by_definition(tokens: list[str], threshold: float) -> float:
+    """MTLD factors with the ratio worked out after every token."""
+    factors, types, count = 0.0, set(), 0
+    for token in tokens:
+        types.add(token)
+        count += 1
+        if len(types) / count <= threshold:
+            factors, types, count = factors + 1, set(), 0
+    return factors + ((1 - len(types) / count) / (1 - threshold) if count else 0)
+
+
+@settings(derandomize=True, max_examples=300)
+@given(
+    # few kinds of token make many factors, many kinds few
+    st.integers(1, 10).flatmap(lambda kinds: st.lists(st.sampled_from("abcdefghij"[:kinds]))),
+    st.sampled_from([0.72, 0.5, 0.1, 0.9, 0.75, 1 / 3, 0.999]),
+)
+def test_mtld_factors_are_those_of_the_definition(tokens, threshold):
+    assert mtld_factors(tokens, threshold) == factors_by_definition(tokens, threshold)
 
 
 def test_scores_are_none_without_words_but_counts_are_zero():

@@ -47,9 +47,20 @@ def test_words_never_hold_spaces_or_edge_punctuation(text):
         assert word[-1].isalnum() or word.endswith(".")
 
 
-@settings(derandomize=True, max_examples=300)
-@given(st.text(alphabet="aB1 .,'-_\u00a0東ー", max_size=40))
-def test_words_and_gaps_are_the_words_and_what_lies_between_them(text):
+def assert_words_and_gaps_follow_word(text):
     spans = [match.span() for match in WORD.finditer(text)]
     between = [text[end:start] for (_, end), (start, _) in zip(spans, spans[1:], strict=False)]
     assert words_and_gaps(text) == (words(text), between)
+
+
+@settings(derandomize=True, max_examples=300)
+@given(st.text(alphabet="aB1 .,'-_\u00a0東ー", max_size=40))
+def test_words_and_gaps_are_the_words_and_what_lies_between_them(text):
+    assert_words_and_gaps_follow_word(text)
+
+
+@settings(derandomize=True, max_examples=500)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_text_gives_the_words_of_the_one_pattern(text):
+    # words_and_gaps scans ASCII text with a pattern of ASCII classes: the same words
+    assert_words_and_gaps_follow_word(text)

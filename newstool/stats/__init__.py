@@ -143,20 +143,21 @@ def word_figures(word: str) -> WordFigures:
     """
     count = syl.syllables(word)
     letters = len(word) if word.isalpha() else sum(map(str.isalpha, word))
+    # In field order, not by keyword: keywords cost a new word as much as half its figures.
     return WordFigures(
-        syllables=count,
-        letters_and_digits=letters_and_digits(word),
-        letters=letters,
-        latin_letters=latin_letters(word),
-        lettered=letters > 0,
-        english_stopword=letters > 0 and is_english_stopword(word),
-        polysyllabic=count >= 3,
+        count,  # syllables
+        letters_and_digits(word),
+        letters,
+        latin_letters(word),
+        letters > 0,  # lettered
+        letters > 0 and is_english_stopword(word),
+        count >= 3,  # polysyllabic
         # stem_syllables only matters from three syllables on: most words are spared it
-        complex=count >= 3 and r.is_complex_word(count, word, stem_syllables(word, count)),
-        year=syl.is_year(word),
-        number=is_number(word),
-        term=term(word),
-        capitalised=is_capitalised(word),
+        count >= 3 and r.is_complex_word(count, word, stem_syllables(word, count)),
+        syl.is_year(word),
+        is_number(word),
+        term(word),
+        is_capitalised(word),
     )
 
 

@@ -135,7 +135,10 @@ def type_token_ratio(tokens: Sequence[Hashable]) -> float | None:
 
 def mtld_factors(tokens: Iterable[Hashable], threshold: float = MTLD_THRESHOLD) -> float:
     """MTLD factor count of one pass: a factor ends each time the running type/token ratio
-    falls to ``threshold``; the rest counts as (1 - ttr) / (1 - threshold) of a factor.
+    falls to ``threshold`` (below 1); the rest counts as (1 - ttr) / (1 - threshold) of a factor.
+
+    Only a repeated token can bring the ratio down: a new one raises it toward 1, above the
+    threshold, so the ratio is worked out only at repeats.
 
     >>> mtld_factors(["a", "a", "a", "b"])  # ttr 1, .5 -> factor; then b: rest ttr 1 -> 0
     1.0
@@ -145,9 +148,10 @@ def mtld_factors(tokens: Iterable[Hashable], threshold: float = MTLD_THRESHOLD) 
     add, clear = types.add, types.clear  # bound once: this loop visits every word twice
     count = 0
     for token in tokens:
-        add(token)
         count += 1
-        if len(types) / count <= threshold:
+        if token not in types:
+            add(token)
+        elif len(types) / count <= threshold:
             factors += 1
             clear()
             count = 0

@@ -22,21 +22,24 @@ _C = "[^aeiouy]"
 
 # Ordered adjustments to the vowel-group count: (name, pattern, change per match, hint). Each one
 # was kept only because it raises agreement with CMU (see benchmarks/bench_syllables.py). The hint
-# is a part of every match, so a word without it is not searched (most words lack most hints).
+# is a part of every match, so a word without it is not searched (most words lack most hints); a
+# hint ending in "$" ends every match and the word, so only words ending so are searched. Where a
+# pattern can, it starts with a letter rather than a lookbehind, so that the engine can skip to
+# the next place that letter occurs instead of trying every position.
 RULES: tuple[tuple[str, re.Pattern[str], int, str], ...] = tuple(
     (name, re.compile(pattern), delta, hint)
     for name, pattern, delta, hint in (
         # "make", "whale", "lorraine" (but "able", "little" keep their -le)
-        ("silent final e", rf"{_V}{_C}*{_C}(?<![^aeiouyl]l)e$", -1, "e"),
+        ("silent final e", rf"{_V}{_C}*{_C}(?<![^aeiouyl]l)e$", -1, "e$"),
         # "jumped", "played" (but "wanted", "needed", "tabled", "hundred")
         (
             "silent -ed",
             rf"{_V}{_C}*{_C}(?<![td])(?<![^aeiouyl]l)(?<!{_C}r)ed$|(?<=[aeiou])yed$",
             -1,
-            "ed",
+            "ed$",
         ),
         # "makes", "homes" (but "places", "wishes", "tables")
-        ("silent -es", rf"{_V}{_C}*{_C}(?<![sxzcg])(?<!ch)(?<!sh)(?<![^aeiouyl]l)es$", -1, "es"),
+        ("silent -es", rf"{_V}{_C}*{_C}(?<![sxzcg])(?<!ch)(?<!sh)(?<![^aeiouyl]l)es$", -1, "es$"),
         # "lately", "statement", "careful", "homeless", "likeness", "foreman", "livestock"
         (
             "silent e before a suffix",
@@ -47,24 +50,24 @@ RULES: tuple[tuple[str, re.Pattern[str], int, str], ...] = tuple(
         # "radio", "trivial", "media" (but "nation", "social", "region" keep one)
         (
             "i before a vowel",
-            r"(?<![cgstx])(?<!ch)(?<!sh)i[aou]|(?<=[^aeiouy])(?:[cgstx]|ch|sh)i[ao]$",
+            r"i(?<![cgstx]i)(?<!chi)(?<!shi)[aou]|(?<=[^aeiouy])(?:[cgstx]|ch|sh)i[ao]$",
             1,
             "i",
         ),
         # "video", "dual", "duo", "chaos", "skiing" (but "guard", "quarter")
-        ("other split vowels", r"eo|(?<![gq])ua|uo|ao|ii", 1, ""),
+        ("other split vowels", r"eo|u(?<![gq]u)a|uo|ao|ii", 1, ""),
         # "tastier", "happiest"
         ("comparative -ier/-iest", rf"{_C}{_C}?ie(?:r|rs|st)$", 1, "ie"),
         # "basically"
-        ("-ically", r"ically$", -1, "ically"),
+        ("-ically", r"ically$", -1, "ically$"),
         # "truer", "bauer"
         ("-uer", r"(?<![gq])uer", 1, "uer"),
         # "infante", "parente"
-        ("-nte", r"nte$", 1, "nte"),
+        ("-nte", r"nte$", 1, "nte$"),
         # "mccain": Mc is a syllable of its own
         ("Mc", r"^mc", 1, "mc"),
         # "terrorism", "spasm"
-        ("-sm", r"sm$", 1, "sm"),
+        ("-sm", r"sm$", 1, "sm$"),
         # "player", "lawyer", "foyer"
         ("-yer", r"[aoe]yer", 1, "yer"),
         # "going", "seeing", "copying"
@@ -91,7 +94,6 @@ _RUNS = re.compile(r"\d+|[^\W\d_]+")
 _HYPHENS = re.compile(r"[-\u2010\u2011\u2013]")
 _SIBILANT_END = re.compile(r"(?:[sxz]|[cgsz]e|ch|sh)$")
 _VOWEL_GROUP = re.compile(f"{_V}+")
-_Y_BEFORE_VOWEL = re.compile(r"y[aeiou]")
 
 
 def heuristic_syllables(word: str) -> int:
@@ -102,10 +104,10 @@ def heuristic_syllables(word: str) -> int:
     >>> [heuristic_syllables(w) for w in ("make", "jumped", "wanted", "radio", "nation", "going")]
     [1, 1, 2, 3, 2, 2]
     """
-    core = word[1:] if _Y_BEFORE_VOWEL.match(word) else word
-    count = len(_VOWEL_GROUP.findall(core))
+    count = len(_VOWEL_GROUP.findall(word))
+    ended = word + "$"  # for the hints that end the word
     for _name, pattern, delta, hint in RULES:
-        if hint in word:
+        if hint in ended:
             count += delta * len(pattern.findall(word))
     return max(1, count)
 
