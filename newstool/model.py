@@ -21,7 +21,6 @@ UTF-8 (:func:`text_id`); an ``id`` that is present is kept as it is.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from bisect import bisect_right
@@ -390,6 +389,8 @@ def text_id(text: str) -> str:
     >>> text_id("")
     'e3b0c44298fc1c14'
     """
+    import hashlib  # here: a stage reading documents that have ids starts without it
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
