@@ -15,28 +15,21 @@ import stat
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from newstool.config import ConfigError, load_config
 from newstool.engines import WorkerDied, resolve_jobs
-from newstool.export import DATABASE_FORMAT, EXPORT_FORMATS, FORMATS, json_text
-from newstool.ingest import source_date_epoch
-from newstool.io import is_directory_output, output_file
-from newstool.model import Document
-from newstool.pipeline import Pipeline, Step, compose, step
-from newstool.readers import parse_byte_size, read_documents, read_units
-from newstool.runner import Message, process, process_units
-from newstool.sinks import (
-    DatabaseSink,
-    DirectorySink,
-    OutputUnusable,
-    Sink,
-    StreamSink,
-    SummarySink,
-)
+from newstool.export import DATABASE_FORMAT, EXPORT_FORMATS, FORMATS
 from newstool.version import __version__
+
+# Everything else is imported by the command that needs it: a stage process starts faster, and
+# `newstool --help` needs none of it.
+if TYPE_CHECKING:
+    from newstool.model import Document
+    from newstool.pipeline import Step
+    from newstool.runner import Message
+    from newstool.sinks import Sink
 
 EXIT_OK, EXIT_USAGE = 0, 2  # 1, some inputs failed, is what Report.exit_status says
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE, EXIT_TERMINATED = 130, 141, 143  # 128 + signal, as shells say
@@ -181,6 +174,8 @@ class ByteSize(click.ParamType):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
+        from newstool.readers import parse_byte_size
+
         try:
             return parse_byte_size(value)
         except ValueError as exc:
@@ -281,6 +276,8 @@ def apply_config(ctx: click.Context, _param: click.Parameter, value: str | None)
         ctx.meta[_CONFIG_META] = value
     if ctx.parent is None or ctx.resilient_parsing:
         return
+    from newstool.config import ConfigError, load_config
+
     try:
         config = load_config(ctx.meta.get(_CONFIG_META))
     except ConfigError as exc:
@@ -325,6 +322,8 @@ def build_step(ctx: click.Context, **options: Any) -> Step:
     """This command's step, from its configuration settings that are not options (checked
     first, so that their errors name the file and line) and its option values (which hold the
     configuration's values for the options already). ``None`` means not given."""
+    from newstool.pipeline import step
+
     settings = ctx.meta.get("newstool.settings", {})
     if settings:
         config = ctx.meta["newstool.settings_from"]
@@ -379,6 +378,10 @@ def run_stage(
     """Read every input, apply ``step`` to each document, write the results (to stdout, a
     file, or one file per document in a directory); exit with status 1 when any input failed,
     after writing all the others."""
+    from newstool.readers import read_documents, read_units
+    from newstool.runner import process, process_units
+    from newstool.sinks import DatabaseSink, DirectorySink, OutputUnusable
+
     check_stdin_is_not_a_terminal(stage, paths)
     reading = {
         "encoding": encoding,
@@ -419,6 +422,9 @@ def open_sink(
 ) -> Iterator[Sink]:
     """Where ``-o`` sends the documents: stdout, a file, a directory (``DIR/``), or, with
     ``-f sqlite``, a database file."""
+    from newstool.io import is_directory_output
+    from newstool.sinks import DatabaseSink, DirectorySink, StreamSink
+
     if format == DATABASE_FORMAT and output is not None:
         yield DatabaseSink(output)
         return
@@ -458,6 +464,8 @@ def open_output(output: str | None) -> Iterator[IO[str]]:
         return
     if not output:
         raise UsageProblem("-o: the file name is empty (is the variable you used unset?)")
+    from newstool.io import output_file
+
     try:
         with output_file(output) as handle:
             yield handle
@@ -493,7 +501,12 @@ class NewstoolGroup(click.Group):
 
 
 def check_environment() -> None:
-    """Settings from the environment that every command relies on, checked once."""
+    """Settings from the environment that every command relies on, checked once (by
+    :mod:`newstool.ingest`, imported only when there is a setting to check)."""
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        return
+    from newstool.ingest import source_date_epoch
+
     try:
         source_date_epoch()
     except ValueError as exc:
@@ -551,6 +564,8 @@ def ingest(paths: tuple[str, ...], **common: Any) -> None:
     headline as title, headings and paragraphs as blocks, the page's metadata in
     "meta". A page without an article is an error for that input.
     """
+    from newstool.pipeline import Pipeline
+
     run_stage("ingest", paths, Pipeline(), **common)
 
 
@@ -633,7 +648,7 @@ def clean(
 
     clean_step = build_step(ctx, rule=rule, skip=skip, keep_notes=keep_notes, quotes=quotes)
     explain = describe_edits if diff else None
-    run_stage("clean", paths, compose([clean_step]), explain=explain, **common)
+    run_stage("clean", paths, clean_step, explain=explain, **common)
 
 
 @cli.command("split-sentences", context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
@@ -665,9 +680,7 @@ def split_sentences_command(
     """
     split_step = build_step(ctx, abbreviations=abbreviations, lang=lang)
     writer_options = {"sentences": True}
-    run_stage(
-        "split-sentences", paths, compose([split_step]), writer_options=writer_options, **common
-    )
+    run_stage("split-sentences", paths, split_step, writer_options=writer_options, **common)
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
@@ -690,7 +703,7 @@ def quotes(ctx: click.Context, paths: tuple[str, ...], **common: Any) -> None:
     """
     quotes_step = build_step(ctx)
     writer_options = {"quotes": True}
-    run_stage("quotes", paths, compose([quotes_step]), writer_options=writer_options, **common)
+    run_stage("quotes", paths, quotes_step, writer_options=writer_options, **common)
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
@@ -723,7 +736,9 @@ def stats(
     """
     stats_step = build_step(ctx, top=top)
     if not summary:
-        run_stage("stats", paths, compose([stats_step]), **common)
+        run_stage("stats", paths, stats_step, **common)
+    from newstool.io import is_directory_output
+
     output = common["output"]
     if output is not None and is_directory_output(output):
         raise UsageProblem(f"--summary writes one report: give -o a file, not {output}")
@@ -743,6 +758,12 @@ def summarise_corpus(
     top: int,
 ) -> None:
     """Fold every document into one mergeable summary and print it."""
+    from newstool.export import json_text
+    from newstool.pipeline import Pipeline
+    from newstool.readers import read_documents
+    from newstool.runner import process
+    from newstool.sinks import SummarySink
+
     check_stdin_is_not_a_terminal("stats", paths)
     source = read_documents(paths, sys.stdin.buffer, **reading)
     reporter = Reporter("stats", quiet)
@@ -808,6 +829,9 @@ def export(
     one replaces its rows in every table (-o is required: a database is never written to
     standard output).
     """
+    from newstool.io import is_directory_output
+    from newstool.pipeline import Pipeline
+
     format = common["format"]
     if format == DATABASE_FORMAT:
         output = common["output"]
@@ -958,6 +982,7 @@ def run(
     worker needs the same newstool version as this machine.
     """
     from newstool.dask_engine import EngineProblem
+    from newstool.export import json_text
     from newstool.run import Locked, PipefileError, run_pipeline
 
     if engine == "dask":

@@ -15,7 +15,6 @@ import errno
 import glob
 import os
 import re
-import secrets
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -183,6 +182,8 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[
     >>> target.read_text(), [p.name for p in target.parent.iterdir()]
     ('{}\\n', ['out.jsonl'])
     """
+    import secrets  # here: it costs a stage writing to stdout several ms to start
+
     target = Path(path)
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")  # _TEMPORARY_NAME
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
