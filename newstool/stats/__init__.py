@@ -141,10 +141,19 @@ def word_figures(word: str) -> WordFigures:
     >>> figures.syllables, figures.letters_and_digits, figures.term, figures.capitalised
     (2, 7, 'russia', True)
     """
+    return WordFigures(*counted_figures(word), term(word), is_capitalised(word))
+
+
+def counted_figures(word: str) -> tuple[int, ...]:
+    """The :data:`COUNTED` figures of one word, in order, as numbers (True counts as 1): what
+    :func:`pack_counts` packs, without a :class:`WordFigures` made for each new word.
+
+    >>> counted_figures("Russia's")
+    (2, 7, 7, 7, True, False, False, False, False, False)
+    """
     count = syl.syllables(word)
     letters = len(word) if word.isalpha() else sum(map(str.isalpha, word))
-    # In field order, not by keyword: keywords cost a new word as much as half its figures.
-    return WordFigures(
+    return (
         count,  # syllables
         letters_and_digits(word),
         letters,
@@ -156,8 +165,6 @@ def word_figures(word: str) -> WordFigures:
         count >= 3 and r.is_complex_word(count, word, stem_syllables(word, count)),
         syl.is_year(word),
         is_number(word),
-        term(word),
-        is_capitalised(word),
     )
 
 
@@ -211,11 +218,11 @@ class _Tallies(dict[str, WordTally]):
 
 
 def _new_tally(word: str) -> WordTally:
-    figures = word_figures(word)
     lower = word.lower()
     lower = word if lower == word else lower  # one string, not two, where they are equal
-    term = lower if figures.term == lower else figures.term
-    return WordTally(pack_counts(figures[: len(COUNTED)]), lower, term, figures.capitalised)
+    word_term = term(word)
+    word_term = lower if word_term == lower else word_term
+    return WordTally(pack_counts(counted_figures(word)), lower, word_term, is_capitalised(word))
 
 
 TALLY_GENERATION = 12_000
