@@ -17,9 +17,8 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from newstool.sniff import BINARY_SNIFF_BYTES, looks_binary
 
@@ -30,8 +29,7 @@ _TEMPORARY_NAME = re.compile(r"\..+\.[0-9a-f]{8}\.tmp")
 HIDDEN_MESSAGE = "hidden (its name starts with '.'); passed over (name it directly to read it)"
 
 
-@dataclass(frozen=True)
-class InputProblem:
+class InputProblem(NamedTuple):  # not a frozen dataclass: made at start-up far faster
     """One input (or one line of it) that could not be read; ``str()`` is the user message."""
 
     name: str
