@@ -8,7 +8,7 @@ from collections import Counter
 from unittest import mock
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import newstool.stats
@@ -163,6 +163,28 @@ def test_percentages_are_what_the_plain_pattern_finds(sentence):
     doc = Document.from_dict({"text": sentence})
     expected = sum(len(PERCENTAGE.findall(s)) for s in sentence_texts(doc))
     assert document_stats(doc)["numbers"]["percentages"] == expected
+
+
+# ASCII text is scanned with ASCII character sets: each ASCII character of \s must be a space
+# there too, the separators \x1c to \x1f as well (given as a sentence: they would end a line).
+ASCII_NUMBER_PIECES = ["1", "3.5", "10,000", " ", "\t", "\x0b", "\x1c", "\x1f", "_", "%"]
+ASCII_NUMBER_PIECES += ["per", "cent"]
+
+
+@property_settings(300)
+@given(st.lists(st.sampled_from(ASCII_NUMBER_PIECES), max_size=12).map("Rates {} today".format))
+@example("Rates 1\x1c% today")
+@example("Rates 3.5\x1fper cent today")
+def test_percentages_in_ascii_text_are_what_the_plain_pattern_finds(sentence):
+    span = {"start": 0, "end": len(sentence)}
+    doc = Document.from_dict(
+        {
+            "text": sentence,
+            "blocks": [{"type": "paragraph", **span}],
+            "sentences": [{**span, "text": sentence}],
+        }
+    )
+    assert document_stats(doc)["numbers"]["percentages"] == len(PERCENTAGE.findall(sentence))
 
 
 @property_settings(300)

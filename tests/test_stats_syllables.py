@@ -1,5 +1,6 @@
 """Syllables: CMU-exact for dictionary words, numbers read aloud, parts, acronyms, rules."""
 
+import re
 import subprocess
 import sys
 
@@ -7,7 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstool.stats.syllables import RULES, cmu_exceptions, heuristic_syllables, syllables
+from newstool.stats.syllables import (
+    RULES,
+    VOWEL_PAIR_RULES,
+    cmu_exceptions,
+    heuristic_syllables,
+    syllables,
+)
 
 
 @pytest.mark.parametrize(
@@ -86,6 +93,17 @@ def test_a_rules_hint_is_part_of_each_of_its_matches():
         assert matches, name
         ended = [m.group() + "$" * (m.end() == len(m.string)) for m in matches]
         assert all(hint in match for match in ended), name
+
+
+def test_the_vowel_pair_rules_match_only_where_two_vowels_meet():
+    # A word without two vowels side by side is spared these rules: each match must hold a pair.
+    assert {name for name, *_ in RULES} >= VOWEL_PAIR_RULES
+    words = [*cmu_exceptions(), "radio", "video", "tastier", "truer", "player", "going", "league"]
+    for name, pattern, _, _ in RULES:
+        if name in VOWEL_PAIR_RULES:
+            matches = [m.group() for w in words for m in pattern.finditer(w)]
+            assert matches, name
+            assert all(re.search("[aeiouy]{2}", match) for match in matches), name
 
 
 def test_table_holds_cmu_counts_of_lower_case_words():

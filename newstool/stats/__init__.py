@@ -60,12 +60,25 @@ ENGLISH_ONLY = (
 _SYLLABIC_ENDING = re.compile(r"..(?:ing|[td]ed|(?:[sxz]|ch|sh|[cg])es)$")
 # How many sentences are analysed at a time (a whole document of ordinary size at once).
 SENTENCE_BATCH = 2000
-# The lookbehinds start a match only where a number starts, so a long run of digits is
-# scanned once rather than once per digit. They follow the first digit, so that the engine
-# can skip ahead to the next digit instead of trying them at every character.
-_PERCENTAGE = re.compile(
-    r"\d(?<!\d\d)(?<!\d[.,]\d)(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)", re.IGNORECASE
-)
+
+
+def _percentage_pattern(digit: str, space: str) -> re.Pattern[str]:
+    """A percentage ("12%", "3.5 per cent"), given what a digit and a space are (the insides of
+    a character class).
+
+    The lookbehinds start a match only where a number starts, so a long run of digits is
+    scanned once rather than once per digit. They follow the first digit, so that the engine
+    can skip ahead to the next digit instead of trying them at every character.
+    """
+    d = f"[{digit}]"
+    number = rf"{d}(?<!{d}{d})(?<!{d}[.,]{d})(?:[{digit}.,]*{d})?"
+    return re.compile(rf"{number}[{space}]?(?:%|per ?cent\b)", re.IGNORECASE)
+
+
+_PERCENTAGE = _percentage_pattern(r"\d", r"\s")
+# The same on ASCII text, with the ASCII characters of \d and \s (tab to carriage return, the
+# separators \x1c to \x1f, space) as plain sets, which the engine tests faster.
+_ASCII_PERCENTAGE = _percentage_pattern("0-9", "\t-\r\x1c- ")
 # Joins sentences for one _PERCENTAGE scan: no percentage can take it in, and to the lookbehinds
 # and \b it is what the start or end of a sentence is (neither a digit, a separator nor a space).
 _APART = "\0"
@@ -269,7 +282,9 @@ class _Tally:
         in C rather than Python code for each word)."""
         per_sentence = [words_and_gaps(s) for s in sentences]
         self.sentence_words += (len(ws) for ws, _ in per_sentence)
-        self.percentages += len(_PERCENTAGE.findall(_APART.join(sentences)))
+        joined = _APART.join(sentences)
+        percentage = _ASCII_PERCENTAGE if joined.isascii() else _PERCENTAGE
+        self.percentages += len(percentage.findall(joined))
         tokens = [w for ws, _ in per_sentence for w in ws]
         if not tokens:
             return

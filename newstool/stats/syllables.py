@@ -81,6 +81,23 @@ RULES: tuple[tuple[str, re.Pattern[str], int, str], ...] = tuple(
     )
 )
 
+# The rules each of whose matches holds two vowels side by side ("io", "ue", "ay", ...): a word
+# with no vowel group of two letters or more (two words in three) is not searched for them.
+VOWEL_PAIR_RULES = frozenset(
+    [
+        "i before a vowel",
+        "other split vowels",
+        "comparative -ier/-iest",
+        "-uer",
+        "-yer",
+        "vowel + -ing",
+        "-iate",
+        "silent -gue/-que",
+        "y between vowels",
+    ]
+)
+_RULES_WITHOUT_VOWEL_PAIRS = tuple(rule for rule in RULES if rule[0] not in VOWEL_PAIR_RULES)
+
 _ONES = (2, 1, 1, 1, 1, 1, 1, 2, 1, 1)  # zero, one, two, ... nine
 _TEENS = (1, 3, 1, 2, 2, 2, 2, 3, 2, 2)  # ten, eleven, twelve, ... nineteen
 _TENS = (0, 0, 2, 2, 2, 2, 2, 3, 2, 2)  # -, -, twenty, thirty, ... seventy, eighty, ninety
@@ -104,9 +121,11 @@ def heuristic_syllables(word: str) -> int:
     >>> [heuristic_syllables(w) for w in ("make", "jumped", "wanted", "radio", "nation", "going")]
     [1, 1, 2, 3, 2, 2]
     """
-    count = len(_VOWEL_GROUP.findall(word))
+    groups = _VOWEL_GROUP.findall(word)
+    count = len(groups)
+    paired = len("".join(groups)) > count  # a group of two vowels or more
     ended = word + "$"  # for the hints that end the word
-    for _name, pattern, delta, hint in RULES:
+    for _name, pattern, delta, hint in RULES if paired else _RULES_WITHOUT_VOWEL_PAIRS:
         if hint in ended:
             count += delta * len(pattern.findall(word))
     return max(1, count)
