@@ -569,13 +569,9 @@ def _rule(
     return check
 
 
-def _only(values: Sequence, *kinds: type) -> bool:
-    """Whether every value is of one of the types ``kinds`` exactly (``True`` is no ``int``).
-
-    >>> _only([0, 2], int), _only([0, True], int), _only(["a", None], str, type(None))
-    (True, False, True)
-    """
-    return set(map(type, values)) <= set(kinds)
+# The types a column test wants its values to have exactly, as ``set(map(type, values)) <=``
+# tests it (``True`` is no ``int``).
+_INT, _STR, _STR_OR_NULL, _DICT = {int}, {str}, {str, NoneType}, {dict}
 
 
 def _is_number(value: Any) -> bool:
@@ -606,11 +602,11 @@ def _natural_or_null(value: Any) -> int | None:
 
 
 def _naturals(values: Sequence) -> bool:
-    return _only(values, int) and min(values, default=0) >= 0
+    return set(map(type, values)) <= _INT and min(values, default=0) >= 0
 
 
 def _strings(values: Sequence) -> bool:
-    return _only(values, str)
+    return set(map(type, values)) <= _STR
 
 
 def _naturals_or_nulls(values: Sequence) -> bool:
@@ -638,7 +634,7 @@ def _one_of(*choices: str | None) -> Check:
     return _rule(
         expected,
         lambda v: (v is None or isinstance(v, str)) and v in choices,
-        lambda values: _only(values, str, NoneType) and set(values) <= allowed,
+        lambda values: set(map(type, values)) <= _STR_OR_NULL and set(values) <= allowed,
     )
 
 
@@ -761,7 +757,7 @@ def _records_at_once(
     def read(items: list) -> tuple | None:
         if not items:
             return ()
-        if not _only(items, dict) or not set(map(len, items)) <= width:
+        if not set(map(type, items)) <= _DICT or not set(map(len, items)) <= width:
             return None
         try:
             columns = list(zip(*map(fields_of, items), strict=True))
@@ -794,14 +790,16 @@ def _check_names(item: dict, checks: dict[str, Check], partial: bool, optional: 
 _STRING_OR_NULL = _rule(
     "a string or null",
     lambda v: v is None or isinstance(v, str),
-    lambda values: _only(values, str, NoneType),
+    lambda values: set(map(type, values)) <= _STR_OR_NULL,
 )
 _NON_EMPTY_STRING = _rule(
     "a non-empty string",
     lambda v: isinstance(v, str) and v != "",
     lambda values: _strings(values) and all(values),
 )
-_OBJECT = _rule("an object", lambda v: isinstance(v, dict), lambda values: _only(values, dict))
+_OBJECT = _rule(
+    "an object", lambda v: isinstance(v, dict), lambda values: set(map(type, values)) <= _DICT
+)
 _SOURCE_FIELDS = {
     "path": _STRING_OR_NULL,
     "bytes": _natural_or_null,

@@ -335,12 +335,14 @@ def _run(
         mapped = ordered_map(unit, work(), jobs=jobs, weigh=_work_size)
     else:
         mapped = engine.map(unit, work(), weigh=_work_size)
+    pending = _PendingRows(state)
     for done in mapped:
         one = read.popleft()
         if done is not None:
-            _record(state, report, listener, one, fingerprint, done)
+            _record(pending, report, listener, one, fingerprint, done)
         if listener is not None:
             listener.advanced(one.path)
+    pending.commit()
     report.seconds["process"] = round(time.monotonic() - started, 3)
     if engine is not None:
         report.seconds["engine_start"] = engine.startup_seconds  # part of "process"
@@ -434,20 +436,56 @@ def _process_work(
     return process_input(*work, pipeline, encoding, max_doc_bytes, summary_top)
 
 
+# The rows of processed inputs are committed together, in transactions of at most this many
+# rows, documents of this many bytes, or inputs processed over this many seconds.
+ROWS_PER_COMMIT = 32
+BYTES_PER_COMMIT = 2**23
+SECONDS_PER_COMMIT = 1.0
+
+
+class _PendingRows:
+    """Rows of processed inputs waiting for their transaction (see :data:`ROWS_PER_COMMIT`):
+    one per input cost a lock and a write of the journal each. A run killed before their
+    commit loses only them: the next run processes those inputs again."""
+
+    def __init__(self, state: State) -> None:
+        self.state = state
+        self.rows: list[InputRow] = []
+        self.size = 0
+        self.since = time.monotonic()
+
+    def add(self, row: InputRow) -> None:
+        """Keep ``row``, committing the rows kept when there are enough of them."""
+        self.rows.append(row)
+        self.size += len(row.documents)
+        if (
+            len(self.rows) >= ROWS_PER_COMMIT
+            or self.size >= BYTES_PER_COMMIT
+            or time.monotonic() - self.since >= SECONDS_PER_COMMIT
+        ):
+            self.commit()
+
+    def commit(self) -> None:
+        """Commit the rows kept, in one transaction."""
+        if self.rows:
+            self.state.record_all(self.rows)
+        self.rows, self.size, self.since = [], 0, time.monotonic()
+
+
 def _record(
-    state: State,
+    pending: _PendingRows,
     report: RunReport,
     listener: RunListener | None,
     one: _Read,
     fingerprint: str,
     done: Processed,
 ) -> None:
-    """Commit one processed input's row, and report it."""
+    """Record one processed input's row (committed with the next rows), and report it."""
     for warning in done.warnings:
         if listener is not None:
             listener.message(Message("warning", warning))
     status = "failed" if done.errors else "ok"
-    state.record(
+    pending.add(
         InputRow(
             one.path,
             one.size,

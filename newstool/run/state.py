@@ -9,7 +9,7 @@ partial corpus :class:`~newstool.stats.summary.Summary`, as JSON, when the run h
 output; empty otherwise, and in a state made before the column existed), and ``published``
 (0 until the outputs hold these documents). Table ``meta``: what the installed outputs are (see
 :mod:`newstool.run.outputs`). Every change is one transaction, so a killed run leaves each row
-either as it was or complete.
+either as it was or complete (the rows of several inputs may share one: all or none of them).
 
 Durability: a row is committed without waiting for the disk (WAL with ``synchronous=NORMAL``:
 a killed process loses nothing committed, and the file is never corrupt), because a row lost
@@ -123,23 +123,31 @@ class State:
 
     def record(self, row: InputRow) -> None:
         """Insert or replace one input's row, not yet published (one transaction)."""
+        self.record_all([row])
+
+    def record_all(self, rows: list[InputRow]) -> None:
+        """Insert or replace the rows of several inputs, not yet published, in one transaction
+        (cheaper than one each: fewer locks and writes)."""
         with self._transaction():
-            self.db.execute(
+            self.db.executemany(
                 "INSERT OR REPLACE INTO inputs (path, size, mtime_ns, sha256, fingerprint, "
                 "status, error, doc_ids, documents, published, summary) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
-                (
-                    row.path,
-                    row.size,
-                    row.mtime_ns,
-                    row.sha256,
-                    row.fingerprint,
-                    row.status,
-                    row.error,
-                    json.dumps(row.doc_ids),
-                    row.documents,
-                    row.summary,
-                ),
+                [
+                    (
+                        row.path,
+                        row.size,
+                        row.mtime_ns,
+                        row.sha256,
+                        row.fingerprint,
+                        row.status,
+                        row.error,
+                        json.dumps(row.doc_ids),
+                        row.documents,
+                        row.summary,
+                    )
+                    for row in rows
+                ],
             )
 
     def touch(self, path: str, size: int, mtime_ns: int) -> None:
