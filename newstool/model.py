@@ -499,6 +499,16 @@ def blocks_from_blank_lines(text: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def paragraphs_from_blank_lines(text: str) -> list[str]:
+    """The text of each block of :func:`blocks_from_blank_lines`, without making the blocks
+    (for a caller that needs only the text, as most texts' repeated-paragraph check does).
+
+    >>> paragraphs_from_blank_lines("  one\\n\\n\\ntwo  \\n \\n")
+    ['one', 'two']
+    """
+    return [paragraph for chunk in _BLOCK_SEPARATOR.split(text) if (paragraph := chunk.strip())]
+
+
 # Reading. Each check mirrors a rule of document.schema.json; the rules JSON Schema cannot
 # express (offsets within the text, blocks in order, ...) are in its descriptions.
 # tests/test_model_schema.py generates documents from the schema to keep the two in step.

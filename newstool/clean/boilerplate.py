@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 
 from newstool.clean.edits import Change, fixed, removal_changes  # noqa: F401 (fixed: examples)
-from newstool.model import _BLOCK_SEPARATOR, blocks_from_blank_lines
+from newstool.model import blocks_from_blank_lines, paragraphs_from_blank_lines
 from newstool.sentences import iter_sentence_spans
 
 # What each line holds but the white space at its ends (its ``strip()``); blank lines hold none.
@@ -192,22 +192,12 @@ def remove_repeated_paragraphs(text: str) -> list[Change]:
     """
     # its words, one space between them (a paragraph has no white space at either end); not
     # split into a list of words, which for a long paragraph costs ten times its size
-    keys = [_single_spaced(paragraph) for paragraph in _paragraphs(text)]
+    keys = [_single_spaced(paragraph) for paragraph in paragraphs_from_blank_lines(text)]
     if len(set(keys)) == len(keys):
         return []  # no paragraph repeats another: most texts
     blocks = blocks_from_blank_lines(text)
     spans = [(blocks[i].start, blocks[i].end) for i in repeated_runs(keys)]
     return removal_changes(text, spans)
-
-
-def _paragraphs(text: str) -> list[str]:
-    """The text of each block of ``blocks_from_blank_lines(text)``, without making the blocks
-    (most texts need none of them).
-
-    >>> _paragraphs("  one\\n\\n\\ntwo  \\n \\n")
-    ['one', 'two']
-    """
-    return [paragraph for chunk in _BLOCK_SEPARATOR.split(text) if (paragraph := chunk.strip())]
 
 
 def _single_spaced(paragraph: str) -> str:

@@ -22,11 +22,10 @@ from newstool.sentences import QuotationState, iter_decisions, lexicon, structur
 # A sentence stop, optional closing quotes or brackets, then a letter (maybe after an opening
 # quote), or a bracket (maybe after an opening quote) holding a word: an alteration ("[This]")
 # or a transcript's mark ("[crosstalk]"), or an aside in parentheses ("(He was"); lower case
-# is judged later. A digit after a lone
-# period and three lower-case letters ("took effect.5 million") is judged by the splitter,
-# which alone knows "fig.3". (The stop is written "[.!?][.!?]*", not "[.!?]+": a pattern that
-# starts with a class, not a repeat, lets the regex engine skip straight to the next mark,
-# three times faster.)
+# is judged later. A digit after a lone period and three lower-case letters ("took effect.5
+# million") is judged by the splitter, which alone knows "fig.3". (The stop is written
+# "[.!?][.!?]*", not "[.!?]+": a pattern that starts with a class, not a repeat, lets the
+# regex engine skip straight to the next mark, three times faster.)
 _CANDIDATE = re.compile(
     r"(?P<stop>[.!?][.!?]*)(?P<close>[\"'”’»)\]]*)(?=[\"“‘]?[\[(]?[^\W\d_]|(?<=[^\W\d_A-Z]{3}\.)\d)"
 )
@@ -240,9 +239,9 @@ def _gap_position(
     right_start += bool(bracket)  # '"[This] is', "(He was": the word in the bracket
     right = _WORD.match(text, right_start).group()
     right_end = right_start + len(right)
+    if bracket == "(" and stop != ".":
+        return None  # '"...forever."?(Reporting': a character lost, most likely
     if bracket == "(" or bracket and right[0].islower():
-        if stop != "." and bracket == "(":
-            return None  # '"...forever."?(Reporting': a character lost, most likely
         if inside_web_address(text, match.start()) or not _splitter_ends_sentence(cuts, match):
             return None  # "[crosstalk] Let" opens a sentence, "[sic] and" does not
     elif stop == "." and is_abbreviation(word_before_period(text, match.start())):
