@@ -12,7 +12,6 @@ import subprocess
 import sys
 from collections import Counter
 from dataclasses import asdict
-from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
@@ -33,9 +32,9 @@ from newstool.clean import (
     undo_edits,
 )
 from newstool.clean.boilerplate import compile_patterns, default_boilerplate_patterns
-from newstool.clean.edits import fixed
+from newstool.clean.edits import apply_changes, fixed
 from newstool.clean.glued import separate_glued_sentences
-from newstool.clean.mojibake import _EndsFirstMatcher
+from newstool.clean.mojibake import _differences
 from newstool.ingest import ingest_bytes
 from newstool.model import Block, Document, Note, Sentence, blocks_from_blank_lines
 from newstool.sentences import split_sentences
@@ -884,12 +883,23 @@ def test_separate_glued_sentences_puts_a_glued_quote_where_split_sentences_does(
     assert fixed(separate_glued_sentences, text) == expected
 
 
-# Few letters, so that blocks repeat and the longest match is often not at either end.
-_FEW_LETTERS = st.text(alphabet="ab c", max_size=40)
+# Few letters, some of them non-ASCII, so that stretches repeat and resynchronise wrongly.
+_FEW_LETTERS = st.text(alphabet="ab cé€Ã", max_size=40)
 
 
 @given(_FEW_LETTERS, _FEW_LETTERS)
 @settings(max_examples=500)
-def test_mojibake_matcher_finds_what_difflib_finds(old, new):
-    quick = _EndsFirstMatcher(None, old, new, autojunk=False)
-    assert quick.get_opcodes() == SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+def test_mojibake_differences_turn_the_old_line_into_the_new_one(old, new):
+    changes = _differences(old, new, list(range(len(old) + 1)), 0)
+    assert apply_changes("fix_mojibake", old, changes)[0] == new
+
+
+def test_mojibake_repairs_on_one_long_line_are_small_edits_each():
+    """A whole article on one line, garbled once every few words: each repair is its own edit
+    of the garbled letters, however many the line holds (a diff of the whole line against its
+    repair costs the square of its length)."""
+    line = "The cafÃ© said it would open. " * 3000
+    cleaned = clean(Document.from_dict({"text": line}))
+    assert cleaned.text == ("The café said it would open. " * 3000).strip()
+    repairs = [(e.before, e.after) for e in cleaned.edits if e.rule == "fix_mojibake"]
+    assert repairs == [("Ã©", "é")] * 3000

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from difflib import Match, SequenceMatcher
+from difflib import SequenceMatcher
 from functools import cache
+from itertools import islice
 
 from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
 
@@ -121,73 +122,92 @@ def _visible_places(line: str) -> list[int]:
 
 def _differences(old: str, new: str, places: list[int], offset: int) -> list[Change]:
     """The smallest changes that turn ``old`` into ``new``, placed by ``places`` (where each
-    character of ``old`` lies in its line) and ``offset`` (where the line starts)."""
-    if old == new:
-        return []
-    matcher = _EndsFirstMatcher(None, old, new, autojunk=False)
-    return [
-        Change(offset + places[i1], offset + places[i2], new[j1:j2])
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-        if tag != "equal"
-    ]
+    character of ``old`` lies in its line) and ``offset`` (where the line starts).
 
+    Each stretch where the two differ is diffed on its own, so the cost grows with the line,
+    not with its square, however many repairs it holds:
 
-class _EndsFirstMatcher(SequenceMatcher):
-    """A :class:`~difflib.SequenceMatcher` that finds the same matches, quicker where a repair
-    changed a few characters of a long line: there the longest match is what the two ranges
-    begin or end with, and string searches (in C) can prove it, where difflib would compare
-    each character with every equal one (in Python).
-
-    >>> old, new = "It was donâ€™t. " * 20, "It was don’t. " * 20
-    >>> quick = _EndsFirstMatcher(None, old, new, autojunk=False).get_opcodes()
-    >>> quick == SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
-    True
+    >>> old, new = "It was donâ€™t. " * 2, "It was don’t. " * 2
+    >>> [(c.start, c.end, c.after) for c in _differences(old, new, list(range(33)), 100)]
+    [(110, 113, '’'), (126, 129, '’')]
     """
-
-    def find_longest_match(self, alo=0, ahi=None, blo=0, bhi=None):
-        """What :meth:`SequenceMatcher.find_longest_match` returns (with no junk: the longest
-        block, then the earliest in ``a``, then in ``b``), when that is the common start or end
-        of the two ranges and proving it is cheap enough; otherwise it asks difflib."""
-        a, b = self.a, self.b
-        ahi = len(a) if ahi is None else ahi
-        bhi = len(b) if bhi is None else bhi
-        width = min(ahi - alo, bhi - blo)
-        start = _common_length(a, b, alo, blo, 1, width)
-        end = _common_length(a, b, ahi - 1, bhi - 1, -1, width - start)
-        if start and start >= end and self._none_common(alo, ahi, blo, bhi, start + 1, ahi - start):
-            return Match(alo, blo, start)  # the start: no longer block is common
-        if end > start and self._none_common(alo, ahi, blo, bhi, end, ahi - end):
-            # the end: no block as long starts earlier in ``a`` (nor later: it would not fit)
-            return Match(ahi - end, b.find(a[ahi - end : ahi], blo, bhi), end)
-        return super().find_longest_match(alo, ahi, blo, bhi)
-
-    def _none_common(self, alo: int, ahi: int, blo: int, bhi: int, size: int, stop: int) -> bool:
-        """True if no block of ``size`` characters starting in ``a[alo:stop]`` occurs in
-        ``b[blo:bhi]``; False too when finding out would cost more than :data:`_SEARCH_BUDGET`.
-        """
-        if stop <= alo:
-            return True
-        if (stop - alo) * (size + bhi - blo) > _SEARCH_BUDGET:
-            return False
-        a, within = self.a, self.b[blo:bhi]
-        return not any(a[i : i + size] in within for i in range(alo, stop))
+    changes: list[Change] = []
+    for i1, i2, j1, j2 in _differing_stretches(old, new):
+        if (i2 - i1) * (j2 - j1) > _DIFF_BUDGET:  # one long garbled stretch: replaced whole
+            changes.append(Change(offset + places[i1], offset + places[i2], new[j1:j2]))
+            continue
+        matcher = SequenceMatcher(None, old[i1:i2], new[j1:j2], autojunk=False)
+        changes += [
+            Change(offset + places[i1 + a1], offset + places[i1 + a2], new[j1 + b1 : j1 + b2])
+            for tag, a1, a2, b1, b2 in matcher.get_opcodes()
+            if tag != "equal"
+        ]
+    return changes
 
 
-# How many characters _EndsFirstMatcher may compare to prove a match (about a millisecond);
-# past that, difflib's own search is used.
-_SEARCH_BUDGET = 1 << 22
+# How many character pairs one differing stretch may cost difflib (a few milliseconds).
+_DIFF_BUDGET = 1 << 16
+# Where ``new`` may agree with ``old`` again after a difference: a run of ASCII characters.
+_ASCII_RUN = re.compile(r"[\x00-\x7f]{1,8}")
+# A repaired character stood for at most this many garbled ones (a four-byte UTF-8 character).
+_MOST_GARBLED = 4
+# How many ASCII runs of ``new`` are looked for before the rest of the line is one difference.
+_MOST_TRIES = 16
 
 
-def _common_length(a: str, b: str, i: int, j: int, step: int, most: int) -> int:
-    """How many characters ``a`` and ``b`` have in common from ``a[i]`` and ``b[j]`` on, going
-    forwards (``step`` 1) or backwards (``step`` -1), at most ``most``.
+def _differing_stretches(old: str, new: str) -> Iterator[tuple[int, int, int, int]]:
+    """The stretches ``old[i1:i2]``, ``new[j1:j2]`` where the two differ, between stretches
+    where they agree, found in one walk along both: after a difference, the two agree again
+    at the next ASCII run of ``new`` found in ``old`` as near as a repair can reach.
 
-    >>> _common_length("abcd", "abxd", 0, 0, 1, 4), _common_length("abcd", "xbcd", 3, 3, -1, 4)
-    (2, 3)
+    >>> list(_differing_stretches("cafÃ© or cafÃ©", "café or café"))
+    [(3, 5, 3, 4), (12, 14, 11, 12)]
     """
-    length = 0
-    while length < most and a[i + step * length] == b[j + step * length]:
-        length += 1
+    i = j = 0
+    while True:
+        same = _common_length(old, new, i, j)
+        i, j = i + same, j + same
+        if i == len(old) and j == len(new):
+            return
+        again = _agreeing_again(old, new, i, j)
+        if again is None:
+            yield i, len(old), j, len(new)
+            return
+        yield i, again[0], j, again[1]
+        i, j = again
+
+
+def _agreeing_again(old: str, new: str, i: int, j: int) -> tuple[int, int] | None:
+    """Where ``old`` and ``new``, differing at ``old[i]`` and ``new[j]``, agree again: the
+    first of the next few ASCII runs of ``new`` that ``old`` holds within a repair's reach.
+
+    >>> _agreeing_again("cafÃ© or", "café or", 3, 3)
+    (5, 4)
+    """
+    for run in islice(_ASCII_RUN.finditer(new, j), _MOST_TRIES):
+        reach = i + _MOST_GARBLED * (run.start() - j + 1) + len(run.group())
+        found = old.find(run.group(), i, reach)
+        if found >= 0:
+            return found, run.start()
+    return None
+
+
+def _common_length(a: str, b: str, i: int, j: int) -> int:
+    """How many characters ``a[i:]`` and ``b[j:]`` begin with in common, found by comparing
+    slices of doubling, then halving, length (in C) rather than character by character.
+
+    >>> _common_length("xabcd", "abxd", 1, 0), _common_length("ab", "ab", 0, 0)
+    (2, 2)
+    """
+    most = min(len(a) - i, len(b) - j)
+    length, step = 0, 1
+    while step and length < most:
+        step = min(step, most - length)
+        if a[i + length : i + length + step] == b[j + length : j + length + step]:
+            length += step
+            step *= 2
+        else:
+            step //= 2
     return length
 
 
