@@ -543,6 +543,43 @@ BOILERPLATE_LINES = [
     "|",
     "•",
     ".",
+    "Skip past newsletter promotion",
+    "after newsletter promotion",
+    "Skip to main content",
+    "Back to top ↑",
+    "Show comments",
+    "View 12 comments",
+    "Leave a comment",
+    "Join the conversation",
+    "Comments (14)",
+    "Load more",
+    "Continue reading the main story",
+    "Read the full story »",
+    "Explore more on these topics",
+    "Reuse this content",
+    "Report an error",
+    "View full image",
+    "Toggle caption",
+    "Share on Facebook Share on X Email",
+    "Facebook Twitter LinkedIn Email",
+    "Home > News > Politics",
+    "News » Courts » High Court",
+    "Support local journalism. Subscribe today for $1 a week.",
+    "Support our independent reporting",
+    "Donate now",
+    "Become a member today",
+    "Loading…",
+    "Loading comments...",
+    "Posted 5h ago",
+    "2 hours ago",
+    "Updated: March 3, 2024 10:15am AEDT",
+    "Published 3:15 PM EST, Mar 3, 2024 | Updated 4:20 PM EST",
+    "Posted Tue 5 Mar 2024 at 6:00am",
+    "Privacy Notice: Newsletters may contain info about charities, online ads, and content "
+    "funded by outside parties.",
+    # a notice and terms, each sentence boilerplate, longer than one pattern takes
+    "Copyright 2024 The Associated Press. All rights reserved. This material may not be "
+    "published, broadcast, rewritten or redistributed without permission.",
 ]
 # Sentences that start like boilerplate but are prose: they stay ("when in doubt, keep").
 BOILERPLATE_LOOKALIKES = [
@@ -575,6 +612,27 @@ BOILERPLATE_LOOKALIKES = [
     "Listen to this article's author explain why, the editor said.",
     "The story continues below the surface, the inquiry found.",
     "AD",
+    "Back to the drawing board, the coach said.",
+    "Show of force",
+    "Support for farmers grew",
+    "Support local journalism, the senator urged.",
+    "Support for local journalism has fallen.",
+    "Explore the data",
+    "Skip the queue, the minister said.",
+    "Published in 2019, the report found flaws.",
+    "Comments from the minister drew anger.",
+    "Loading bays were closed.",
+    "Please wait for the bus, police said.",
+    "Updated figures show a fall.",
+    "Posted to Iraq in 2003, he served two tours.",
+    "Home prices rose 5%.",
+    "Facebook said it would appeal.",
+    "Twitter",
+    "Read the full report on the council's website.",
+    "Join the conversation on climate, the mayor urged residents.",
+    "Become a member of the club, he said.",
+    "2 hours ago, police said, a man was arrested.",
+    "Share this story. The talks ended on Friday.",
 ]
 
 
@@ -582,6 +640,29 @@ BOILERPLATE_LOOKALIKES = [
 def test_a_boilerplate_paragraph_goes(line):
     doc = clean(Document.from_dict({"text": f"Rain fell.\n\n{line}\n\nRoads flooded."}))
     assert doc.text == "Rain fell.\n\nRoads flooded."
+
+
+@pytest.mark.parametrize(
+    "label", ["More from City Hall", "Most read", "Recommended for you", "You may also like:"]
+)
+def test_a_list_of_headlines_under_its_label_goes_to_the_end(label):
+    text = f"Rain fell.\n\n{label}\n\nMayor quits after vote\n\n2 hours ago\n\nBudget passes"
+    assert clean(Document.from_dict({"text": text})).text == "Rain fell."
+    # mid-text, two headlines at least before the article goes on
+    text = f"Rain fell.\n\n{label}\n\nMayor quits\n\nBudget passes\n\nRoads flooded."
+    assert clean(Document.from_dict({"text": text})).text == "Rain fell.\n\nRoads flooded."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rain fell.\n\nMost read\n\nThe mayor quit on Friday.",  # a sentence follows
+        "Rain fell.\n\nUp next\n\nThe budget\n\nIt passed on Friday.",  # one heading
+        "Rain fell.\n\nMore from the inquiry\n\nThe inquiry heard from 40 witnesses.",
+    ],
+)
+def test_a_label_over_the_article_itself_stays(text):
+    assert clean(Document.from_dict({"text": text})).text == text
 
 
 @pytest.mark.parametrize(

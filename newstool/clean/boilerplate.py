@@ -111,15 +111,79 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
     )
     if pattern is None:
         return []
+    lines = list(_LINE_CONTENT.finditer(text))
+    furniture = [pattern.fullmatch(line.group()) is not None for line in lines]
+    for first, end in headline_lists([line.group() for line in lines], furniture):
+        furniture[first:end] = [True] * (end - first)
     spans = []
     notice = _may_hold_notice(text)
-    for line in _LINE_CONTENT.finditer(text):
+    for line, goes in zip(lines, furniture, strict=True):
         stripped, start = line.group(), line.start()
-        if pattern.fullmatch(stripped):
+        if goes:
             spans.append((start, start + len(stripped)))
-        elif notice and (tail := _notice_after_sentences(stripped, pattern)):
+        elif notice and (tail := _notice_after_sentences(stripped, pattern)) is not None:
             spans.append((start + tail, start + len(stripped)))
     return removal_changes(text, spans)
+
+
+# The label over a list of links to other articles ("More from City Hall", "Most read",
+# "Recommended for you", "You may also like:"), alone on its line: a short one.
+_LIST_LABEL = re.compile(
+    r"(?:(?:more|latest|also) (?:from|in|on) [^.!?]{1,40}"
+    r"|most (?:read|popular|viewed|shared|watched|commented)"
+    r"(?: (?:stories|articles|today|this week|now|in [\w ]{1,30}))?"
+    r"|(?:recommended|suggested|related|popular|trending|top|latest|more|other) "
+    r"(?:for you|stories|articles|news|reads|videos|headlines|reading|coverage)"
+    r"|recommended(?: for you)?|trending(?: now)?|popular now|editors?['’]? picks"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:what )?to read next"
+    r"|read next|up next|watch next|don['’]t miss|in other news|further reading"
+    r"|more stories(?: like this)?|around the web|from (?:around the web|our partners)"
+    r"|(?:sponsored|promoted|partner) (?:stories|links|content))\s*:?",
+    re.IGNORECASE,
+)
+_LABEL_LENGTH = 60
+# A headline in such a list: a line of at most this many words that does not end as a
+# sentence ends (with a full stop, perhaps inside a quote or bracket).
+_HEADLINE_WORDS = 20
+_ENDS_WITH_FULL_STOP = re.compile(r"[.;:,][\"'”’»)\]]*\Z")
+
+
+def headline_lists(lines: list[str], furniture: list[bool]) -> list[tuple[int, int]]:
+    """The ranges of ``lines`` that are lists of links to other articles: a list's label
+    (``_LIST_LABEL``), then the headlines under it (lines of no sentence: no final full stop)
+    up to the end of the text, or two of them at least before the article goes on. Lines
+    already known as ``furniture`` (a date under a headline) are part of the list.
+
+    >>> lines = ["Rain fell.", "More from City Hall", "Mayor quits", "Budget passes"]
+    >>> headline_lists(lines, [False] * 4)
+    [(1, 4)]
+
+    A label that a sentence follows, or a single headline before more of the article, is
+    kept: a heading of the article may read like a label.
+
+    >>> headline_lists(["Most read", "The mayor quit on Friday.", "Mayor quits"], [False] * 3)
+    []
+    >>> headline_lists(["Up next", "The budget", "It passed on Friday."], [False] * 3)
+    []
+    """
+    found = []
+    index = 0
+    while index < len(lines):
+        end = index + 1
+        if len(lines[index]) <= _LABEL_LENGTH and _LIST_LABEL.fullmatch(lines[index]):
+            while end < len(lines) and (furniture[end] or _is_headline(lines[end])):
+                end += 1
+            headlines = end - index - 1 - sum(furniture[index + 1 : end])
+            if headlines >= (1 if end == len(lines) else 2):
+                found.append((index, end))
+            else:
+                end = index + 1
+        index = end
+    return found
+
+
+def _is_headline(line: str) -> bool:
+    return line.count(" ") < _HEADLINE_WORDS and not _ENDS_WITH_FULL_STOP.search(line)
 
 
 def _may_hold_notice(text: str) -> bool:
@@ -149,22 +213,36 @@ _LOWER_CHUNK = 1 << 16
 
 
 def _notice_after_sentences(line: str, pattern: re.Pattern[str]) -> int | None:
-    """Where a copyright notice that ends ``line`` after one sentence or more starts: the first
-    sentence start from which the rest of the line matches ``pattern`` and holds a notice's sign
-    (see ``_NOTICE``).
+    """Where a copyright notice that ends ``line`` starts (0: the line is the notice): the
+    first sentence start from which the rest of the line holds a notice's sign (see
+    ``_NOTICE``) and is boilerplate, matching ``pattern`` as a whole or sentence by sentence
+    (a wire service's notice and terms, longer than any one pattern takes).
 
     >>> pattern = compile_patterns(default_boilerplate_patterns())
     >>> _notice_after_sentences("Rain fell. © 2024 AAP", pattern)
     11
+    >>> _notice_after_sentences("Copyright 2024 The Associated Press. All rights reserved. "
+    ...     "This material may not be published, broadcast, rewritten or redistributed.", pattern)
+    0
     >>> _notice_after_sentences("Rain fell. Follow us on X", pattern) is None  # a sentence
     True
     """
     if not _may_hold_notice(line) or not _NOTICE.search(line):
         return None  # (the quick test first: the case-blind pattern is tried at every place)
-    for start, _ in iter_sentence_spans(line):
+    spans = list(iter_sentence_spans(line))
+    found = None
+    # from the last sentence back, while each sentence is boilerplate on its own
+    for start, end in reversed(spans):
+        if not pattern.fullmatch(line, start, end):
+            break
+        if _NOTICE.search(line, start):
+            found = start
+    for start, _ in spans:
+        if found is not None and start >= found:
+            break
         if start and _NOTICE.search(line, start) and pattern.fullmatch(line, start):
             return start
-    return None
+    return found
 
 
 def remove_repeated_paragraphs(text: str) -> list[Change]:
