@@ -615,12 +615,49 @@ def speaker_tag_after_quoted_question(c: Candidate, lex: Lexicon) -> bool | None
     for i, word in enumerate(words[1:6], 1):
         if word == "." and abbreviation_kind(words[i - 1], lex) == "prefix":
             continue  # the period of a title: "Gov. Ann Li said"
+        if word == ",":  # a name, then who they are: "Sen. Ann Li, D-Ore., asked"
+            return _tag_after_apposition(words, i, lex)
         if word in lex.speech_verbs:
-            following = words[i + 1] if i + 1 < len(words) else ""
-            return False if following in _TAG_ENDS or continues_tag(following) else None
+            return _tag_ends_at_verb(words, i)
         if not word[:1].isupper():
             return None
     return None
+
+
+def _tag_ends_at_verb(words: list[str], verb: int) -> bool | None:
+    """False (no sentence ends before the tag) when the speaker tag ends at its verb
+    ``words[verb]``: nothing, a mark or words that say how it was said follow, or whom a
+    question was put to (``asked reporters``: what was asked is the quotation).
+
+    >>> [s.text for s in split_sentences('"Why?" Kavanaugh asked reporters. It ended.')]
+    ['"Why?" Kavanaugh asked reporters.', 'It ended.']
+    """
+    following = words[verb + 1] if verb + 1 < len(words) else ""
+    asked = words[verb].lower() in _ASKING
+    return False if following in _TAG_ENDS or continues_tag(following) or asked else None
+
+
+# Speech verbs whose object is the person asked, never what was said.
+_ASKING = frozenset({"asked", "asks", "ask"})
+
+
+# How many words and marks an apposition after a speaker's name may hold ("D-Ore.", "a
+# Democrat from Ohio").
+_APPOSITION_TOKENS = 8
+
+
+def _tag_after_apposition(words: list[str], comma: int, lex: Lexicon) -> bool | None:
+    """The speaker tag goes on past an apposition between commas (``"Why?" Sen. Ann Li,
+    D-Ore., asked.``, ``"Now?" Li, a Democrat, said.``) when a speech verb follows it.
+
+    >>> [s.text for s in split_sentences('"Why now?" Sen. Ann Li, D-Ore., asked. It ended.')]
+    ['"Why now?" Sen. Ann Li, D-Ore., asked.', 'It ended.']
+    """
+    end = min(comma + 1 + _APPOSITION_TOKENS, len(words))
+    close = next((j for j in range(comma + 1, end) if words[j] == ","), None)
+    if close is None or close + 1 >= len(words) or words[close + 1] not in lex.speech_verbs:
+        return None
+    return _tag_ends_at_verb(words, close + 1)
 
 
 # What ends a speaker tag right after its verb ("Li asked." "Li said, adding"): a word there

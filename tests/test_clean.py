@@ -577,6 +577,49 @@ BOILERPLATE_LINES = [
     "Posted Tue 5 Mar 2024 at 6:00am",
     "Privacy Notice: Newsletters may contain info about charities, online ads, and content "
     "funded by outside parties.",
+    "Article continues below",
+    "Listen to this article · 4:12",
+    "Reading time: 3 minutes",
+    "⏱ 5 minute read",
+    "| |",
+    "Skip navigation",
+    "Share this story: Facebook | Twitter | LinkedIn | WhatsApp",
+    "Click to share on WhatsApp (Opens in new window)",
+    "You are here: Home » News » Energy",
+    "Video player is loading.",
+    "Please wait while the video loads",
+    "Posted about 5 hours ago",
+    "Published: 6:14 PM EST, Thu, Dec 3, 2026 | Updated: 8:02 PM EST",
+    "Open in app",
+    "Continue in browser",
+    "Read this story in the Lantern News app for a better experience.",
+    "Get the Herald app: available on the App Store and Google Play.",
+    "Turn on notifications to get breaking news alerts.",
+    "NEWSLETTER",
+    "Enter your email address",
+    "Sign up",
+    "Thanks for signing up!",
+    "You'll receive your first newsletter shortly.",
+    "By subscribing, you agree to our Terms of Use and Privacy Policy.",
+    "Want more stories like this? Sign up for The Local, our free weekly email.",
+    "Never miss a story. Get our Evening Edition email every weeknight — it's free.",
+    "You've read 3 of 5 free articles this month. Subscribe for unlimited access.",
+    "This story is free to read thanks to our subscribers. Join them today.",
+    "Our journalism relies on readers like you.",
+    "Leave a Reply Cancel reply",
+    "Your email address will not be published. Required fields are marked *",
+    "Be the first to comment",
+    "Sort by: Newest",
+    "We moderate comments to keep the conversation civil. Read our community guidelines.",
+    "Got it!",
+    "Accept all",
+    "Manage preferences",
+    "About the author",
+    "View all articles by Mia Hollister",
+    "Contact the author",
+    "Follow @dkowalski",
+    "#Georgia #DataCenters #Technology",
+    "Image 1 of 6",
     # a notice and terms, each sentence boilerplate, longer than one pattern takes
     "Copyright 2024 The Associated Press. All rights reserved. This material may not be "
     "published, broadcast, rewritten or redistributed without permission.",
@@ -633,6 +676,16 @@ BOILERPLATE_LOOKALIKES = [
     "Become a member of the club, he said.",
     "2 hours ago, police said, a man was arrested.",
     "Share this story. The talks ended on Friday.",
+    "More than 10,000 people signed up for the newsletter in a week, the council said.",
+    "Voters can sign up for alerts from the electoral commission, she said.",
+    "Open the app and the map shows every station, he said.",
+    "Accept all the terms or walk away, the union was told.",
+    "Thanks for signing up, the coach told the new players.",
+    "About the author of the report, little is known.",
+    "Get the vaccine, the health minister urged.",
+    "You have read the report, the judge told the minister.",
+    "Sign up now and pay nothing until March, the ad promised.",
+    "Our journalism relies on facts, not rumours, the editor said.",
 ]
 
 
@@ -643,7 +696,8 @@ def test_a_boilerplate_paragraph_goes(line):
 
 
 @pytest.mark.parametrize(
-    "label", ["More from City Hall", "Most read", "Recommended for you", "You may also like:"]
+    "label",
+    ["More from City Hall", "Most read", "Recommended for you", "You may also like:", "Topics"],
 )
 def test_a_list_of_headlines_under_its_label_goes_to_the_end(label):
     text = f"Rain fell.\n\n{label}\n\nMayor quits after vote\n\n2 hours ago\n\nBudget passes"
@@ -659,6 +713,7 @@ def test_a_list_of_headlines_under_its_label_goes_to_the_end(label):
         "Rain fell.\n\nMost read\n\nThe mayor quit on Friday.",  # a sentence follows
         "Rain fell.\n\nUp next\n\nThe budget\n\nIt passed on Friday.",  # one heading
         "Rain fell.\n\nMore from the inquiry\n\nThe inquiry heard from 40 witnesses.",
+        "Rain fell.\n\nTopics\n\nThe topics were trade and security.",
     ],
 )
 def test_a_label_over_the_article_itself_stays(text):

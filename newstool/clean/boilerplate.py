@@ -127,7 +127,8 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
 
 
 # The label over a list of links to other articles ("More from City Hall", "Most read",
-# "Recommended for you", "You may also like:"), alone on its line: a short one.
+# "Recommended for you", "You may also like:") or of the page's topics ("Topics"), alone on
+# its line: a short one.
 _LIST_LABEL = re.compile(
     r"(?:(?:more|latest|also) (?:from|in|on) [^.!?]{1,40}"
     r"|most (?:read|popular|viewed|shared|watched|commented)"
@@ -138,7 +139,8 @@ _LIST_LABEL = re.compile(
     r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:what )?to read next"
     r"|read next|up next|watch next|don['’]t miss|in other news|further reading"
     r"|more stories(?: like this)?|around the web|from (?:around the web|our partners)"
-    r"|(?:sponsored|promoted|partner) (?:stories|links|content))\s*:?",
+    r"|(?:sponsored|promoted|partner) (?:stories|links|content)"
+    r"|popular in [^.!?]{1,40}|(?:related )?topics|tags|filed under)\s*:?",
     re.IGNORECASE,
 )
 _LABEL_LENGTH = 60
