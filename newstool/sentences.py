@@ -61,6 +61,13 @@ _LABEL = (
 )
 _LIST_MARKER = re.compile(r"[\s•●▪◦‣⁃]" + _LABEL)
 _LIST_MARKER_AT_START = re.compile(_LABEL)
+# Where such a label closes: a period or a bracket after its one or two characters (or one or
+# two in brackets), after a space or a bullet. The engine skips to periods and brackets far
+# faster than it tries the label at every space, so these are looked for first.
+_LABEL_CLOSE = re.compile(
+    r"[.)](?:(?<=[\s•●▪◦‣⁃][\dA-Za-z].)|(?<=[\s•●▪◦‣⁃]\d\d.)"
+    r"|(?<=[\s•●▪◦‣⁃]\([\da-z].)|(?<=[\s•●▪◦‣⁃]\(\d\d.))"
+)
 # A number label glued to the end of the item before it, where a scraper lost the line break
 # ("named by 31%.2. Abortion", "over last year.2. Funding", "by 2027.2. Europe"): after an
 # end mark that follows a word, a sign, a closing mark or a year, never another number or a
@@ -989,6 +996,21 @@ def _label(m: re.Match, text: str) -> tuple[tuple, _Label] | None:
     return style, _Label(value, start, period, m.end(), _opens_item(text, start))
 
 
+def list_markers(text: str) -> Iterator[re.Match]:
+    """The matches of ``_LIST_MARKER.finditer(text)``, found from where their labels close.
+
+    >>> [m["item"] for m in list_markers("Do: 1. this (b) that a.) x A. Li 12) y")]
+    ['1.', '(b)', 'a.)', 'A.', '12)']
+    """
+    for close in _LABEL_CLOSE.finditer(text):
+        at = close.start()
+        for start in range(max(0, at - 4), at - 1):
+            m = _LIST_MARKER.match(text, start)
+            if m and m.start("item") < at < m.end("item"):
+                yield m
+                break
+
+
 def list_items(text: str) -> tuple[list[int], set[int]]:
     """Offsets where numbered or lettered list items start, and the periods of their labels.
 
@@ -1006,7 +1028,7 @@ def list_items(text: str) -> tuple[list[int], set[int]]:
     items: list[_Label] = []
     at_start = _LIST_MARKER_AT_START.match(text)
     markers = heapq.merge(
-        _LIST_MARKER.finditer(text),
+        list_markers(text),
         _GLUED_LIST_MARKER.finditer(text),
         key=lambda m: m.start("item"),
     )
@@ -1042,7 +1064,8 @@ def structural_starts(text: str) -> tuple[list[int], set[int]]:
     starts = [i for i in items if _char_before(text, i) not in _BULLETS]  # bullets cut already
     starts += [m.end() for m in _BLANK_LINE.finditer(text)]
     starts += [m.start() for m in _DASH_ITEM.finditer(text)]
-    starts += [m.start() for m in _BULLET.finditer(text)]
+    if any(bullet in text for bullet in _BULLETS):  # (quick: no text of Latin-1 holds one)
+        starts += [m.start() for m in _BULLET.finditer(text)]
     return sorted(set(starts)), periods
 
 

@@ -242,6 +242,17 @@ def test_split_document_refuses_other_languages():
         split_document(make_doc([("paragraph", "Es regnet.")]), SentenceOptions(lang="de"))
 
 
+@settings(derandomize=True, max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*" \t\n.)(•1aAZx", "12", "(12)", "(b)", "c.)", "9."]), max_size=12)
+)
+def test_list_markers_found_from_their_close_are_those_of_the_label_pattern(pieces):
+    """The quick search for list labels finds exactly what the label pattern finds."""
+    text = "".join(pieces)
+    found = [(m.span(), m.groupdict()) for m in sentences.list_markers(text)]
+    assert found == [(m.span(), m.groupdict()) for m in sentences._LIST_MARKER.finditer(text)]
+
+
 @settings(derandomize=True, max_examples=300, deadline=None)
 @given(st.lists(SPLITTER_PIECES, max_size=40).map("".join))
 def test_the_plain_full_stop_shortcut_agrees_with_the_rules(text):
