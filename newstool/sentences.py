@@ -17,8 +17,6 @@ Sentence(start=14, end=27, text='Then it fell.')
 
 from __future__ import annotations
 
-import heapq
-import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -1027,12 +1025,12 @@ def list_items(text: str) -> tuple[list[int], set[int]]:
     last: dict[tuple, _Label] = {}
     items: list[_Label] = []
     at_start = _LIST_MARKER_AT_START.match(text)
-    markers = heapq.merge(
-        list_markers(text),
-        _GLUED_LIST_MARKER.finditer(text),
-        key=lambda m: m.start("item"),
-    )
-    for m in itertools.chain([at_start] if at_start else [], markers):
+    markers = [at_start] if at_start else []
+    markers += list_markers(text)
+    glued = list(_GLUED_LIST_MARKER.finditer(text))
+    if glued:  # (rare: the others are in order already)
+        markers = sorted(markers + glued, key=lambda m: m.start("item"))
+    for m in markers:
         found = _label(m, text)
         if found is None:
             continue
