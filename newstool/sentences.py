@@ -1030,6 +1030,8 @@ def list_items(text: str) -> tuple[list[int], set[int]]:
     glued = list(_GLUED_LIST_MARKER.finditer(text))
     if glued:  # (rare: the others are in order already)
         markers = sorted(markers + glued, key=lambda m: m.start("item"))
+    if not markers:
+        return [], set()
     for m in markers:
         found = _label(m, text)
         if found is None:
@@ -1060,11 +1062,12 @@ def structural_starts(text: str) -> tuple[list[int], set[int]]:
     """
     items, periods = list_items(text)
     starts = [i for i in items if _char_before(text, i) not in _BULLETS]  # bullets cut already
-    starts += [m.end() for m in _BLANK_LINE.finditer(text)]
-    starts += [m.start() for m in _DASH_ITEM.finditer(text)]
+    if "\n" in text:  # (most paragraphs are one line)
+        starts += [m.end() for m in _BLANK_LINE.finditer(text)]
+        starts += [m.start() for m in _DASH_ITEM.finditer(text)]
     if any(bullet in text for bullet in _BULLETS):  # (quick: no text of Latin-1 holds one)
         starts += [m.start() for m in _BULLET.finditer(text)]
-    return sorted(set(starts)), periods
+    return (sorted(set(starts)) if starts else starts), periods
 
 
 # --- splitting ----------------------------------------------------------------------------------
