@@ -1096,21 +1096,31 @@ def token_before(text: str, pos: int) -> str:
 
 def plain_full_stop(text: str, m: re.Match, token: str, lex: Lexicon) -> bool:
     """The commonest end, settled without the rules: a word that is no abbreviation, one
-    period, then white space and a capital, or only white space (``was late. The``,
-    ``was late.\\n\\nThe``). The rules agree (a test checks), so this only saves time.
+    period (perhaps closing a quotation), then white space and a capital (perhaps opening
+    one), or only white space (``was late. The``, ``was late." "The``, ``was late.\\n\\nThe``).
+    The rules agree (a test checks), so this only saves time.
 
     >>> lex = lexicon()
     >>> [plain_full_stop(t, _CANDIDATE.search(t), t.split(".")[0].split()[-1], lex)
-    ...  for t in ("It was late. The", "It was late.", "It was etc. The", "It was late.The")]
-    [True, True, False, False]
+    ...  for t in ("It was late. The", "It was late.", "It was etc. The", "It was late.The",
+    ...            'It was late." The', 'It was late. "The', 'It was late. "', 'It was late."')]
+    [True, True, False, False, True, True, False, True]
     """
-    if m.group() != "." or len(token) < 2 or not token.isalpha() or token.isupper():
+    if m.group() not in _PLAIN_ENDS or len(token) < 2 or not token.isalpha() or token.isupper():
         return False  # (capitals: maybe a title in a speaker label, GOV. LI)
     after = text[m.end() : m.end() + 3]
     rest = after.lstrip()
+    if rest[:1] in _PLAIN_OPENERS and rest:
+        rest = rest[1:] or "."  # ("." when the text may go on: no capital seen)
     spaced_capital = after[:1].isspace() and rest[:1].isupper()
     only_space_left = not rest and len(after) < 3
     return (spaced_capital or only_space_left) and abbreviation_kind(token, lex) is None
+
+
+# The plain full stop may close a quotation (``was late." The``) or come before one that opens
+# (``was late. "The``): no rule before full_stop_after_word looks at double quotes there.
+_PLAIN_ENDS = frozenset({".", '."', ".”"})
+_PLAIN_OPENERS = '"“'
 
 
 def _starts_word(text: str, pos: int) -> bool:
