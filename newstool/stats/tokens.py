@@ -21,6 +21,7 @@ Hangul is one word, as Latin letters are.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # Han ideographs (with 々 and 〇, compatibility and extension blocks) and the letters of
 # hiragana and katakana (not the middle dot ・ or the sound marks ゛゜).
@@ -45,13 +46,24 @@ def _word_pattern(start: str, letter: str, digit: str, run: str, joiner: str, cj
     return rf"(?={start})(?:{initials}|{cjk + '|' if cjk else ''}{joined})"
 
 
-WORD = re.compile(
-    _word_pattern(
-        r"\w", r"[^\W\d_]", r"\d", rf"[^\W_{_HAN_AND_KANA}]", "['’\\-\u2010\u2011]", _CJK_WORD
-    )
+_WORD = _word_pattern(
+    r"\w", r"[^\W\d_]", r"\d", rf"[^\W_{_HAN_AND_KANA}]", "['’\\-\u2010\u2011]", _CJK_WORD
 )
-# Splitting on a captured word gives gap, word, gap, ..., word, gap.
-_WORD_OR_GAP = re.compile(f"({WORD.pattern})")
+
+
+@cache
+def word_pattern() -> re.Pattern[str]:
+    """The compiled pattern of a word, compiled on first use: its large CJK classes take
+    milliseconds to compile, and ASCII text (most news) never needs it."""
+    return re.compile(_WORD)
+
+
+@cache
+def _word_or_gap() -> re.Pattern[str]:
+    """Splitting on a captured word gives gap, word, gap, ..., word, gap."""
+    return re.compile(f"({_WORD})")
+
+
 # The same on ASCII text (most news): each class holds just its ASCII characters, and no CJK word
 # can start. Plain sets of characters are what the engine tests fastest.
 _ASCII_WORD = _word_pattern("[A-Za-z0-9]", "[A-Za-z]", "[0-9]", "[A-Za-z0-9]", r"['\-]")
@@ -64,7 +76,7 @@ def words(text: str) -> list[str]:
     >>> words("It's 50% -- or 3.5 times -- more")
     ["It's", '50', 'or', '3.5', 'times', 'more']
     """
-    return WORD.findall(text)
+    return word_pattern().findall(text)
 
 
 def words_and_gaps(text: str) -> tuple[list[str], list[str]]:
@@ -74,7 +86,7 @@ def words_and_gaps(text: str) -> tuple[list[str], list[str]]:
     >>> words_and_gaps("Idlib,  said Lavrov.")
     (['Idlib', 'said', 'Lavrov'], [',  ', ' '])
     """
-    parts = (_ASCII_WORD_OR_GAP if text.isascii() else _WORD_OR_GAP).split(text)
+    parts = (_ASCII_WORD_OR_GAP if text.isascii() else _word_or_gap()).split(text)
     return parts[1::2], parts[2:-1:2]
 
 
