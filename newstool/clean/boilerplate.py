@@ -11,23 +11,24 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
+from newstool import lazyre
 from newstool.clean.edits import Change, fixed, removal_changes  # noqa: F401 (fixed: examples)
 from newstool.model import blocks_from_blank_lines, paragraphs_from_blank_lines
 from newstool.sentences import iter_sentence_spans
 
 # What each line holds but the white space at its ends (its ``strip()``); blank lines hold none.
-_LINE_CONTENT = re.compile(r"\S(?:[^\n]*\S)?")
+_LINE_CONTENT = lazyre.compile(r"\S(?:[^\n]*\S)?")
 # The signs of a copyright notice, which no sentence of an article holds: a notice that ends a
 # paragraph (a line under it that ingest joined to it) goes, the sentences before it stay.
-_NOTICE = re.compile(r"©|\ball rights reserved\b|\(c\)\s*(?:19|20)\d\d", re.IGNORECASE)
+_NOTICE = lazyre.compile(r"©|\ball rights reserved\b|\(c\)\s*(?:19|20)\d\d", re.IGNORECASE)
 # White space other than one plain space between two words.
-_IRREGULAR_SPACE = re.compile(r"\s{2,}|[^\S ]")
+_IRREGULAR_SPACE = lazyre.compile(r"\s{2,}|[^\S ]")
 # A paragraph repeated alone counts as damage when it reads as prose: this many words or more
 # ("Yes." twice in an interview is not), ending as a sentence ends, and no credit or caption
 # ("Photo: Dean Lewins/AAP" under two photos is not).
 _MIN_REPEATED_WORDS = 3
-_ENDS_AS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s*\[[^\[\]\n]{1,40}\])*\Z")
-_CREDIT_LABEL = re.compile(
+_ENDS_AS_SENTENCE = lazyre.compile(r"[.!?…][\"'”’»)\]]*(?:\s*\[[^\[\]\n]{1,40}\])*\Z")
+_CREDIT_LABEL = lazyre.compile(
     r"(?:photo(?:graph)?|picture|pic|image|credit|video|graphic|illustration)s?\s*:", re.IGNORECASE
 )
 

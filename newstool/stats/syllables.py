@@ -17,6 +17,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from newstool import lazyre
+
 _V = "[aeiouy]"
 _C = "[^aeiouy]"
 
@@ -104,13 +106,13 @@ _TENS = (0, 0, 2, 2, 2, 2, 2, 3, 2, 2)  # -, -, twenty, thirty, ... seventy, eig
 _HUNDRED = 2
 _SCALES = (0, 2, 2, 2, 2)  # -, thousand, million, billion, trillion
 _LETTER = {"w": 3}  # every other letter name has one syllable
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
-_DECADE = re.compile(r"(\d+)'?s")
-_RUNS = re.compile(r"\d+|[^\W\d_]+")
-_HYPHENS = re.compile(r"[-\u2010\u2011\u2013]")
-_SIBILANT_END = re.compile(r"(?:[sxz]|[cgsz]e|ch|sh)$")
-_VOWEL_GROUP = re.compile(f"{_V}+")
+_NUMBER = lazyre.compile(r"\d+(?:[.,]\d+)*")
+_ORDINAL = lazyre.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
+_DECADE = lazyre.compile(r"(\d+)'?s")
+_RUNS = lazyre.compile(r"\d+|[^\W\d_]+")
+_HYPHENS = lazyre.compile(r"[-\u2010\u2011\u2013]")
+_SIBILANT_END = lazyre.compile(r"(?:[sxz]|[cgsz]e|ch|sh)$")
+_VOWEL_GROUP = lazyre.compile(f"{_V}+")
 
 
 def heuristic_syllables(word: str) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -10,10 +9,11 @@ from importlib import resources
 from itertools import compress
 from operator import itemgetter
 
+from newstool import lazyre
 from newstool.stats.tokens import words_and_gaps
 
 # Lower-case particles that may stand inside a name: "Staffan de Mistura", "Bank of England".
-_POSSESSIVE = re.compile("['\u2019]s$")
+_POSSESSIVE = lazyre.compile("['\u2019]s$")
 NAME_PARTICLES = frozenset(
     [
         "al",

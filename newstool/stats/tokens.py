@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from newstool import lazyre
+
 # Han ideographs (with 々 and 〇, compatibility and extension blocks) and the letters of
 # hiragana and katakana (not the middle dot ・ or the sound marks ゛゜).
 _HAN_AND_KANA = (
@@ -67,7 +69,7 @@ def _word_or_gap() -> re.Pattern[str]:
 # The same on ASCII text (most news): each class holds just its ASCII characters, and no CJK word
 # can start. Plain sets of characters are what the engine tests fastest.
 _ASCII_WORD = _word_pattern("[A-Za-z0-9]", "[A-Za-z]", "[0-9]", "[A-Za-z0-9]", r"['\-]")
-_ASCII_WORD_OR_GAP = re.compile(f"({_ASCII_WORD})")
+_ASCII_WORD_OR_GAP = lazyre.compile(f"({_ASCII_WORD})")
 
 
 def words(text: str) -> list[str]:
