@@ -75,10 +75,10 @@ _SPACE = lazyre.compile(r"\s+")
 # most 1,000 characters, so that no pattern scans a page once per "<".
 _CODE_TAGS = ("script", "style", "svg", "nav")
 _CODE_OPENING = lazyre.compile(r"<(script|style|svg|nav)\b([^>]{0,1000})>", re.IGNORECASE)
-_CODE_CLOSING = {tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in _CODE_TAGS}
+_CODE_CLOSING = {tag: lazyre.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in _CODE_TAGS}
 _LANGUAGE_CODE = r"""\s*=\s*["']?\s*([A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*)"""
 _DECLARED_LANGUAGE = tuple(
-    re.compile(pattern, re.IGNORECASE)
+    lazyre.compile(pattern, re.IGNORECASE)
     for pattern in (
         rf"<html\b[^>]*?\s(?:xml:)?lang{_LANGUAGE_CODE}",
         rf"<meta\b[^>]*?http-equiv\s*=\s*[\"']?content-language[^>]*?\scontent{_LANGUAGE_CODE}",

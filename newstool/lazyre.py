@@ -18,15 +18,16 @@ from typing import Any
 
 class LazyPattern:
     """What ``re.compile(pattern, flags)`` returns, compiled the first time any of its
-    attributes is used; each attribute is then kept on the object, so later uses cost what a
-    compiled pattern's do."""
+    attributes but ``pattern`` (the source, to build other patterns from) is used; each
+    attribute is then kept on the object, so later uses cost what a compiled pattern's do."""
 
     def __init__(self, pattern: str | bytes, flags: int = 0) -> None:
-        self._arguments = (pattern, flags)
+        self.pattern = pattern
+        self._flags = flags
 
     @cached_property
     def _compiled(self) -> re.Pattern:
-        return re.compile(*self._arguments)
+        return re.compile(self.pattern, self._flags)
 
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._compiled, name)

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newstool.stats.terms import NAME_PARTICLES, capitalised_phrases, most_common, stopwords
-from newstool.stats.tokens import word_pattern
+from newstool.stats.tokens import WORD
 
 from .strategies import property_settings
 
@@ -36,7 +36,7 @@ def reference_phrases(sentence: str) -> list[str]:
     phrases: list[str] = []
     run: list[str] = []
     previous_end = None
-    for match in word_pattern().finditer(sentence):
+    for match in WORD.finditer(sentence):
         word = match.group()
         if previous_end is None or not sentence[previous_end : match.start()].isspace():
             phrases += name(run)

@@ -29,7 +29,7 @@ _C = "[^aeiouy]"
 # pattern can, it starts with a letter rather than a lookbehind, so that the engine can skip to
 # the next place that letter occurs instead of trying every position.
 RULES: tuple[tuple[str, re.Pattern[str], int, str], ...] = tuple(
-    (name, re.compile(pattern), delta, hint)
+    (name, lazyre.compile(pattern), delta, hint)
     for name, pattern, delta, hint in (
         # "make", "whale", "lorraine" (but "able", "little" keep their -le)
         ("silent final e", rf"{_V}{_C}*{_C}(?<![^aeiouyl]l)e$", -1, "e$"),

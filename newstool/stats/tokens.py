@@ -20,9 +20,6 @@ Hangul is one word, as Latin letters are.
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
 from newstool import lazyre
 
 # Han ideographs (with 々 and 〇, compatibility and extension blocks) and the letters of
@@ -48,24 +45,15 @@ def _word_pattern(start: str, letter: str, digit: str, run: str, joiner: str, cj
     return rf"(?={start})(?:{initials}|{cjk + '|' if cjk else ''}{joined})"
 
 
-_WORD = _word_pattern(
-    r"\w", r"[^\W\d_]", r"\d", rf"[^\W_{_HAN_AND_KANA}]", "['’\\-\u2010\u2011]", _CJK_WORD
+# Compiled on first use (see newstool.lazyre) like every pattern, which matters here: the large
+# CJK classes take milliseconds to compile, and ASCII text (most news) needs neither pattern.
+WORD = lazyre.compile(
+    _word_pattern(
+        r"\w", r"[^\W\d_]", r"\d", rf"[^\W_{_HAN_AND_KANA}]", "['’\\-\u2010\u2011]", _CJK_WORD
+    )
 )
-
-
-@cache
-def word_pattern() -> re.Pattern[str]:
-    """The compiled pattern of a word, compiled on first use: its large CJK classes take
-    milliseconds to compile, and ASCII text (most news) never needs it."""
-    return re.compile(_WORD)
-
-
-@cache
-def _word_or_gap() -> re.Pattern[str]:
-    """Splitting on a captured word gives gap, word, gap, ..., word, gap."""
-    return re.compile(f"({_WORD})")
-
-
+# Splitting on a captured word gives gap, word, gap, ..., word, gap.
+_WORD_OR_GAP = lazyre.compile(f"({WORD.pattern})")
 # The same on ASCII text (most news): each class holds just its ASCII characters, and no CJK word
 # can start. Plain sets of characters are what the engine tests fastest.
 _ASCII_WORD = _word_pattern("[A-Za-z0-9]", "[A-Za-z]", "[0-9]", "[A-Za-z0-9]", r"['\-]")
@@ -78,7 +66,7 @@ def words(text: str) -> list[str]:
     >>> words("It's 50% -- or 3.5 times -- more")
     ["It's", '50', 'or', '3.5', 'times', 'more']
     """
-    return word_pattern().findall(text)
+    return WORD.findall(text)
 
 
 def words_and_gaps(text: str) -> tuple[list[str], list[str]]:
@@ -88,7 +76,7 @@ def words_and_gaps(text: str) -> tuple[list[str], list[str]]:
     >>> words_and_gaps("Idlib,  said Lavrov.")
     (['Idlib', 'said', 'Lavrov'], [',  ', ' '])
     """
-    parts = (_ASCII_WORD_OR_GAP if text.isascii() else _word_or_gap()).split(text)
+    parts = (_ASCII_WORD_OR_GAP if text.isascii() else _WORD_OR_GAP).split(text)
     return parts[1::2], parts[2:-1:2]
 
 
