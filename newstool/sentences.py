@@ -27,9 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from newstool import lazyre
+from newstool.datafiles import DATA, data_text
 from newstool.model import Document, Edit, Sentence
-
-_DATA = Path(__file__).parent / "data"
 
 _CLOSERS = "\"'”’»)]}"
 _CLOSING_QUOTES = "\"'”’»"
@@ -161,17 +160,17 @@ def lexicon(extra: frozenset[str] | None = None) -> Lexicon:
     return Lexicon(
         kinds=_kinds(
             {
-                "general": load_abbreviations(_DATA / "abbreviations.txt"),
-                "final": load_abbreviations(_DATA / "abbreviations_final.txt"),
-                "prefix": load_abbreviations(_DATA / "abbreviations_prefix.txt"),
-                "company": load_abbreviations(_DATA / "abbreviations_company.txt"),
-                "number": load_abbreviations(_DATA / "abbreviations_number.txt"),
-                "place": load_abbreviations(_DATA / "abbreviations_place.txt"),
+                "general": load_abbreviations(DATA / "abbreviations.txt"),
+                "final": load_abbreviations(DATA / "abbreviations_final.txt"),
+                "prefix": load_abbreviations(DATA / "abbreviations_prefix.txt"),
+                "company": load_abbreviations(DATA / "abbreviations_company.txt"),
+                "number": load_abbreviations(DATA / "abbreviations_number.txt"),
+                "place": load_abbreviations(DATA / "abbreviations_place.txt"),
             }
         ),
-        starters=load_abbreviations(_DATA / "sentence_starters.txt"),
-        calendar=load_abbreviations(_DATA / "calendar_words.txt"),
-        titles=load_abbreviations(_DATA / "company_titles.txt"),
+        starters=load_abbreviations(DATA / "sentence_starters.txt"),
+        calendar=load_abbreviations(DATA / "calendar_words.txt"),
+        titles=load_abbreviations(DATA / "company_titles.txt"),
         speech_verbs=frozenset(form for form in quote_cue_forms() if " " not in form),
     )
 
@@ -187,7 +186,7 @@ def quote_cue_forms() -> frozenset[str]:
     (True, False)
     """
     forms: set[str] = set()
-    for line in (_DATA / "quote_cues.txt").read_text(encoding="utf-8").splitlines():
+    for line in data_text("quote_cues.txt").splitlines():
         words = line.split("#", 1)[0].split()
         if len(words) % 2 == 0 and words and words[1] in ("out", "on", "up"):
             forms.update(" ".join(words[i : i + 2]) for i in range(0, len(words), 2))

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 
 from newstool import lazyre
 from newstool.clean.edits import Change, fixed, removal_changes  # noqa: F401 (fixed: examples)
+from newstool.datafiles import data_text
 from newstool.model import blocks_from_blank_lines, paragraphs_from_blank_lines
 from newstool.sentences import iter_sentence_spans
 
@@ -40,7 +40,7 @@ def default_boilerplate_patterns() -> tuple[str, ...]:
     >>> "click here .{0,80}" in default_boilerplate_patterns()
     True
     """
-    lines = resources.files("newstool").joinpath("data/boilerplate.txt").read_text("utf-8")
+    lines = data_text("boilerplate.txt")
     return tuple(line for line in lines.splitlines() if line.strip() and not line.startswith("#"))
 
 

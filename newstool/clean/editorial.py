@@ -16,7 +16,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 
 from newstool import lazyre
 from newstool.clean.edits import (  # noqa: F401 (fixed: used in the examples)
@@ -28,6 +27,7 @@ from newstool.clean.edits import (  # noqa: F401 (fixed: used in the examples)
 )
 from newstool.clean.fragments import remove_orphan_punctuation
 from newstool.clean.glued import separate_glued_sentences
+from newstool.datafiles import data_text
 from newstool.model import Note
 
 _BRACKETED = lazyre.compile(r"\[(?P<body>[^\[\]\n]*)\]")
@@ -79,7 +79,7 @@ def _word_list(name: str) -> tuple[str, ...]:
     >>> "link" in _word_list("placeholders.txt")
     True
     """
-    lines = resources.files("newstool").joinpath(f"data/{name}").read_text("utf-8")
+    lines = data_text(name)
     return tuple(line.strip() for line in lines.splitlines() if line.strip()[:1] not in "#")
 
 

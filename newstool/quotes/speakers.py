@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from newstool import lazyre
+from newstool.datafiles import data_text
 from newstool.sentences import lexicon, quote_cue_forms
 from newstool.stats.terms import stopwords
 
@@ -98,7 +98,7 @@ class Mention:
 
 
 def _data_lines(name: str) -> list[str]:
-    text = resources.files("newstool").joinpath("data", name).read_text("utf-8")
+    text = data_text(name)
     lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return [line for line in lines if line]
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from newstool import lazyre
+from newstool.datafiles import DATA
 
 _V = "[aeiouy]"
 _C = "[^aeiouy]"
@@ -350,7 +350,7 @@ def word_syllables(word: str, exceptions: dict[str, int]) -> int:
 @cache
 def cmu_exceptions() -> dict[str, int]:
     """The generated table of CMU words whose count the rules miss, read once on first use."""
-    table = resources.files("newstool").joinpath("data", "cmudict_syllables.tsv")
+    table = DATA / "cmudict_syllables.tsv"
     with table.open(encoding="utf-8") as lines:
         rows = (line.rstrip("\n").split("\t") for line in lines if not line.startswith("#"))
         return {word: int(count) for word, count in rows}

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
-from importlib import resources
 from itertools import compress
 from operator import itemgetter
 
 from newstool import lazyre
+from newstool.datafiles import data_text
 from newstool.stats.tokens import words_and_gaps
 
 # Lower-case particles that may stand inside a name: "Staffan de Mistura", "Bank of England".
@@ -43,7 +43,7 @@ def stopwords() -> frozenset[str]:
     >>> "the" in stopwords(), "idlib" in stopwords()
     (True, False)
     """
-    text = resources.files("newstool").joinpath("data", "stopwords_en.txt").read_text("utf-8")
+    text = data_text("stopwords_en.txt")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
