@@ -10,9 +10,6 @@ read (a name HTML defines, or a number, then ``;``), so ``AT&T``, ``R&D`` and ``
 
 from __future__ import annotations
 
-import html
-from html.entities import html5
-
 from newstool import lazyre
 from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
 
@@ -52,6 +49,9 @@ def decoded(reference: str) -> str | None:
     >>> decoded("&#150;"), decoded("&#1;"), decoded("&#xD800;")
     ('–', None, None)
     """
+    import html  # (imported only for a text that holds a reference)
+    from html.entities import html5
+
     if reference[1] != "#":
         return html5.get(reference[1:])
     number = int(reference[3:-1], 16) if reference[2] in "xX" else int(reference[2:-1])

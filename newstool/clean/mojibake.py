@@ -11,7 +11,6 @@ line-break or width fixes), so text that is already right is never touched. ftfy
 from __future__ import annotations
 
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 from functools import cache
 from itertools import islice
 
@@ -131,6 +130,8 @@ def _differences(old: str, new: str, places: list[int], offset: int) -> list[Cha
     >>> [(c.start, c.end, c.after) for c in _differences(old, new, list(range(33)), 100)]
     [(110, 113, '’'), (126, 129, '’')]
     """
+    from difflib import SequenceMatcher  # (only for a text with mojibake)
+
     changes: list[Change] = []
     for i1, i2, j1, j2 in _differing_stretches(old, new):
         if (i2 - i1) * (j2 - j1) > _DIFF_BUDGET:  # one long garbled stretch: replaced whole
