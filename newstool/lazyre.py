@@ -1,7 +1,7 @@
 """Regular expressions compiled on first use, not when their module is imported.
 
 A stage process imports far more patterns than one document needs (the rules for mojibake,
-bracketed notes, list labels...), and compiling them is most of its start-up. A module-level
+bracketed notes, list labels...), and compiling them was a third of its start-up. A module-level
 pattern is written ``_NAME = lazyre.compile(r"...", flags)`` and used as a :class:`re.Pattern`:
 
 >>> word = compile(r"\\w+")
