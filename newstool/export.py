@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, TextIO
 
+from newstool import lazyre
 from newstool.io import atomic_output
 from newstool.model import (
     Document,
@@ -171,7 +172,7 @@ def _checked(pieces: Callable[[], Iterator[str]]) -> Iterator[str]:
 # without which "[shortcut]" stays text), so editorial [brackets] stay readable. "<" starts HTML
 # or an autolink only when a non-space follows; "&" matters only when it would be read as an
 # entity or character reference.
-_INLINE_MARKUP = re.compile(
+_INLINE_MARKUP = lazyre.compile(
     r"""[\\`*~]
     | \](?=[(\[:])
     | (?<![^\W_])_ | _(?![^\W_])
@@ -182,7 +183,7 @@ _INLINE_MARKUP = re.compile(
 # What starts a block at the beginning of a line: ATX headings, block quotes, bullet lists,
 # thematic breaks and setext underlines (the rest of the line is escaped as inline text).
 _BLOCK_START_CHARS = frozenset("#>+-=")
-_ORDERED_LIST_START = re.compile(r"\A(\d{1,9})([.)])(?=[ \t]|$)")
+_ORDERED_LIST_START = lazyre.compile(r"\A(\d{1,9})([.)])(?=[ \t]|$)")
 
 
 def escape_inline(text: str) -> str:
@@ -313,7 +314,7 @@ def front_matter(doc: Document) -> dict[str, Any]:
 
 # What YAML readers (PyYAML, ruamel.yaml) take for line breaks besides CR and LF: NEL, line
 # and paragraph separators.
-_YAML_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
+_YAML_LINE_BREAKS = lazyre.compile("[\x85\u2028\u2029]")
 
 
 @functools.cache
@@ -538,7 +539,7 @@ def markdown_quotes_table(doc: Document) -> str:
 
 # A document in a stream: its front matter, then its body up to the next document's "---" line
 # (body lines never consist of "---": a leading "-" is always escaped).
-_STREAM_DOCUMENT = re.compile(
+_STREAM_DOCUMENT = lazyre.compile(
     r"---\n(.*?)^---\n(?:\n(?!---\n)(.*?))?(?:\n(?=---\n)|\Z)", re.DOTALL | re.MULTILINE
 )
 
@@ -577,7 +578,7 @@ class MarkdownFormatError(ValueError):
 
 # The escapes newstool writes: a backslash before the character it escapes, and character
 # references for white space at line ends, line breaks inside blocks and carriage returns.
-_ESCAPE = re.compile(r"\\(.)|&#([0-9]+);", re.DOTALL)
+_ESCAPE = lazyre.compile(r"\\(.)|&#([0-9]+);", re.DOTALL)
 
 
 def unescape_markdown(text: str) -> str:

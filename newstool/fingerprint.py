@@ -25,9 +25,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from newstool.datafiles import DATA
 from newstool.version import __version__
 
-_DATA = Path(__file__).parent / "data"
 # Libraries whose results are written into documents, by the stage that uses them.
 _LIBRARIES = {"ingest": ("chardet",), "clean": ("ftfy",)}
 
@@ -36,7 +36,7 @@ _LIBRARIES = {"ingest": ("chardet",), "clean": ("ftfy",)}
 def data_digest() -> str:
     """SHA-256 over the names and bytes of every shipped word list (read once)."""
     digest = hashlib.sha256()
-    for path in sorted(_DATA.iterdir()):
+    for path in sorted(DATA.iterdir()):
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()

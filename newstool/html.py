@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from newstool import lazyre
 from newstool.ingest import Decoded, IngestError, decode_bytes, ingested_document, normalise_text
 from newstool.model import Document, Meta, Step, join_blocks
 from newstool.sniff import BOMS, GZIP_MAGIC
@@ -49,7 +50,9 @@ EXTRACTION_OPTIONS: dict[str, Any] = {
     "fast": True,
 }
 
-_META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET = lazyre.compile(
+    rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I
+)
 # What a browser decodes a label as (the WHATWG Encoding Standard), where Python differs: the
 # Latin-1 and ASCII labels mean windows-1252; a UTF-16 label is wrong in an ASCII-readable page.
 _BROWSER_ENCODING = {
@@ -65,17 +68,17 @@ _BROWSER_ENCODING = {
     "utf-16-le": "utf-8",
     "utf-16-be": "utf-8",
 }
-_SPACE = re.compile(r"\s+")
+_SPACE = lazyre.compile(r"\s+")
 # What extraction throws away anyway, taken out before parsing (a news page often carries more
 # script and style than text, and a menu of hundreds of links): scripts but JSON-LD (metadata
 # reads it), styles, inline SVG, navigation. An opening tag's attributes are looked at for at
 # most 1,000 characters, so that no pattern scans a page once per "<".
 _CODE_TAGS = ("script", "style", "svg", "nav")
-_CODE_OPENING = re.compile(r"<(script|style|svg|nav)\b([^>]{0,1000})>", re.IGNORECASE)
-_CODE_CLOSING = {tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in _CODE_TAGS}
+_CODE_OPENING = lazyre.compile(r"<(script|style|svg|nav)\b([^>]{0,1000})>", re.IGNORECASE)
+_CODE_CLOSING = {tag: lazyre.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in _CODE_TAGS}
 _LANGUAGE_CODE = r"""\s*=\s*["']?\s*([A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*)"""
 _DECLARED_LANGUAGE = tuple(
-    re.compile(pattern, re.IGNORECASE)
+    lazyre.compile(pattern, re.IGNORECASE)
     for pattern in (
         rf"<html\b[^>]*?\s(?:xml:)?lang{_LANGUAGE_CODE}",
         rf"<meta\b[^>]*?http-equiv\s*=\s*[\"']?content-language[^>]*?\scontent{_LANGUAGE_CODE}",

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from newstool import lazyre
 from newstool.model import Block, Document, Source, join_blocks, replace_lone_surrogates
 from newstool.sniff import BINARY_SNIFF_BYTES, BOMS, bomless_utf16_or_32
 
@@ -39,25 +40,25 @@ HEADING_MAX_WORDS = 15
 NARROWEST_WRAP = 60
 MAX_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last instant an ISO 8601 year can show
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_C1_CONTROL = re.compile(r"[\x80-\x9f]")
+_CONTROL = lazyre.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_C1_CONTROL = lazyre.compile(r"[\x80-\x9f]")
 # A UTF-8 character read as Windows-1252 where the bytes that code page leaves undefined (0x81,
 # 0x8D, 0x8F, 0x90, 0x9D) stayed C1 controls, as browsers and Latin-1 leave them: "â€\x9d" is
 # "”", "Ã\x81" is "Á". A lead byte, then continuation bytes (as cp1252 shows them).
 _CP1252_CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-_MISREAD_CHARACTER = re.compile(
+_MISREAD_CHARACTER = lazyre.compile(
     f"[\u00c2-\u00df][{_CP1252_CONTINUATION}]|[\u00e0-\u00ef][{_CP1252_CONTINUATION}]{{2}}"
     f"|[\u00f0-\u00f4][{_CP1252_CONTINUATION}]{{3}}"
 )
 # Terminal (ANSI/VT) escape sequences, whole: strings (OSC, DCS, ...) ended by BEL or ESC \,
 # CSI (ESC [ parameters, intermediates, a final byte), then two-byte and other ESC sequences.
-_TERMINAL_ESCAPE = re.compile(
+_TERMINAL_ESCAPE = lazyre.compile(
     r"\x1b(?:[\]PX^_][^\x07\x1b\n]*+(?:\x07|\x1b\\)|\[[0-?]*[ -/]*[@-~]|[ -/]*[0-~])"
 )
-_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
-_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_TRAILING_SPACE = lazyre.compile(r"[ \t]+$", re.MULTILINE)
+_NEWLINES = lazyre.compile(r"\r\n?|[\u2028\u2029\x85]")
 _OTHER_NEWLINES = ("\r", "\u2028", "\u2029", "\x85")  # what _NEWLINES turns into "\n"
-_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+_BLANK_LINES = lazyre.compile(r"\n(?:[ \t]*\n)+")
 # Final punctuation that a title, or a heading, does not end with (CJK marks included).
 _TITLE_ENDS = (".", ",", ";", "。", "，", "；")
 _HEADING_ENDS = (*_TITLE_ENDS, ":", "!", "?", "…", '"', "”", "'", "！", "？", "：", "-", "–", "—")
@@ -68,16 +69,16 @@ _UNFINISHED_LAST_WORDS = frozenset({
     "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
     "should", "may", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
 })  # fmt: skip
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*$")
-_WORD = re.compile(r"\S+")
+_SENTENCE_END = lazyre.compile(r"[.!?…。！？][\"'”’»)\]」』]*$")
+_WORD = lazyre.compile(r"\S+")
 _OPENING_PUNCTUATION = "\"'“‘«([{「『"
 # A list item line: a dash, star or bullet sign, or a label (1. 1) (1) a)), then the item.
-_LIST_ITEM = re.compile(
+_LIST_ITEM = lazyre.compile(
     r"[ \t]*(?:[-*–][ \t]+|[•●▪◦‣⁃][ \t]*|(?:\d{1,3}[.)]|\(\d{1,3}\)|[a-z]\))[ \t]+)\S"
 )
 # Bytes 0x80-0x9F are C1 control characters in ISO-8859-1/-9, which real text never holds; in
 # the Windows code page that extends it they are curly quotes, dashes and the euro sign.
-_C1_BYTES = re.compile(rb"[\x80-\x9f]")
+_C1_BYTES = lazyre.compile(rb"[\x80-\x9f]")
 _WINDOWS_SUPERSET = {"latin-1": "cp1252", "iso8859-1": "cp1252", "iso8859-9": "cp1254"}
 # A detector names the vendor superset; when the standard subset decodes the file strictly, that
 # is the file's encoding (the two differ only in a few vendor punctuation mappings).
@@ -101,10 +102,10 @@ DETECTABLE_ENCODINGS = frozenset(
 )
 _C1_CHARS = frozenset(chr(c) for c in range(0x80, 0xA0))
 # A run of word characters (and the symbols mojibake leaves inside words) with non-ASCII in it.
-_NON_ASCII_WORD = re.compile(r"[^\s\d\x00-\x40\x5b-\x60\x7b-\x7f]*[^\x00-\x7f][^\s\x00-\x40]*")
-_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
-_ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
-_NON_ASCII_CHAR = re.compile("[^\x00-\x7f]")
+_NON_ASCII_WORD = lazyre.compile(r"[^\s\d\x00-\x40\x5b-\x60\x7b-\x7f]*[^\x00-\x7f][^\s\x00-\x40]*")
+_ESCAPED_BYTE = lazyre.compile("[\udc80-\udcff]")
+_ESCAPED_RUN = lazyre.compile("[\udc80-\udcff]+")
+_NON_ASCII_CHAR = lazyre.compile("[^\x00-\x7f]")
 
 
 class IngestError(ValueError):
@@ -543,7 +544,7 @@ def _columns(text: str) -> int:
 
 # No character below U+0378 is wide (Latin, Greek, combining marks); unassigned ones count as
 # wide, as unicodedata says.
-_NARROW_RUN = re.compile("[\x00-\u0377]+")
+_NARROW_RUN = lazyre.compile("[\x00-\u0377]+")
 
 
 def _looks_like_title(line: str) -> bool:

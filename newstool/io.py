@@ -14,18 +14,18 @@ import contextlib
 import errno
 import glob
 import os
-import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
+from newstool import lazyre
 from newstool.sniff import BINARY_SNIFF_BYTES, looks_binary
 
 STDIN = "-"
 _GLOB_CHARS = frozenset("*?[")
 # The temporary file atomic_output writes beside its target, renamed into place when complete.
-_TEMPORARY_NAME = re.compile(r"\..+\.[0-9a-f]{8}\.tmp")
+_TEMPORARY_NAME = lazyre.compile(r"\..+\.[0-9a-f]{8}\.tmp")
 HIDDEN_MESSAGE = "hidden (its name starts with '.'); passed over (name it directly to read it)"
 
 

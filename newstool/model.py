@@ -31,11 +31,12 @@ from itertools import repeat
 from types import NoneType
 from typing import Any
 
+from newstool import lazyre
 from newstool.version import __version__
 
 SCHEMA_VERSION = 1
 
-_BLOCK_SEPARATOR = re.compile(r"\n[ \t]*\n\s*")
+_BLOCK_SEPARATOR = lazyre.compile(r"\n[ \t]*\n\s*")
 
 
 class DocumentError(ValueError):
@@ -397,7 +398,7 @@ def text_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE = lazyre.compile("[\ud800-\udfff]")
 
 
 def replace_lone_surrogates(value: Any) -> tuple[Any, list[str]]:
@@ -923,7 +924,7 @@ def read_record(field: str, item: Any) -> Any:
         return item
 
 
-_HEX16 = re.compile("[0-9a-f]{16}")
+_HEX16 = lazyre.compile("[0-9a-f]{16}")
 _STEPS = _list_of(
     _record(
         Step,

@@ -40,6 +40,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO, NamedTuple
 
+from newstool import lazyre
 from newstool.io import STDIN, InputProblem, expand_paths
 from newstool.model import (
     Document,
@@ -58,9 +59,9 @@ from newstool.sniff import (
 from newstool.streamjson import parse_pieces
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-_JSON_KEY_START = re.compile(rb'\{\s*"[^"\n]{0,200}"\s*:')
+_JSON_KEY_START = lazyre.compile(rb'\{\s*"[^"\n]{0,200}"\s*:')
 # Only a \uD800..\uDFFF escape can put a lone surrogate into a string json.loads returns.
-_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+_ESCAPED_SURROGATE = lazyre.compile(rb"\\u[dD][89a-fA-F]")
 
 DEFAULT_MAX_DOC_BYTES = 16 * 2**20
 # How far into an input the JSON Lines sniffer looks for a document past a damaged start.
@@ -497,7 +498,7 @@ class _DecodedPieces:
             self.error = "is not UTF-8; JSON Lines must be UTF-8"
 
 
-_SURROGATE_IN_TEXT = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+_SURROGATE_IN_TEXT = lazyre.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
 
 
 def _pieced_line_value(line: _PiecedLine) -> tuple[Any, list[str]]:

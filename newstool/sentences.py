@@ -24,9 +24,9 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from newstool import lazyre
+from newstool.datafiles import DATA, data_text
 from newstool.model import Document, Edit, Sentence
-
-_DATA = Path(__file__).parent / "data"
 
 _CLOSERS = "\"'”’»)]}"
 _CLOSING_QUOTES = "\"'”’»"
@@ -40,29 +40,29 @@ _BULLETS = "•●▪◦‣⁃"
 # ("took effect.5 million": no number has letters before its point). The leading lookahead
 # changes no match: it lets the engine skip quickly to the next mark.
 _CJK_MARKS = "。！？"
-_CANDIDATE = re.compile(
+_CANDIDATE = lazyre.compile(
     r"(?=[.?!…‽。！？])((?<!\S)\.(?:[ \u00a0]\.){2,}|[.?!…‽。！？]++)([\"'”’»)\]}」』]*+)"
     r"(?:(?!\d)|(?<=[。！？」』])|(?<=[^\W\d_A-Z]{3}\.)(?<!\.\.))"
 )
 # What follows a candidate: white space, opening punctuation, a word, and the next character.
-_FOLLOWING = re.compile(r"(\s*)([\"'“‘«(\[{]*)([^\W_]*)(.?)", re.DOTALL)
-_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+_FOLLOWING = lazyre.compile(r"(\s*)([\"'“‘«(\[{]*)([^\W_]*)(.?)", re.DOTALL)
+_BLANK_LINE = lazyre.compile(r"\n[ \t\u00a0]*\n")
 # Bullets: a dash or star opening a line, or a bullet sign anywhere (two patterns, as each alone
 # is scanned much faster than their alternation).
-_DASH_ITEM = re.compile(r"\n[ \t]*[-*–](?=[ \t])")
-_BULLET = re.compile(f"[{_BULLETS}]")
+_DASH_ITEM = lazyre.compile(r"\n[ \t]*[-*–](?=[ \t])")
+_BULLET = lazyre.compile(f"[{_BULLETS}]")
 # A list label where an item may start: after a space or a bullet (the pattern starts with
 # one, so that the regex engine skips to them), or at the start of the text.
 _LABEL = (
     r"(?P<item>\((?P<paren>\d{1,2}|[a-z])\)|(?P<label>\d{1,2}|[A-Za-z])(?P<close>\.\)|[.)]))"
     r"(?=[ \t]+\S)"
 )
-_LIST_MARKER = re.compile(r"[\s•●▪◦‣⁃]" + _LABEL)
-_LIST_MARKER_AT_START = re.compile(_LABEL)
+_LIST_MARKER = lazyre.compile(r"[\s•●▪◦‣⁃]" + _LABEL)
+_LIST_MARKER_AT_START = lazyre.compile(_LABEL)
 # Where such a label closes: a period or a bracket after its one or two characters (or one or
 # two in brackets), after a space or a bullet. The engine skips to periods and brackets far
 # faster than it tries the label at every space, so these are looked for first.
-_LABEL_CLOSE = re.compile(
+_LABEL_CLOSE = lazyre.compile(
     r"[.)](?:(?<=[\s•●▪◦‣⁃][\dA-Za-z].)|(?<=[\s•●▪◦‣⁃]\d\d.)"
     r"|(?<=[\s•●▪◦‣⁃]\([\da-z].)|(?<=[\s•●▪◦‣⁃]\(\d\d.))"
 )
@@ -71,15 +71,15 @@ _LABEL_CLOSE = re.compile(
 # end mark that follows a word, a sign, a closing mark or a year, never another number or a
 # period ("rose 1.2. Then", "wait...2. Go"). (The digit after the mark is looked for first:
 # most end marks are followed by none, and are passed at once.)
-_GLUED_LIST_MARKER = re.compile(r"[.?!](?=\d)(?:(?<=[^\s\d.].)|(?<=(?<![\d.])\d{4}.))" + _LABEL)
+_GLUED_LIST_MARKER = lazyre.compile(r"[.?!](?=\d)(?:(?<=[^\s\d.].)|(?<=(?<![\d.])\d{4}.))" + _LABEL)
 # An end mark and any closing quotes or brackets after it, inside a token: a glued sentence end.
-_GLUED_END = re.compile(r"[.?!…‽][\"'”’»)\]}]*")
-_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
-_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
-_SPACED_ELLIPSIS_THEN = re.compile(r"(?:\s*\.){3,}\s*[\"'“‘(\[]*(.?)")
-_BRACKETED_THEN_END = re.compile(r"\s*\([^()]{1,60}\)[.?!]")
-_URL_OR_EMAIL = re.compile(r"^[\"'(<]*(?:www|https?|ftp)\b|://|@", re.IGNORECASE)
-_WORD_FILE_ENTRY = re.compile(r"[^\W\d_][\w.'&°-]*")
+_GLUED_END = lazyre.compile(r"[.?!…‽][\"'”’»)\]}]*")
+_INITIALISM = lazyre.compile(r"(?:[A-Z]\.){2,}")
+_INITIALS = lazyre.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_SPACED_ELLIPSIS_THEN = lazyre.compile(r"(?:\s*\.){3,}\s*[\"'“‘(\[]*(.?)")
+_BRACKETED_THEN_END = lazyre.compile(r"\s*\([^()]{1,60}\)[.?!]")
+_URL_OR_EMAIL = lazyre.compile(r"^[\"'(<]*(?:www|https?|ftp)\b|://|@", re.IGNORECASE)
+_WORD_FILE_ENTRY = lazyre.compile(r"[^\W\d_][\w.'&°-]*")
 
 
 # --- word lists ---------------------------------------------------------------------------------
@@ -165,17 +165,17 @@ def lexicon(extra: frozenset[str] | None = None) -> Lexicon:
     return Lexicon(
         kinds=_kinds(
             {
-                "general": load_abbreviations(_DATA / "abbreviations.txt"),
-                "final": load_abbreviations(_DATA / "abbreviations_final.txt"),
-                "prefix": load_abbreviations(_DATA / "abbreviations_prefix.txt"),
-                "company": load_abbreviations(_DATA / "abbreviations_company.txt"),
-                "number": load_abbreviations(_DATA / "abbreviations_number.txt"),
-                "place": load_abbreviations(_DATA / "abbreviations_place.txt"),
+                "general": load_abbreviations(DATA / "abbreviations.txt"),
+                "final": load_abbreviations(DATA / "abbreviations_final.txt"),
+                "prefix": load_abbreviations(DATA / "abbreviations_prefix.txt"),
+                "company": load_abbreviations(DATA / "abbreviations_company.txt"),
+                "number": load_abbreviations(DATA / "abbreviations_number.txt"),
+                "place": load_abbreviations(DATA / "abbreviations_place.txt"),
             }
         ),
-        starters=load_abbreviations(_DATA / "sentence_starters.txt"),
-        calendar=load_abbreviations(_DATA / "calendar_words.txt"),
-        titles=load_abbreviations(_DATA / "company_titles.txt"),
+        starters=load_abbreviations(DATA / "sentence_starters.txt"),
+        calendar=load_abbreviations(DATA / "calendar_words.txt"),
+        titles=load_abbreviations(DATA / "company_titles.txt"),
         speech_verbs=frozenset(form for form in quote_cue_forms() if " " not in form),
     )
 
@@ -191,7 +191,7 @@ def quote_cue_forms() -> frozenset[str]:
     (True, False)
     """
     forms: set[str] = set()
-    for line in (_DATA / "quote_cues.txt").read_text(encoding="utf-8").splitlines():
+    for line in data_text("quote_cues.txt").splitlines():
         words = line.split("#", 1)[0].split()
         if len(words) % 2 == 0 and words and words[1] in ("out", "on", "up"):
             forms.update(" ".join(words[i : i + 2]) for i in range(0, len(words), 2))
@@ -264,9 +264,9 @@ def _abbreviation_after_hyphen(word: str, lex: Lexicon) -> str:
 
 # --- quotations ----------------------------------------------------------------------------------
 
-_QUOTE_MARK = re.compile(r"[\"'“”„«»‘’‚‹›]")
+_QUOTE_MARK = lazyre.compile(r"[\"'“”„«»‘’‚‹›]")
 # What follows the apostrophe of a contraction (a straight double quote there is a damaged one).
-_CONTRACTION = re.compile(r"(?:t|s|re|ve|ll|d|m)(?![^\W_])")
+_CONTRACTION = lazyre.compile(r"(?:t|s|re|ve|ll|d|m)(?![^\W_])")
 _DOUBLE = '"“”„«»'
 _OPENING = "“„«‘‚‹"
 _CLOSING = "”»’›"
@@ -329,8 +329,8 @@ def quote_effect(text: str, index: int, opened: str | None) -> str | None:
     return direction
 
 
-_DOUBLE_OR_LINE = re.compile(r"[\"“”„«»\n]")
-_SINGLE = re.compile(r"['‘’‚‹›\n]")
+_DOUBLE_OR_LINE = lazyre.compile(r"[\"“”„«»\n]")
+_SINGLE = lazyre.compile(r"['‘’‚‹›\n]")
 _LOOK_AHEAD = 4  # marks without a direction (apostrophes) passed over, at most
 
 
@@ -494,7 +494,7 @@ def lowercase_sentence_start(c: Candidate, lex: Lexicon) -> bool | None:
     return True if plain_word and c.word in lex.starters else None
 
 
-_CAMEL_CASE = re.compile(r"[a-z]+[A-Z][\w-]*")
+_CAMEL_CASE = lazyre.compile(r"[a-z]+[A-Z][\w-]*")
 
 
 def lowercase_brand_starts_sentence(c: Candidate, lex: Lexicon) -> bool | None:
@@ -529,7 +529,7 @@ def digit_glued_to_a_name(c: Candidate, lex: Lexicon) -> bool | None:
     return None if c.prev.islower() else False
 
 
-_BRACKET_THEN_CAPITAL = re.compile(r"\[[^\[\]\n]{1,40}\][ \t\u00a0]+[\"'“‘]?[A-Z]")
+_BRACKET_THEN_CAPITAL = lazyre.compile(r"\[[^\[\]\n]{1,40}\][ \t\u00a0]+[\"'“‘]?[A-Z]")
 
 
 def bracketed_mark_opens_sentence(c: Candidate, lex: Lexicon) -> bool | None:
@@ -690,7 +690,7 @@ def continues_tag(word: str) -> bool:
 
 # The words of a speaker tag, in order, and its punctuation marks, so that its end ("asked."
 # or "said,") shows.
-_TAG_WORDS = re.compile(r"[^\W\d_][\w'’-]*|[,.;:!?]")
+_TAG_WORDS = lazyre.compile(r"[^\W\d_][\w'’-]*|[,.;:!?]")
 
 
 def question_or_exclamation(c: Candidate, lex: Lexicon) -> bool | None:
@@ -772,7 +772,7 @@ def full_stop_after_word(c: Candidate, lex: Lexicon) -> bool | None:
     return True if c.kind is None else None
 
 
-_ROMAN_NUMERAL = re.compile(r"[IVXLCDM]{2,}|[VXLCDM]")
+_ROMAN_NUMERAL = lazyre.compile(r"[IVXLCDM]{2,}|[VXLCDM]")
 
 
 def number_abbreviation_without_number(c: Candidate, lex: Lexicon) -> bool | None:
@@ -817,7 +817,7 @@ def title_before_name(c: Candidate, lex: Lexicon) -> bool | None:
     return False if c.kind == "prefix" else None
 
 
-_PLACE_THEN_COMMA = re.compile(r"(?<![\w.])[A-Z][\w'’-]*, \Z")
+_PLACE_THEN_COMMA = lazyre.compile(r"(?<![\w.])[A-Z][\w'’-]*, \Z")
 
 
 def place_abbreviation_before_capital(c: Candidate, lex: Lexicon) -> bool | None:
@@ -875,7 +875,7 @@ def final_abbreviation_before_capital(c: Candidate, lex: Lexicon) -> bool | None
 
 
 # The time alone, before the period of its a.m. or p.m.: a live blog's stamp, not a phrase.
-_TIMESTAMP = re.compile(r"\s*\d{1,2}(?:[:.]\d\d)?\s?[ap]\.m", re.IGNORECASE)
+_TIMESTAMP = lazyre.compile(r"\s*\d{1,2}(?:[:.]\d\d)?\s?[ap]\.m", re.IGNORECASE)
 
 
 def company_suffix_before_capital(c: Candidate, lex: Lexicon) -> bool | None:

@@ -12,6 +12,8 @@ import codecs
 import re
 import zlib
 
+from newstool import lazyre
+
 # Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -25,7 +27,7 @@ GZIP_MAGIC = b"\x1f\x8b"
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # How an HTML page opens, after a byte-order mark, white space, an XML declaration (XHTML) and
 # comments (a browser's "saved from url=" note): a doctype or the html element.
-_HTML_START = re.compile(
+_HTML_START = lazyre.compile(
     r"\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--.{0,500}?-->\s*)*<(?:!doctype\s+html|html)[\s>]",
     re.IGNORECASE | re.DOTALL,
 )

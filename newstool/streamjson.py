@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator
 from json.decoder import scanstring
 from typing import Any
 
-_WHITESPACE = re.compile(r"[ \t\n\r]*")
-_QUOTE_OR_BACKSLASH = re.compile(r'["\\]')
-_NUMBER_GOES_ON = re.compile(r"[0-9.eE+-]*")
+from newstool import lazyre
+
+_WHITESPACE = lazyre.compile(r"[ \t\n\r]*")
+_QUOTE_OR_BACKSLASH = lazyre.compile(r'["\\]')
+_NUMBER_GOES_ON = lazyre.compile(r"[0-9.eE+-]*")
 
 
 class _Text:

@@ -9,25 +9,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 
+from newstool import lazyre
 from newstool.clean.edits import Change, fixed, removal_changes  # noqa: F401 (fixed: examples)
+from newstool.datafiles import data_text
 from newstool.model import blocks_from_blank_lines, paragraphs_from_blank_lines
 from newstool.sentences import iter_sentence_spans
 
 # What each line holds but the white space at its ends (its ``strip()``); blank lines hold none.
-_LINE_CONTENT = re.compile(r"\S(?:[^\n]*\S)?")
+_LINE_CONTENT = lazyre.compile(r"\S(?:[^\n]*\S)?")
 # The signs of a copyright notice, which no sentence of an article holds: a notice that ends a
 # paragraph (a line under it that ingest joined to it) goes, the sentences before it stay.
-_NOTICE = re.compile(r"©|\ball rights reserved\b|\(c\)\s*(?:19|20)\d\d", re.IGNORECASE)
+_NOTICE = lazyre.compile(r"©|\ball rights reserved\b|\(c\)\s*(?:19|20)\d\d", re.IGNORECASE)
 # White space other than one plain space between two words.
-_IRREGULAR_SPACE = re.compile(r"\s{2,}|[^\S ]")
+_IRREGULAR_SPACE = lazyre.compile(r"\s{2,}|[^\S ]")
 # A paragraph repeated alone counts as damage when it reads as prose: this many words or more
 # ("Yes." twice in an interview is not), ending as a sentence ends, and no credit or caption
 # ("Photo: Dean Lewins/AAP" under two photos is not).
 _MIN_REPEATED_WORDS = 3
-_ENDS_AS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s*\[[^\[\]\n]{1,40}\])*\Z")
-_CREDIT_LABEL = re.compile(
+_ENDS_AS_SENTENCE = lazyre.compile(r"[.!?…][\"'”’»)\]]*(?:\s*\[[^\[\]\n]{1,40}\])*\Z")
+_CREDIT_LABEL = lazyre.compile(
     r"(?:photo(?:graph)?|picture|pic|image|credit|video|graphic|illustration)s?\s*:", re.IGNORECASE
 )
 
@@ -39,7 +40,7 @@ def default_boilerplate_patterns() -> tuple[str, ...]:
     >>> "click here .{0,80}" in default_boilerplate_patterns()
     True
     """
-    lines = resources.files("newstool").joinpath("data/boilerplate.txt").read_text("utf-8")
+    lines = data_text("boilerplate.txt")
     return tuple(line for line in lines.splitlines() if line.strip() and not line.startswith("#"))
 
 
@@ -56,15 +57,18 @@ def compile_patterns(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     ...
     ValueError: boilerplate pattern 2 '(unclosed' is not a valid regular expression: missing ), ...
     """
-    check_patterns(patterns)
+    check_patterns(patterns, valid=frozenset(default_boilerplate_patterns()))
     if not patterns:
         return None
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-def check_patterns(patterns: Iterable[str], item: str = "boilerplate pattern") -> None:
+def check_patterns(
+    patterns: Iterable[str], item: str = "boilerplate pattern", valid: frozenset[str] = frozenset()
+) -> None:
     """Raise :class:`ValueError` for the first of ``patterns`` that is not a valid regular
-    expression, naming it ``item`` and its place among ``patterns`` (counted from 1).
+    expression, naming it ``item`` and its place among ``patterns`` (counted from 1). Those in
+    ``valid`` (the shipped patterns, each compiled by a test) are not compiled again.
 
     >>> check_patterns(["ok", "(unclosed"], "clean.boilerplate item")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -72,6 +76,8 @@ def check_patterns(patterns: Iterable[str], item: str = "boilerplate pattern") -
     ValueError: clean.boilerplate item 2 '(unclosed' is not a valid regular expression: missing ...
     """
     for number, pattern in enumerate(patterns, 1):
+        if pattern in valid:
+            continue
         try:
             re.compile(pattern)
         except re.error as exc:
@@ -129,7 +135,7 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
 # The label over a list of links to other articles ("More from City Hall", "Most read",
 # "Recommended for you", "You may also like:") or of the page's topics ("Topics"), alone on
 # its line: a short one.
-_LIST_LABEL = re.compile(
+_LIST_LABEL = lazyre.compile(
     r"(?:(?:more|latest|also) (?:from|in|on) [^.!?]{1,40}"
     r"|most (?:read|popular|viewed|shared|watched|commented)"
     r"(?: (?:stories|articles|today|this week|now|in [\w ]{1,30}))?"
@@ -147,7 +153,7 @@ _LABEL_LENGTH = 60
 # A headline in such a list: a line of at most this many words that does not end as a
 # sentence ends (with a full stop, perhaps inside a quote or bracket).
 _HEADLINE_WORDS = 20
-_ENDS_WITH_FULL_STOP = re.compile(r"[.;:,][\"'”’»)\]]*\Z")
+_ENDS_WITH_FULL_STOP = lazyre.compile(r"[.;:,][\"'”’»)\]]*\Z")
 
 
 def headline_lists(lines: list[str], furniture: list[bool]) -> list[tuple[int, int]]:

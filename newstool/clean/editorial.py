@@ -16,8 +16,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 
+from newstool import lazyre
 from newstool.clean.edits import (  # noqa: F401 (fixed: used in the examples)
     Change,
     Later,
@@ -27,19 +27,20 @@ from newstool.clean.edits import (  # noqa: F401 (fixed: used in the examples)
 )
 from newstool.clean.fragments import remove_orphan_punctuation
 from newstool.clean.glued import separate_glued_sentences
+from newstool.datafiles import data_text
 from newstool.model import Note
 
-_BRACKETED = re.compile(r"\[(?P<body>[^\[\]\n]*)\]")
-_SQUARE_BRACKET = re.compile(r"[\[\]]")
+_BRACKETED = lazyre.compile(r"\[(?P<body>[^\[\]\n]*)\]")
+_SQUARE_BRACKET = lazyre.compile(r"[\[\]]")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # 10/7/14, 2014-10-07, March 3, 2021, 3 March 2021, or a year after a comma ("Speech, 2016").
-_DATE = re.compile(
+_DATE = lazyre.compile(
     rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
     rf"|\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b|\b\d{{1,2}} {_MONTH} \d{{4}}\b"
     r"|, (?:1[89]|20)\d\d\.?$"
 )
 # "[Updated at noon]", "[This story has been updated ...]": any continuation.
-_UPDATE = re.compile(
+_UPDATE = lazyre.compile(
     r"(?:updated|corrected|amended|correction appended)\b"
     r"|this (?:story|article|report|post|piece|page) (?:has|had|was|is|will)\b",
     re.IGNORECASE,
@@ -48,7 +49,7 @@ _UPDATE = re.compile(
 # ("[outlawed in Russia]", "[recognised as a terrorist organisation and banned in Russia]",
 # "[designated a foreign agent]"), and an agency's note of where it heard a quotation
 # ("said [to journalists, as quoted by TASS] that"): neither is a word of the sentence.
-_AGENCY_INSERT = re.compile(
+_AGENCY_INSERT = lazyre.compile(
     r"(?:.{0,80}\b(?:banned|outlawed|prohibited|proscribed|liquidated)\b.{0,20}"
     r"\b(?:in|by) (?:Russia|the Russian Federation)\b|(?:designated|recognised|recognized|"
     r"listed) (?:as )?(?:an? )?(?:foreign agent|undesirable organi[sz]ation)"
@@ -57,7 +58,7 @@ _AGENCY_INSERT = re.compile(
 )
 # A photo or video credit: "AP Photo/Lena Marsh", "AAP Image/Joel Carrett", "Getty Images",
 # "AFP via Getty Images" (not a name such as "Sony Pictures" alone).
-_MEDIA_CREDIT = re.compile(
+_MEDIA_CREDIT = lazyre.compile(
     r"(?:[A-Z][\w.&'’-]*\s+){0,3}(?:via\s+(?:[A-Z][\w.&-]*\s+){1,2})?"
     r"(?:(?i:photos?|photographs?|images?|pictures|video|footage|illustration)\s*/\s*\S.*"
     r"|Images\.?$)"
@@ -68,7 +69,7 @@ _NAME_WORD = r"[A-Z](?:\.|[a-z][\w'’-]*)"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|le|la|al|el|bin)\s+"
 _PERSON = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE})?{_NAME_WORD}){{1,3}}"
 # What ends a sentence before a citation: a full stop, ? or !, perhaps with a closing quote.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*\s*$")
+_SENTENCE_END = lazyre.compile(r"[.!?][\"'”’»)]*\s*$")
 
 
 @cache
@@ -78,7 +79,7 @@ def _word_list(name: str) -> tuple[str, ...]:
     >>> "link" in _word_list("placeholders.txt")
     True
     """
-    lines = resources.files("newstool").joinpath(f"data/{name}").read_text("utf-8")
+    lines = data_text(name)
     return tuple(line.strip() for line in lines.splitlines() if line.strip()[:1] not in "#")
 
 

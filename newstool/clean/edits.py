@@ -26,16 +26,16 @@ work the same way in the title.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Generic, TypeVar
 
+from newstool import lazyre
 from newstool.model import Block, Edit, Note
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE = lazyre.compile(r"\n[ \t]*\n")
 T = TypeVar("T")
 
 

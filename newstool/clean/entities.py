@@ -10,16 +10,13 @@ read (a name HTML defines, or a number, then ``;``), so ``AT&T``, ``R&D`` and ``
 
 from __future__ import annotations
 
-import html
-import re
-from html.entities import html5
-
+from newstool import lazyre
 from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
 
 # A character reference as HTML writes one: a name, a decimal or a hexadecimal number, and
 # the semicolon that ends it (HTML reads some names without it, but in prose "&amp c" or
 # "Tom&Jerry" is as likely to be text as markup).
-_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_REFERENCE = lazyre.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def decode_html_entities(text: str) -> list[Change]:
@@ -52,6 +49,9 @@ def decoded(reference: str) -> str | None:
     >>> decoded("&#150;"), decoded("&#1;"), decoded("&#xD800;")
     ('–', None, None)
     """
+    import html  # (imported only for a text that holds a reference)
+    from html.entities import html5
+
     if reference[1] != "#":
         return html5.get(reference[1:])
     number = int(reference[3:-1], 16) if reference[2] in "xX" else int(reference[2:-1])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from newstool import lazyre
 from newstool.clean.edits import Change, Later, fixed  # noqa: F401 (fixed: examples)
 from newstool.clean.glued import separate_glued_sentences
 from newstool.clean.words import is_abbreviation
@@ -18,18 +19,18 @@ from newstool.clean.words import is_abbreviation
 # A word, its full stop, then a comma, semicolon or colon that cannot belong there. The
 # lookbehind starts a match only at the start of a word, so a long run of letters with no
 # period after it is scanned once, not once per letter.
-_ORPHAN = re.compile(r"(?<![^\W\d_])(?P<word>[^\W\d_]+) *\.(?P<orphan>(?:[ \t]*[,;:])+)")
-_CONTEXT = re.compile(r"(?:\S+\s+)?\S+\Z")
-_LINE_START = re.compile(r"[^\n]{0,40}(?<=\S)")
+_ORPHAN = lazyre.compile(r"(?<![^\W\d_])(?P<word>[^\W\d_]+) *\.(?P<orphan>(?:[ \t]*[,;:])+)")
+_CONTEXT = lazyre.compile(r"(?:\S+\s+)?\S+\Z")
+_LINE_START = lazyre.compile(r"[^\n]{0,40}(?<=\S)")
 # Where an orphan may be (a full stop, then , ; or :) and the word before such a stop: the
 # orphan pattern is tried only there, not at the start of every word.
-_STOP_THEN_MARK = re.compile(r"\.[ \t]*[,;:]")
-_WORD_AND_SPACES_TO_END = re.compile(r"[^\W\d_]+ *\Z")
+_STOP_THEN_MARK = lazyre.compile(r"\.[ \t]*[,;:]")
+_WORD_AND_SPACES_TO_END = lazyre.compile(r"[^\W\d_]+ *\Z")
 _WORD_REACH = 200
 # One full stop, comma, semicolon or colon opening a line, then spaces and the line's first
 # word (or a quotation or bracket opening it): the end of a sentence split from its line. An
 # ellipsis (". . . and", "... and") opens a line with its next mark, not a word: it stays.
-_MARK_OPENING_LINE = re.compile(r"(?m)^(?P<orphan>[.,;:])[ \t]+(?=[^\W_]|[\"“‘'(\[])")
+_MARK_OPENING_LINE = lazyre.compile(r"(?m)^(?P<orphan>[.,;:])[ \t]+(?=[^\W_]|[\"“‘'(\[])")
 
 
 def remove_orphan_punctuation(text: str) -> list[Change]:

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
+from newstool import lazyre
 from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
 from newstool.clean.words import (
     inside_web_address,
@@ -26,17 +27,17 @@ from newstool.sentences import QuotationState, iter_decisions, lexicon, structur
 # million") is judged by the splitter, which alone knows "fig.3". (The stop is written
 # "[.!?][.!?]*", not "[.!?]+": a pattern that starts with a class, not a repeat, lets the
 # regex engine skip straight to the next mark, three times faster.)
-_CANDIDATE = re.compile(
+_CANDIDATE = lazyre.compile(
     r"(?P<stop>[.!?][.!?]*)(?P<close>[\"'”’»)\]]*)(?=[\"“‘]?[\[(]?[^\W\d_]|(?<=[^\W\d_A-Z]{3}\.)\d)"
 )
 # Curly quotes as straighten_quotes leaves them (one character for one).
-_CURLY_QUOTE = re.compile("[“”„‟‘’‚‛]")
+_CURLY_QUOTE = lazyre.compile("[“”„‟‘’‚‛]")
 _AS_STRAIGHT = str.maketrans("“”„‟‘’‚‛", "\"\"\"\"''''")
 # Letters and digits from the start (of a window, reversed: the word before a stop).
-_LEADING_WORD = re.compile(r"[^\W_]*")
-_WORD = re.compile(r"[^\W\d_]+")
+_LEADING_WORD = lazyre.compile(r"[^\W_]*")
+_WORD = lazyre.compile(r"[^\W\d_]+")
 # What may follow a lower-case word for it to read as prose rather than code or a file name.
-_NOT_PROSE_AFTER = re.compile(r"[\w@/\\(\[=&–—-]|\.\w")
+_NOT_PROSE_AFTER = lazyre.compile(r"[\w@/\\(\[=&–—-]|\.\w")
 
 
 def separate_glued_sentences(text: str) -> list[Change]:

@@ -10,12 +10,11 @@ line-break or width fixes), so text that is already right is never touched. ftfy
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 from functools import cache
 from itertools import islice
 
+from newstool import lazyre
 from newstool.clean.edits import Change, fixed  # noqa: F401 (fixed: used in the examples)
 
 # What the bytes 0x80-0xBF (UTF-8 continuation bytes) look like when decoded by mistake.
@@ -24,7 +23,7 @@ _CONTINUATION_1251 = "\u0080-\u00bf\u0402-\u040f\u0452-\u045f\u0490\u0491€‚�
 # The same letters without the punctuation that ordinary Russian puts after a lower-case letter.
 _RARE_CONTINUATION_1251 = "\u0402-\u040f\u0452-\u045f\u0490\u0491€‚„†‡‰‹›™"
 # A UTF-8 lead byte (0xC2-0xF4) so decoded, followed by such a continuation.
-_SUSPECT = re.compile(
+_SUSPECT = lazyre.compile(
     f"[\u00c2-\u00f4][{_CONTINUATION_1252}]"  # cp1252 / Latin-1: "Ã©", "â€™"
     f"|[\u0412-\u042f][{_CONTINUATION_1251}]"  # cp1251, two bytes: "Р“", "Рѕ", "Г©"
     f"|[\u0430-\u0444][{_RARE_CONTINUATION_1251}]"  # cp1251, three or four bytes: "вЂ™"
@@ -36,15 +35,15 @@ _SUSPECT = re.compile(
 # ftfy give up on its neighbours, and the next clean would judge the stretch differently).
 _LEAD = "\u00c2-\u00f4\u0412-\u042f"
 _LEAD_OF_THREE = "\u00e0-\u00ef\u0430-\u0444"
-_LEAD_CHAR = re.compile(f"[{_LEAD}\u0430-\u0444]")  # what every _SUSPECT match starts with
-_SPACES = re.compile(
+_LEAD_CHAR = lazyre.compile(f"[{_LEAD}\u0430-\u0444]")  # what every _SUSPECT match starts with
+_SPACES = lazyre.compile(
     f"(?<![{_LEAD}])(?<![{_LEAD_OF_THREE}][{_CONTINUATION_1252}{_CONTINUATION_1251}])\u00a0"
     "|[\t\v\f\u1680\u2000-\u200a\u202f\u205f\u3000]"
 )
 # What normalise_unicode_spaces removes: ftfy sees the text without them, as the next clean will.
 _INVISIBLE_CHARS = "\u200b\u2060\ufeff"
-_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
-_LINE = re.compile("[^\n]+")
+_INVISIBLE = lazyre.compile(f"[{_INVISIBLE_CHARS}]")
+_LINE = lazyre.compile("[^\n]+")
 
 
 def fix_mojibake(text: str) -> list[Change]:
@@ -131,6 +130,8 @@ def _differences(old: str, new: str, places: list[int], offset: int) -> list[Cha
     >>> [(c.start, c.end, c.after) for c in _differences(old, new, list(range(33)), 100)]
     [(110, 113, '’'), (126, 129, '’')]
     """
+    from difflib import SequenceMatcher  # (only for a text with mojibake)
+
     changes: list[Change] = []
     for i1, i2, j1, j2 in _differing_stretches(old, new):
         if (i2 - i1) * (j2 - j1) > _DIFF_BUDGET:  # one long garbled stretch: replaced whole
@@ -148,7 +149,7 @@ def _differences(old: str, new: str, places: list[int], offset: int) -> list[Cha
 # How many character pairs one differing stretch may cost difflib (a few milliseconds).
 _DIFF_BUDGET = 1 << 16
 # Where ``new`` may agree with ``old`` again after a difference: a run of ASCII characters.
-_ASCII_RUN = re.compile(r"[\x00-\x7f]{1,8}")
+_ASCII_RUN = lazyre.compile(r"[\x00-\x7f]{1,8}")
 # A repaired character stood for at most this many garbled ones (a four-byte UTF-8 character).
 _MOST_GARBLED = 4
 # How many ASCII runs of ``new`` are looked for before the rest of the line is one difference.

@@ -13,21 +13,21 @@ not decide whether the line is repaired, or cleaning a cleaned text would change
 
 from __future__ import annotations
 
-import re
 from bisect import bisect
 from itertools import groupby
 
+from newstool import lazyre
 from newstool.clean.edits import Change, apply_changes, fixed  # noqa: F401 (fixed: examples)
 from newstool.clean.mojibake import has_mojibake
 
 _STRAIGHT = {"“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'",
              "–": "-", "—": "--"}  # fmt: skip
-_CURLY_OR_DASH = re.compile("[" + "".join(_STRAIGHT) + "]")
+_CURLY_OR_DASH = lazyre.compile("[" + "".join(_STRAIGHT) + "]")
 # A straight quote, a double hyphen, or a hyphen with a space on each side.
-_STRAIGHT_MARK = re.compile(r"[\"']|(?<=\S)--(?=\S)|(?<= )--?(?= )")
-_ELISION = re.compile(r"'(?:n'|tis\b|twas\b|em\b)")
+_STRAIGHT_MARK = lazyre.compile(r"[\"']|(?<=\S)--(?=\S)|(?<= )--?(?= )")
+_ELISION = lazyre.compile(r"'(?:n'|tis\b|twas\b|em\b)")
 _OPENING_CONTEXT = set(" \t\n([{“‘—–-")
-_LINE_BREAK = re.compile("\n")
+_LINE_BREAK = lazyre.compile("\n")
 
 
 def straighten_quotes(text: str) -> list[Change]:

@@ -8,8 +8,7 @@
 
 from __future__ import annotations
 
-import re
-
+from newstool import lazyre
 from newstool.clean.edits import Change, fixed, removal_changes  # noqa: F401 (fixed: examples)
 
 # Spaces that are not U+0020 (tabs included) become one; invisible ones go.
@@ -18,24 +17,24 @@ _INVISIBLE = "\u200b\u2060\ufeff"
 _UNICODE_SPACE = f"[{_SPACE_LIKE}{_INVISIBLE}]"
 # (One, then any more: a pattern that starts with a class, not a repeat, lets the regex engine
 # skip straight to the next such space.)
-_UNICODE_SPACES = re.compile(f"{_UNICODE_SPACE}{_UNICODE_SPACE}*")
+_UNICODE_SPACES = lazyre.compile(f"{_UNICODE_SPACE}{_UNICODE_SPACE}*")
 # A line that only they (and plain spaces) fill: it looks blank, but is no blank line.
-_BLANK_LOOKING_LINE = re.compile(
+_BLANK_LOOKING_LINE = lazyre.compile(
     f"(?m)^ *[{_SPACE_LIKE}{_INVISIBLE}][ {_SPACE_LIKE}{_INVISIBLE}]*$"
 )
 # Two spaces or more, or one at the start or the end of a line; every alternative starts with a
 # space, which lets the regex engine skip straight to the spaces.
-_SPACE_RUN = re.compile(r"(?m) (?: +|$|(?<=^ ))")
+_SPACE_RUN = lazyre.compile(r"(?m) (?: +|$|(?<=^ ))")
 # Spaces before , ; : ! ? or a single full stop that ends a clause (not ".5", ".com", "...",
 # nor the spaced ellipsis ". . .": no dot after a dot and a space, or before a space and a dot).
 # What may follow the mark: white space, punctuation, or a quote mark of any style (so that the
 # quote rules, which run later, cannot change the verdict: "‟" is straightened to '"').
 _QUOTE_MARKS = "\"'“”„‟‘’‚‛«»"
 # What every such space run ends with: a quick test tells the many texts that have none.
-_SPACE_THEN_MARK = re.compile(r" [,;:!?.]")
+_SPACE_THEN_MARK = lazyre.compile(r" [,;:!?.]")
 # (The first space is matched before the look behind, which lets the regex engine skip straight
 # to the spaces.)
-_SPACE_BEFORE_PUNCTUATION = re.compile(
+_SPACE_BEFORE_PUNCTUATION = lazyre.compile(
     rf" (?<=\S ) *(?=(?:[,;:!?]|(?<!\. )\.(?!\.| \.))"
     rf"(?:[\s{_QUOTE_MARKS},;:!?]|\.(?!\.)|\Z))"
 )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from newstool import lazyre
 from newstool.sentences import abbreviation_kind, lexicon, previous_word, token_before
 
 
@@ -38,7 +39,7 @@ TWO_LETTER_WORDS = _word_set("he we of on or if up an oh ok go hi")
 
 TOKEN_REACH = 256
 _TRIM = "\"'“”‘’«»()[]<>.,;:!?"
-_HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
+_HOST = lazyre.compile(r"[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
 
 
 def is_web_ending(word: str) -> bool:
@@ -131,5 +132,5 @@ def token_span(text: str, index: int) -> tuple[int, int]:
     return start, _NON_SPACES.match(text, index, index + TOKEN_REACH).end()
 
 
-_NON_SPACES = re.compile(r"\S*")
-_UP_TO_LAST_SPACE = re.compile(r".*\s", re.DOTALL)  # backtracks from the end: linear
+_NON_SPACES = lazyre.compile(r"\S*")
+_UP_TO_LAST_SPACE = lazyre.compile(r".*\s", re.DOTALL)  # backtracks from the end: linear

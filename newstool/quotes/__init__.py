@@ -15,13 +15,13 @@ works are not quotations.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from newstool import lazyre
 from newstool.model import Document, Quote, blocks_from_blank_lines
 from newstool.quotes.attribution import (
     Attribution,
@@ -41,7 +41,7 @@ from newstool.quotes.speakers import Mention
 
 CONTINUES = "continues-previous-quote"
 PREVIOUS_SENTENCE = "speaker-in-previous-sentence"
-_COLON_BEFORE = re.compile(r":\s*$")
+_COLON_BEFORE = lazyre.compile(r":\s*$")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from newstool import lazyre
 from newstool.quotes.marks import Span
 from newstool.quotes.speakers import (
     BETWEEN,
@@ -38,21 +39,23 @@ from newstool.stats.terms import stopwords
 
 # A sentence end: end marks and closers, then space and a capital or an opening mark, or glued
 # to a capitalised word ("said.Moscow"); an abbreviation before the period is no end.
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’»)]*(?:\s+(?=[\"'“‘«„(]?[A-Z0-9])|(?=[\"“«„]?[A-Z][a-z]))")
-_WORD_BEFORE = re.compile(r"[\w.]{1,30}$")
-_SPACE_OR_COMMA = re.compile(r"[\s,]*")
-_TRAILING_BETWEEN = re.compile(rf"\s+{BETWEEN}$")
-_ACCORDING_TO_AFTER = re.compile(r"[\s,]*according to\s+", re.IGNORECASE)
-_ACCORDING_TO_BEFORE = re.compile(r"according to\s+([^,]+),\s*$", re.IGNORECASE)
-_COLON_END = re.compile(r":\s*$")
-_ADDING_END = re.compile(r",\s*adding(?:\s+that)?[:,]?\s*$")
-_CUE_FIRST = re.compile(r"\s*[A-Z]\w*\s+")
+_BOUNDARY = lazyre.compile(r"[.!?]+[\"'”’»)]*(?:\s+(?=[\"'“‘«„(]?[A-Z0-9])|(?=[\"“«„]?[A-Z][a-z]))")
+_WORD_BEFORE = lazyre.compile(r"[\w.]{1,30}$")
+_SPACE_OR_COMMA = lazyre.compile(r"[\s,]*")
+_TRAILING_BETWEEN = lazyre.compile(rf"\s+{BETWEEN}$")
+_ACCORDING_TO_AFTER = lazyre.compile(r"[\s,]*according to\s+", re.IGNORECASE)
+_ACCORDING_TO_BEFORE = lazyre.compile(r"according to\s+([^,]+),\s*$", re.IGNORECASE)
+_COLON_END = lazyre.compile(r":\s*$")
+_ADDING_END = lazyre.compile(r",\s*adding(?:\s+that)?[:,]?\s*$")
+_CUE_FIRST = lazyre.compile(r"\s*[A-Z]\w*\s+")
 # What a title of a work looks like: every word capitalised, but for short function words.
 # A clause before the subject: "Asked about it,", "Speaking in Kent,", "Inside the hall,".
-_OPENING_CLAUSE = re.compile(r"([A-Z][a-z]+)\b[^,.;:\"“”]{0,80},\s*")
+_OPENING_CLAUSE = lazyre.compile(r"([A-Z][a-z]+)\b[^,.;:\"“”]{0,80},\s*")
 _SUBJECT_REACH = 160
 # A dateline opening a paragraph: "WASHINGTON — ", "BRUSSELS (AFP) - ", "CANBERRA, AAP - ".
-_DATELINE = re.compile(r"[A-Z][A-Z.'’ ]+(?:,[^—–\n]{1,30}?)?(?:\s*\([^()\n]{1,30}\))?\s+[—–-]\s+")
+_DATELINE = lazyre.compile(
+    r"[A-Z][A-Z.'’ ]+(?:,[^—–\n]{1,30}?)?(?:\s*\([^()\n]{1,30}\))?\s+[—–-]\s+"
+)
 _LEAD_WORDS = 3  # lower-case words before a subject's name ("former Gov.", "retired machinist")
 _MINOR_WORDS = frozenset(
     ["&", "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
@@ -236,7 +239,7 @@ def _mention_then_cue_before(ctx: Context, span: Span, w: Window) -> Attribution
     return found
 
 
-_PARTICIPLE_CUE = re.compile(r",\s*$")
+_PARTICIPLE_CUE = lazyre.compile(r",\s*$")
 
 
 def _participle_subject(ctx: Context, w: Window, cue: re.Match[str]) -> Mention | None:
@@ -317,7 +320,7 @@ def reports_on(ctx: Context, previous: Span, w: Window) -> bool:
     return bool(find_cues(text, gap_start, gap_end) or _THAT.search(text, gap_start, gap_end))
 
 
-_THAT = re.compile(r"\bthat\b")
+_THAT = lazyre.compile(r"\bthat\b")
 
 
 def starts_sentence(ctx: Context, w: Window) -> bool:
@@ -409,7 +412,7 @@ def sentence_subjects(
 
 
 # Words that put a question or a point to someone: "put it to him", "asked her whether".
-_ADDRESSES = re.compile(
+_ADDRESSES = lazyre.compile(
     r"\b(?:to|asked|told|pressed|urged|challenged|interrupted|quizzed|grilled)\s+(?:him|her)\b"
 )
 
@@ -469,7 +472,7 @@ def _modifier_before_person(text: str, first: Mention, second: Mention) -> bool:
 
 
 # A relative or a colleague named in apposition: "Her husband, Jim,", "His lawyer, Ann Cole,".
-_RELATION = re.compile(r"(?:His|Her|Their|My|Our)\s+[a-z]+(?:\s+[a-z]+)?,\s+")
+_RELATION = lazyre.compile(r"(?:His|Her|Their|My|Our)\s+[a-z]+(?:\s+[a-z]+)?,\s+")
 
 
 def _main_clause(text: str, start: int, end: int) -> int:

@@ -19,16 +19,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newstool import lazyre
 from newstool.model import Block, blocks_from_blank_lines
 from newstool.sentences import quote_effect
 
 DOUBLE_MARKS = '"“”„«»'
 SINGLE_MARKS = "'‘’‚‹›"
-_DOUBLE = re.compile(f"[{DOUBLE_MARKS}]")
-_SINGLE = re.compile(f"[{SINGLE_MARKS}]")
+_DOUBLE = lazyre.compile(f"[{DOUBLE_MARKS}]")
+_SINGLE = lazyre.compile(f"[{SINGLE_MARKS}]")
 # Where a fragment may start: after the last sentence end, or the punctuation before its words.
-_END_MARK = re.compile(r"[.!?]")
-_LEADING_PUNCTUATION = re.compile(r"[\s,;:.\-–—]*")
+_END_MARK = lazyre.compile(r"[.!?]")
+_LEADING_PUNCTUATION = lazyre.compile(r"[\s,;:.\-–—]*")
 
 
 @dataclass(frozen=True, slots=True)

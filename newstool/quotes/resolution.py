@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from newstool import lazyre
 from newstool.quotes.speakers import Mention, pronoun_for
 
 
@@ -41,10 +42,10 @@ NOBODY = Speaker(None, None, None, "none")
 
 
 # A nationality written as a noun: "the Dutchman", "the Australian", "the Portuguese".
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:man|woman|ian|ean|ese|ard)$")
+_DEMONYM = lazyre.compile(r"^[A-Z][a-z]+(?:man|woman|ian|ean|ese|ard)$")
 
 
-_PREPOSITION = re.compile(r"\s(?:of|for|at|in|from|with|on|to|by)\s")
+_PREPOSITION = lazyre.compile(r"\s(?:of|for|at|in|from|with|on|to|by)\s")
 
 
 def _plural_head(phrase: str) -> bool:

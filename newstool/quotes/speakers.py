@@ -16,15 +16,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from newstool import lazyre
+from newstool.datafiles import data_text
 from newstool.sentences import lexicon, quote_cue_forms
 from newstool.stats.terms import stopwords
 
 PRONOUNS = frozenset({"he", "she", "they"})
 # Words between a subject and its cue verb ("Chalmers has warned", "Ryder also said").
 BETWEEN = r"(?:(?:has|have|had|was|is|also|later|then|again|earlier|once|previously)\s+)*"
-_TOKEN = re.compile(r"\S+")
+_TOKEN = lazyre.compile(r"\S+")
 # A word of a name: capitalised (O'Brien, Director-General, bin-Salman), an initial (J.), or a
 # particle between capitalised words (bin, de, van, al-Nusra).
 _PARTICLE = frozenset(
@@ -50,7 +51,7 @@ _PARTICLE = frozenset(
         "ten",
     ]
 )
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = lazyre.compile(r"['’]s$")
 # Letters after a name that are not part of it: honours, offices, degrees.
 _POST_NOMINALS = frozenset(
     [
@@ -78,7 +79,7 @@ _EDGE_PUNCTUATION = ",;:.!?\"'“”‘’«»"
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME_WORD = rf"[{_UPPER}][\w'’.\-]*"
 # Capitalised words separated by spaces (and particles between them), not starting mid-word.
-_RUN = re.compile(
+_RUN = lazyre.compile(
     rf"[{_UPPER}](?<![\w'’.(\-][{_UPPER}])[\w'’.\-]*"
     rf"(?:[ \t\u00a0]+(?:(?:{'|'.join(sorted(_PARTICLE))})[ \t\u00a0]+)*{_NAME_WORD})*"
 )
@@ -97,7 +98,7 @@ class Mention:
 
 
 def _data_lines(name: str) -> list[str]:
-    text = resources.files("newstool").joinpath("data", name).read_text("utf-8")
+    text = data_text(name)
     lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return [line for line in lines if line]
 
@@ -187,7 +188,7 @@ _GENDERED_TITLES = {
     "Queen": "she", "Princess": "she", "Baroness": "she", "Congresswoman": "she",
     "Councilwoman": "she", "Assemblywoman": "she", "Chairwoman": "she", "Spokeswoman": "she",
 }  # fmt: skip
-_GENDERED_ROLES = re.compile(
+_GENDERED_ROLES = lazyre.compile(
     r"\b(?:(?P<she>wife|mother|daughter|sister|woman|spokeswoman|chairwoman|actress|"
     r"grandmother|girl)|(?P<he>husband|father|son|brother|man|spokesman|chairman|actor|"
     r"grandfather|boy))\b"
@@ -402,7 +403,7 @@ def mention_after(text: str, start: int, end: int) -> Mention | None:
     return _phrase(text, a, b)
 
 
-_PART_END = re.compile(
+_PART_END = lazyre.compile(
     r"[,;:]|\s+(?=(?:who|which|whose|after|before|when|while|as|because)\b)|\s+-\s+|\s+[–—]\s*"
 )
 
@@ -427,8 +428,8 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # A party and state tag after a name: "Chuck Schumer, D-N.Y.,", "Chip Roy, R-Texas,".
-_PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.' -]*")
-_DETERMINER = re.compile(r"(?:a|an|the|one|two|three|several|some|another)\b", re.IGNORECASE)
+_PARTY_TAG = lazyre.compile(r"[DRI]-[A-Z][\w.' -]*")
+_DETERMINER = lazyre.compile(r"(?:a|an|the|one|two|three|several|some|another)\b", re.IGNORECASE)
 _PREPOSITION = frozenset(["of", "for", "at", "in", "from", "with", "on", "to", "by"])
 
 
@@ -518,7 +519,7 @@ def _described_phrase(text: str, start: int, end: int) -> Mention | None:
     return None
 
 
-_PHRASE_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\b[A-Z][a-z]?\.)$")  # "in Washington, D.C."
+_PHRASE_ABBREVIATION = lazyre.compile(r"(?:\b[A-Z]\.|\b[A-Z][a-z]?\.)$")  # "in Washington, D.C."
 # Words for the holder of an office: "the head of the RCN, Pat Cullen" names them next.
 _OFFICE_HEADS = frozenset(["head", "chief", "leader", "director", "chair", "president", "boss"])
 # Head words of an organisation's name: "Bank of England", "Independent Office for Police
@@ -575,9 +576,9 @@ def _is_role(text: str, start: int, end: int) -> bool:
     return not name_runs(text, start, end)
 
 
-_RELATIVE = re.compile(r"(?:who|which|whose)\b")
-_COUPLE = re.compile(r"\b[A-Z][a-z]+ and ")
-_BRACKETED_END = re.compile(r"\s*\([^()]*\)\s*$")
+_RELATIVE = lazyre.compile(r"(?:who|which|whose)\b")
+_COUPLE = lazyre.compile(r"\b[A-Z][a-z]+ and ")
+_BRACKETED_END = lazyre.compile(r"\s*\([^()]*\)\s*$")
 
 
 def _without_bracket(text: str, start: int, end: int) -> int:
@@ -586,7 +587,7 @@ def _without_bracket(text: str, start: int, end: int) -> int:
     return m.start() if m else end
 
 
-_PHRASE_START = re.compile(
+_PHRASE_START = lazyre.compile(
     r"(?:(?:the|a|an|its|his|her|their|one|two|three|several|many|some)\s|[A-Z][\w.-]*['’]s\s)",
     re.IGNORECASE,
 )

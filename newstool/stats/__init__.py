@@ -26,6 +26,7 @@ from itertools import islice
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from newstool import lazyre
 from newstool.stats import readability as r
 from newstool.stats import syllables as syl
 from newstool.stats.language import (
@@ -57,7 +58,7 @@ ENGLISH_ONLY = (
     "coleman_liau_index",
     "automated_readability_index",
 )
-_SYLLABIC_ENDING = re.compile(r"..(?:ing|[td]ed|(?:[sxz]|ch|sh|[cg])es)$")
+_SYLLABIC_ENDING = lazyre.compile(r"..(?:ing|[td]ed|(?:[sxz]|ch|sh|[cg])es)$")
 # How many sentences are analysed at a time (a whole document of ordinary size at once).
 SENTENCE_BATCH = 2000
 

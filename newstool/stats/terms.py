@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
-from importlib import resources
 from itertools import compress
 from operator import itemgetter
 
+from newstool import lazyre
+from newstool.datafiles import data_text
 from newstool.stats.tokens import words_and_gaps
 
 # Lower-case particles that may stand inside a name: "Staffan de Mistura", "Bank of England".
-_POSSESSIVE = re.compile("['\u2019]s$")
+_POSSESSIVE = lazyre.compile("['\u2019]s$")
 NAME_PARTICLES = frozenset(
     [
         "al",
@@ -43,7 +43,7 @@ def stopwords() -> frozenset[str]:
     >>> "the" in stopwords(), "idlib" in stopwords()
     (True, False)
     """
-    text = resources.files("newstool").joinpath("data", "stopwords_en.txt").read_text("utf-8")
+    text = data_text("stopwords_en.txt")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )

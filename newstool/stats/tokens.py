@@ -20,7 +20,7 @@ Hangul is one word, as Latin letters are.
 
 from __future__ import annotations
 
-import re
+from newstool import lazyre
 
 # Han ideographs (with 々 and 〇, compatibility and extension blocks) and the letters of
 # hiragana and katakana (not the middle dot ・ or the sound marks ゛゜).
@@ -45,17 +45,19 @@ def _word_pattern(start: str, letter: str, digit: str, run: str, joiner: str, cj
     return rf"(?={start})(?:{initials}|{cjk + '|' if cjk else ''}{joined})"
 
 
-WORD = re.compile(
+# Compiled on first use (see newstool.lazyre) like every pattern, which matters here: the large
+# CJK classes take milliseconds to compile, and ASCII text (most news) needs neither pattern.
+WORD = lazyre.compile(
     _word_pattern(
         r"\w", r"[^\W\d_]", r"\d", rf"[^\W_{_HAN_AND_KANA}]", "['’\\-\u2010\u2011]", _CJK_WORD
     )
 )
 # Splitting on a captured word gives gap, word, gap, ..., word, gap.
-_WORD_OR_GAP = re.compile(f"({WORD.pattern})")
+_WORD_OR_GAP = lazyre.compile(f"({WORD.pattern})")
 # The same on ASCII text (most news): each class holds just its ASCII characters, and no CJK word
 # can start. Plain sets of characters are what the engine tests fastest.
 _ASCII_WORD = _word_pattern("[A-Za-z0-9]", "[A-Za-z]", "[0-9]", "[A-Za-z0-9]", r"['\-]")
-_ASCII_WORD_OR_GAP = re.compile(f"({_ASCII_WORD})")
+_ASCII_WORD_OR_GAP = lazyre.compile(f"({_ASCII_WORD})")
 
 
 def words(text: str) -> list[str]:

@@ -1,0 +1,19 @@
+"""The word lists and tables shipped in ``newstool/data/``.
+
+Read through :mod:`pathlib`, which every stage imports anyway: :mod:`importlib.resources`
+would cost each stage process about 10 ms of imports (zipfile, tempfile, shutil, lzma...).
+
+>>> "click here .{0,80}" in data_text("boilerplate.txt")
+True
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+def data_text(name: str) -> str:
+    """The text of ``newstool/data/<name>``."""
+    return (DATA / name).read_text(encoding="utf-8")
