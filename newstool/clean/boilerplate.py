@@ -12,6 +12,7 @@ from functools import cache
 
 from newstool import lazyre
 from newstool.clean.edits import Change, fixed, removal_changes  # noqa: F401 (fixed: examples)
+from newstool.clean.linepatterns import LinePatterns, parse_line_pattern
 from newstool.datafiles import data_text
 from newstool.model import blocks_from_blank_lines, paragraphs_from_blank_lines
 from newstool.sentences import iter_sentence_spans
@@ -45,30 +46,23 @@ def default_boilerplate_patterns() -> tuple[str, ...]:
 
 
 @cache
-def compile_patterns(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One case-insensitive regular expression matching any of ``patterns`` (None for none).
+def compile_patterns(patterns: tuple[str, ...]) -> LinePatterns | None:
+    """``patterns``, case-blind, ready to match lines (see :class:`LinePatterns`); None for
+    none. Raises :class:`ValueError` naming the first pattern that is not a valid expression.
 
-    Raises :class:`ValueError` naming the first pattern that is not a valid expression.
-
-    >>> bool(compile_patterns(("follow us on .+",)).fullmatch("Follow us on Mastodon"))
+    >>> compile_patterns(("follow us on .+",)).fullmatch("Follow us on Mastodon")
     True
     >>> compile_patterns(("ok", "(unclosed"))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     ValueError: boilerplate pattern 2 '(unclosed' is not a valid regular expression: missing ), ...
     """
-    check_patterns(patterns, valid=frozenset(default_boilerplate_patterns()))
-    if not patterns:
-        return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return LinePatterns(patterns) if patterns else None
 
 
-def check_patterns(
-    patterns: Iterable[str], item: str = "boilerplate pattern", valid: frozenset[str] = frozenset()
-) -> None:
+def check_patterns(patterns: Iterable[str], item: str = "boilerplate pattern") -> None:
     """Raise :class:`ValueError` for the first of ``patterns`` that is not a valid regular
-    expression, naming it ``item`` and its place among ``patterns`` (counted from 1). Those in
-    ``valid`` (the shipped patterns, each compiled by a test) are not compiled again.
+    expression, naming it ``item`` and its place among ``patterns`` (counted from 1).
 
     >>> check_patterns(["ok", "(unclosed"], "clean.boilerplate item")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -76,14 +70,7 @@ def check_patterns(
     ValueError: clean.boilerplate item 2 '(unclosed' is not a valid regular expression: missing ...
     """
     for number, pattern in enumerate(patterns, 1):
-        if pattern in valid:
-            continue
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(
-                f"{item} {number} {pattern!r} is not a valid regular expression: {exc}"
-            ) from None
+        parse_line_pattern(pattern, number, item)
 
 
 def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -> list[Change]:
@@ -118,7 +105,7 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
     if pattern is None:
         return []
     lines = list(_LINE_CONTENT.finditer(text))
-    furniture = [pattern.fullmatch(line.group()) is not None for line in lines]
+    furniture = [pattern.fullmatch(line.group()) for line in lines]
     for first, end in headline_lists([line.group() for line in lines], furniture):
         furniture[first:end] = [True] * (end - first)
     spans = []
@@ -220,7 +207,7 @@ def _may_hold_notice(text: str) -> bool:
 _LOWER_CHUNK = 1 << 16
 
 
-def _notice_after_sentences(line: str, pattern: re.Pattern[str]) -> int | None:
+def _notice_after_sentences(line: str, pattern: LinePatterns) -> int | None:
     """Where a copyright notice that ends ``line`` starts (0: the line is the notice): the
     first sentence start from which the rest of the line holds a notice's sign (see
     ``_NOTICE``) and is boilerplate, matching ``pattern`` as a whole or sentence by sentence

@@ -1,0 +1,169 @@
+"""Many case-blind patterns matched against whole lines, quickly: what one alternation of them
+matches, at a fraction of its cost.
+
+The regex engine enters every branch of a case-blind alternation in full for every line (it
+skips a branch by its first character only when the branch is case-sensitive), so a hundred
+boilerplate patterns cost a line a hundred starts. Here each pattern is compiled alone, and a
+line is tried only against the patterns that can start with its first character, as read from
+each pattern's parse (:func:`ascii_starts`). A line that starts outside ASCII is tried against
+every pattern: case-blind matching relates some of those characters to others in ways no
+simple table gives (``ſ`` matches ``s``, ``K``, the Kelvin sign, ``k``).
+
+>>> lines = LinePatterns(("follow us on .+", r"(\\d+ )?comments?"))
+>>> lines.fullmatch("Follow us on Mastodon"), lines.fullmatch("12 comments")
+(True, True)
+>>> lines.fullmatch("Rain fell."), lines.fullmatch("Sign up: comments", 9)
+(False, True)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from re import _compiler, _parser
+from re import _constants as sre  # the parse's node names (re's own modules, since 3.11)
+
+_ASCII = frozenset(map(chr, range(128)))
+# The flag as a plain number, as re.compile passes it on (its enum is slow in the compiler).
+_CASE_BLIND = re.IGNORECASE.value
+
+
+class LinePatterns:
+    """``patterns``, each compiled case-blind, grouped by the ASCII characters a match can start
+    with. Raises :class:`ValueError` naming the first pattern that is not a valid expression
+    (``item`` and its place among ``patterns``, counted from 1)."""
+
+    def __init__(self, patterns: tuple[str, ...], item: str = "boilerplate pattern") -> None:
+        self.every: list[re.Pattern[str]] = []
+        self._by_start: dict[str, list[re.Pattern[str]]] = {key: [] for key in _keys(_ASCII)}
+        for number, pattern in enumerate(patterns, 1):
+            parsed = parse_line_pattern(pattern, number, item)
+            compiled = _compiler.compile(parsed, _CASE_BLIND)  # parsed once, not twice
+            self.every.append(compiled)
+            for key in _keys(_sequence_starts(parsed)[0]):
+                self._by_start[key].append(compiled)
+
+    def fullmatch(self, line: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """Whether one of the patterns matches ``line[pos:endpos]`` as a whole."""
+        end = len(line) if endpos is None else endpos
+        first = line[pos : pos + 1]
+        if first and first.isascii() and pos < end:
+            candidates = self._by_start[first.lower()]
+        else:
+            candidates = self.every
+        return any(pattern.fullmatch(line, pos, end) for pattern in candidates)
+
+
+def parse_line_pattern(pattern: str, number: int, item: str) -> _parser.SubPattern:
+    """The parse of ``pattern``, case-blind; a :class:`ValueError` naming it (``item`` and its
+    ``number``) when it is not a valid expression."""
+    try:
+        return _parser.parse(pattern, _CASE_BLIND)
+    except re.error as exc:
+        raise ValueError(
+            f"{item} {number} {pattern!r} is not a valid regular expression: {exc}"
+        ) from None
+
+
+def _keys(characters: frozenset[str]) -> set[str]:
+    return {character.lower() for character in characters}
+
+
+def ascii_starts(pattern: str) -> frozenset[str]:
+    r"""The ASCII characters a case-blind match of ``pattern`` can start with (in both cases);
+    every one where the parse holds a node this does not read.
+
+    >>> sorted(ascii_starts(r"(\d+ )?comments?|©"))
+    ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'C', 'c']
+    >>> sorted(ascii_starts("(?=[^>]{1,9}+>)[#\\]]x|\\b\u212a"))  # (the Kelvin sign is a k)
+    ['#', 'K', ']', 'k']
+    >>> len(ascii_starts(".{0,80}x")), len(ascii_starts(r"(?P<a>x)(?P=a)?y"))
+    (127, 2)
+    """
+    starts, _ = _sequence_starts(_parser.parse(pattern, _CASE_BLIND))
+    return frozenset(starts)
+
+
+def _sequence_starts(nodes) -> tuple[set[str], bool]:
+    """What a sequence of parse nodes can start with, and whether it can match nothing."""
+    starts: set[str] = set()
+    for op, argument in nodes:
+        found, empty = _node_starts(op, argument)
+        starts |= found
+        if not empty:
+            return starts, False
+    return starts, True
+
+
+def _node_starts(op, argument) -> tuple[set[str], bool]:
+    """What one parse node can start with, and whether it can match nothing."""
+    if op is sre.LITERAL:
+        return ascii_forms(chr(argument)), False
+    if op is sre.NOT_LITERAL:
+        return set(_ASCII - ascii_forms(chr(argument))), False
+    if op is sre.IN:
+        return _set_starts(argument), False
+    if op is sre.ANY:
+        return set(_ASCII - {"\n"}), False
+    if op is sre.BRANCH:
+        branches = [_sequence_starts(branch) for branch in argument[1]]
+        return set().union(*(s for s, _ in branches)), any(e for _, e in branches)
+    if op is sre.SUBPATTERN:
+        return _sequence_starts(argument[-1])
+    if op is sre.ATOMIC_GROUP:
+        return _sequence_starts(argument)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _, body = argument
+        starts, empty = _sequence_starts(body)
+        return starts, empty or low == 0
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return set(), True  # takes no character (a lookahead only narrows what follows)
+    return set(_ASCII), True  # anything else (a back reference): it may start with anything
+
+
+def _set_starts(items) -> set[str]:
+    """The ASCII characters a character set (``[...]``, ``\\d``) takes."""
+    members: set[str] = set()
+    for op, argument in items:
+        if op is sre.LITERAL:
+            members |= ascii_forms(chr(argument))
+        elif op is sre.RANGE:
+            low, high = argument
+            for code in (*range(low, min(high, 127) + 1), *_OUTSIDE_ASCII_FORMS):
+                if low <= code <= high:
+                    members |= ascii_forms(chr(code))
+        elif op is sre.CATEGORY and argument in _CATEGORY:
+            members |= _category_members(argument)
+        elif op is not sre.NEGATE:
+            return set(_ASCII)  # an item this does not read
+    negated = any(op is sre.NEGATE for op, _ in items)
+    return set(_ASCII - members) if negated else members
+
+
+def ascii_forms(character: str) -> set[str]:
+    """The ASCII characters a case-blind match of ``character`` takes: its other case, and for
+    four characters outside ASCII the letters Python's matching takes them for (``ſ`` is
+    ``s``; a test checks this against every character)."""
+    if character in _OUTSIDE_ASCII_FORMS_BY_CHAR:
+        return set(_OUTSIDE_ASCII_FORMS_BY_CHAR[character])
+    forms = {character, character.lower(), character.upper()}
+    return {form for form in forms if form.isascii() and len(form) == 1}
+
+
+_OUTSIDE_ASCII_FORMS_BY_CHAR = {"\u0130": "Ii", "\u0131": "Ii", "\u017f": "Ss", "\u212a": "Kk"}
+_OUTSIDE_ASCII_FORMS = tuple(map(ord, _OUTSIDE_ASCII_FORMS_BY_CHAR))
+
+
+@cache
+def _category_members(category) -> frozenset[str]:
+    return frozenset(c for c in _ASCII if re.match(_CATEGORY[category], c))
+
+
+_CATEGORY = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
