@@ -17,3 +17,13 @@ DATA = Path(__file__).parent / "data"
 def data_text(name: str) -> str:
     """The text of ``newstool/data/<name>``."""
     return (DATA / name).read_text(encoding="utf-8")
+
+
+def data_words(name: str) -> tuple[str, ...]:
+    """The entries of ``newstool/data/<name>``: one a line, ``#`` lines and blanks skipped.
+
+    >>> "link" in data_words("placeholders.txt")
+    True
+    """
+    lines = data_text(name).splitlines()
+    return tuple(line.strip() for line in lines if line.strip()[:1] not in "#")

@@ -244,6 +244,7 @@ def test_title_edits_are_kept_apart_from_the_texts(seed):
 def test_rule_table_says_which_rules_clean_the_title():
     assert [row["name"] for row in rule_table() if not row["title"]] == [
         "remove_boilerplate_lines",
+        "remove_site_prompts",
         "remove_repeated_paragraphs",
     ]
 
@@ -693,6 +694,44 @@ BOILERPLATE_LOOKALIKES = [
 def test_a_boilerplate_paragraph_goes(line):
     doc = clean(Document.from_dict({"text": f"Rain fell.\n\n{line}\n\nRoads flooded."}))
     assert doc.text == "Rain fell.\n\nRoads flooded."
+
+
+SITE_PROMPTS = [
+    "Log in or create an account to join the discussion.",
+    "This article is for subscribers only.",
+    "Commenting on this article has been disabled.",
+    "Send us a news tip",
+    "Get the best of our journalism in your inbox every Friday.",
+    "Please consider a contribution to keep our newsroom independent.",
+    "You can unsubscribe from our emails at any time.",
+    "Download our app for breaking alerts.",
+    "Subscriber exclusive",
+    "Reprints and permissions",
+]
+# News about the same things, told as news or quoted, stays.
+SITE_PROMPT_LOOKALIKES = [
+    "Readers were offered a discounted digital subscription.",
+    "The council's new app lets residents report potholes.",
+    "Subscribers to the newsletter fell by 12 per cent, the company said.",
+    '"You can unsubscribe at any time," the regulator told the app\'s owners.',
+    "We have a 20 per cent share of the market in terms of revenue.",
+    "Privacy",
+    "Topics",
+    "The newspaper's journalism won three awards last year.",
+    "Our journalism is funded by readers, the editor told staff.",
+]
+
+
+@pytest.mark.parametrize("line", SITE_PROMPTS)
+def test_a_line_in_which_the_site_speaks_to_its_reader_goes(line):
+    doc = clean(Document.from_dict({"text": f"Rain fell.\n\n{line}\n\nRoads flooded."}))
+    assert doc.text == "Rain fell.\n\nRoads flooded."
+
+
+@pytest.mark.parametrize("sentence", SITE_PROMPT_LOOKALIKES)
+def test_news_about_subscriptions_apps_and_journalism_stays(sentence):
+    text = f"Rain fell.\n\n{sentence}\n\nRoads flooded."
+    assert clean(Document.from_dict({"text": text})).text == text
 
 
 @pytest.mark.parametrize(

@@ -128,7 +128,7 @@ _LIST_LABEL = lazyre.compile(
     r"(?: (?:stories|articles|today|this week|now|in [\w ]{1,30}))?"
     r"|(?:recommended|suggested|related|popular|trending|top|latest|more|other) "
     r"(?:for you|stories|articles|news|reads|videos|headlines|reading|coverage)"
-    r"|recommended(?: for you)?|trending(?: now)?|popular now|editors?['’]? picks"
+    r"|recommended(?: for you)?|trending(?: now)?|popular now|editor(?:s|['’]s|s['’])? picks"
     r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:what )?to read next"
     r"|read next|up next|watch next|don['’]t miss|in other news|further reading"
     r"|more stories(?: like this)?|around the web|from (?:around the web|our partners)"
@@ -146,8 +146,9 @@ _ENDS_WITH_FULL_STOP = lazyre.compile(r"[.;:,][\"'”’»)\]]*\Z")
 def headline_lists(lines: list[str], furniture: list[bool]) -> list[tuple[int, int]]:
     """The ranges of ``lines`` that are lists of links to other articles: a list's label
     (``_LIST_LABEL``), then the headlines under it (lines of no sentence: no final full stop)
-    up to the end of the text, or two of them at least before the article goes on. Lines
-    already known as ``furniture`` (a date under a headline) are part of the list.
+    up to the end of the text (none at all: the list was lost), or two of them at least
+    before the article goes on. Lines already known as ``furniture`` (a date under a
+    headline) are part of the list.
 
     >>> lines = ["Rain fell.", "More from City Hall", "Mayor quits", "Budget passes"]
     >>> headline_lists(lines, [False] * 4)
@@ -169,7 +170,7 @@ def headline_lists(lines: list[str], furniture: list[bool]) -> list[tuple[int, i
             while end < len(lines) and (furniture[end] or _is_headline(lines[end])):
                 end += 1
             headlines = end - index - 1 - sum(furniture[index + 1 : end])
-            if headlines >= (1 if end == len(lines) else 2):
+            if end == len(lines) or headlines >= 2:  # (a label last of all labels nothing)
                 found.append((index, end))
             else:
                 end = index + 1

@@ -27,7 +27,7 @@ from newstool.clean.edits import (  # noqa: F401 (fixed: used in the examples)
 )
 from newstool.clean.fragments import remove_orphan_punctuation
 from newstool.clean.glued import separate_glued_sentences
-from newstool.datafiles import data_text
+from newstool.datafiles import data_words
 from newstool.model import Note
 
 _BRACKETED = lazyre.compile(r"\[(?P<body>[^\[\]\n]*)\]")
@@ -73,24 +73,14 @@ _SENTENCE_END = lazyre.compile(r"[.!?][\"'”’»)]*\s*$")
 
 
 @cache
-def _word_list(name: str) -> tuple[str, ...]:
-    """The entries of ``newstool/data/<name>``: one a line, ``#`` lines and blanks skipped.
-
-    >>> "link" in _word_list("placeholders.txt")
-    True
-    """
-    lines = data_text(name)
-    return tuple(line.strip() for line in lines.splitlines() if line.strip()[:1] not in "#")
-
-
 @cache
 def _placeholders() -> frozenset[str]:
-    return frozenset(entry.lower() for entry in _word_list("placeholders.txt"))
+    return frozenset(entry.lower() for entry in data_words("placeholders.txt"))
 
 
 @cache
 def _platform_items() -> frozenset[str]:
-    return frozenset(entry.lower() for entry in _word_list("platform_items.txt"))
+    return frozenset(entry.lower() for entry in data_words("platform_items.txt"))
 
 
 def _is_placeholder(body: str) -> bool:
@@ -123,7 +113,7 @@ def _is_placeholder_word(word: str) -> bool:
 @cache
 def _label() -> re.Pattern[str]:
     """A note label at the start of a bracket, with what may follow it."""
-    labels = sorted(_word_list("note_labels.txt"), key=len, reverse=True)
+    labels = sorted(data_words("note_labels.txt"), key=len, reverse=True)
     alternatives = "|".join(re.escape(label).replace("'", "['’]") for label in labels)
     return re.compile(
         rf"(?:{alternatives})s?\b(?:[^:\[\]]{{0,30}}?:|(?: \d+)?"
@@ -135,7 +125,7 @@ def _label() -> re.Pattern[str]:
 @cache
 def _agency_credit() -> re.Pattern[str]:
     """A bracket ending with a dash and an agency or an editor's signature."""
-    names = "|".join(re.escape(name) for name in _word_list("news_agencies.txt"))
+    names = "|".join(re.escape(name) for name in data_words("news_agencies.txt"))
     return re.compile(rf".*\w.*\s[-–—]\s?(?:[A-Z][A-Z]+\b|{names})(?: [A-Z][a-z]+)?\.?$", re.DOTALL)
 
 
@@ -151,7 +141,7 @@ def _agency_photographer() -> re.Pattern[str]:
     ...  "US/New Zealand", "Labor Party/AAP poll")]
     [True, True, True, False, False, False, False]
     """
-    names = "|".join(re.escape(name) for name in _word_list("news_agencies.txt"))
+    names = "|".join(re.escape(name) for name in data_words("news_agencies.txt"))
     return re.compile(rf"(?:{names})\s*/\s*{_PERSON}|{_PERSON}\s*/\s*(?:{names}|[A-Z]{{2,6}})")
 
 

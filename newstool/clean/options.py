@@ -129,8 +129,8 @@ def select_rules(
 ) -> tuple[str, ...]:
     """``base`` plus ``add`` minus ``skip``, in registry order: for ``--rule`` and ``--skip``.
 
-    >>> select_rules(add=["curl_quotes"], skip=["remove_repeated_paragraphs"])[-2:]
-    ('curl_quotes', 'remove_boilerplate_lines')
+    >>> select_rules(add=["curl_quotes"], skip=["remove_repeated_paragraphs"])[-3:]
+    ('curl_quotes', 'remove_boilerplate_lines', 'remove_site_prompts')
     """
     add, skip = tuple(add), tuple(skip)
     check_rule_names((*add, *skip))

@@ -25,6 +25,7 @@ from newstool.clean.entities import decode_html_entities
 from newstool.clean.fragments import remove_orphan_punctuation
 from newstool.clean.glued import separate_glued_sentences
 from newstool.clean.mojibake import fix_mojibake
+from newstool.clean.prompts import remove_site_prompts
 from newstool.clean.quotes import curl_quotes, straighten_quotes
 from newstool.clean.whitespace import (
     collapse_space_runs,
@@ -89,6 +90,10 @@ RULES: tuple[Rule, ...] = (
          "lines such as 'Read more: ...', 'Follow us on ...' (patterns: config)",
          "Talks ended.\nFollow us on Twitter",
          lambda options: {"patterns": options.boilerplate}, title=False),
+    Rule("remove_site_prompts", remove_site_prompts, True,
+         "lines in which the site speaks to its reader about itself (log in, subscribe, the "
+         "app, comments), known by their shape",
+         "Talks ended.\nLog in or create an account to comment.", title=False),
     Rule("remove_repeated_paragraphs", remove_repeated_paragraphs, True,
          "a paragraph, or a run of paragraphs, repeating an earlier one",
          "Polls close at eight.\n\nPolls close at eight.",

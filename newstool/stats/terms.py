@@ -9,7 +9,7 @@ from itertools import compress
 from operator import itemgetter
 
 from newstool import lazyre
-from newstool.datafiles import data_text
+from newstool.datafiles import data_words
 from newstool.stats.tokens import words_and_gaps
 
 # Lower-case particles that may stand inside a name: "Staffan de Mistura", "Bank of England".
@@ -43,10 +43,7 @@ def stopwords() -> frozenset[str]:
     >>> "the" in stopwords(), "idlib" in stopwords()
     (True, False)
     """
-    text = data_text("stopwords_en.txt")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(data_words("stopwords_en.txt"))
 
 
 def term(word: str) -> str | None:

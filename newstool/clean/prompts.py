@@ -1,0 +1,123 @@
+"""Lines in which a news site speaks to its reader about itself: "Log in or create an account
+to comment.", "This article is for subscribers only.", "Subscriber exclusive". Sites word them in
+endless ways, so they are known by their shape, not by a list of wordings: short, no quotation,
+no reporting verb, addressed to the reader (you, we, a call, "this article") and made mostly of
+the words of the site's machinery (``newstool/data/site_words.txt``).
+
+>>> fixed(remove_site_prompts, "Rain fell.\\n\\nLog in or create an account to comment.")
+'Rain fell.'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from newstool import lazyre
+from newstool.clean.edits import Change, fixed, removal_changes  # noqa: F401 (fixed: examples)
+from newstool.datafiles import data_words
+
+_LINE_CONTENT = lazyre.compile(r"\S(?:[^\n]*\S)?")
+_WORD = lazyre.compile(r"[^\W\d_][\w'’-]*")
+# A prompt is short: at most this many words, and a bare label at most the second number.
+_MOST_WORDS = 40
+_LABEL_WORDS = 6
+# The share of a prompt's content words (see _content_words) that are the site's words.
+_SITE_SHARE = 0.4
+_QUOTE_MARKS = frozenset('"“”«»')
+_ADDRESSED = frozenset({"you", "your", "yours", "you're", "you've", "you'll", "you’re", "you’ve",
+                        "you’ll", "we", "us", "our", "we're", "we’re"})  # fmt: skip
+_SELF = frozenset({"article", "story", "page", "site", "website", "video", "content", "newsletter"})
+_REPORTING = frozenset({"said", "says", "told", "tells", "according", "announced", "reported"})
+
+
+def remove_site_prompts(text: str) -> list[Change]:
+    """Remove each line that :func:`is_site_prompt`, with the line break or blank line
+    around it.
+
+    >>> fixed(remove_site_prompts, "Rain fell.\\nThis article is for subscribers only.")
+    'Rain fell.'
+
+    News about the same things, told as news, stays:
+
+    >>> unchanged = "Readers were offered a digital subscription.\\n\\nThe app was free."
+    >>> fixed(remove_site_prompts, unchanged) == unchanged
+    True
+    """
+    spans = [
+        (line.start(), line.end())
+        for line in _LINE_CONTENT.finditer(text)
+        if is_site_prompt(line.group())
+    ]
+    return removal_changes(text, spans)
+
+
+def is_site_prompt(line: str) -> bool:
+    """Whether ``line`` is the site speaking about itself: no quotation mark and no reporting
+    verb, and either a short label made only of the site's words (``Subscriber exclusive``,
+    ``Podcast player``), or a line addressed to the reader (a pronoun of "you" or "we", a
+    call such as "Subscribe ..." first, or "this article") whose content words are mostly the
+    site's, one of them at least a strong one (see ``site_words.txt``).
+
+    >>> [is_site_prompt(line) for line in ("Subscriber exclusive", "Commenting on this article "
+    ...      "has been disabled.", "Send us a news tip", "We have a 20% share of the market.",
+    ...      "Users of the app said it was slow.", 'Sign up, he said. "You should."')]
+    [True, True, True, False, False, False]
+    """
+    if not _QUOTE_MARKS.isdisjoint(line):
+        return False
+    words = _PHRASES.sub(_joined, " ".join(_WORD.findall(line)).lower()).split()
+    if not words or len(words) > _MOST_WORDS or not _REPORTING.isdisjoint(words):
+        return False
+    words_of = site_words()
+    content = [w for w in words if w not in words_of["function"]]
+    strong = sum(w in words_of["strong"] for w in content)
+    site = strong + sum(w in words_of["weak"] for w in content)
+    if not strong:
+        return False  # ("Topics", "AD": a heading, an era, as well as a button)
+    label = len(content) > 1 or (content and content[0] in words_of["verbs"])
+    if (
+        len(words) <= _LABEL_WORDS
+        and site == len(content)
+        and label
+        and not _ends_as_sentence(line)
+    ):
+        return True  # a label or a button: "Subscriber exclusive", "Bookmark", not "Privacy"
+    addressed = (
+        not _ADDRESSED.isdisjoint(words)
+        or words[0] in words_of["verbs"]
+        or any(a == "this" and b in _SELF for a, b in zip(words, words[1:], strict=False))
+    )
+    return addressed and site >= 2 and site >= _SITE_SHARE * len(content)
+
+
+# Two words that are one of the site's ("log in", "sign up"), joined before the count.
+_PHRASES = lazyre.compile(r"\b(log|sign) (in|on|up|out)\b")
+
+
+def _joined(phrase: re.Match[str]) -> str:
+    return phrase[1] + phrase[2]
+
+
+def _ends_as_sentence(line: str) -> bool:
+    end = line.rstrip("…").rstrip(".")  # an ellipsis ends no label ("Loading video player...")
+    return line.endswith(("?", "!")) or (line.endswith(".") and end == line[:-1])
+
+
+@cache
+def site_words() -> dict[str, frozenset[str]]:
+    """The sections of ``newstool/data/site_words.txt`` (``strong``, ``weak`` and ``verbs``)
+    and the ``function`` words that count for nothing (``stopwords_en.txt``).
+
+    >>> sorted(site_words()), "newsletter" in site_words()["strong"]
+    (['function', 'strong', 'verbs', 'weak'], True)
+    """
+    sections: dict[str, set[str]] = {}
+    section = sections.setdefault("", set())
+    for entry in data_words("site_words.txt"):
+        if entry.startswith("["):
+            section = sections.setdefault(entry.strip("[]"), set())
+        else:
+            section.add(entry.lower())
+    sections["function"] = set(data_words("stopwords_en.txt"))
+    return {name: frozenset(words) for name, words in sections.items() if name}
