@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from newstool import lazyre
-from newstool.datafiles import DATA, data_text
+from newstool.datafiles import DATA, data_text, data_words
 from newstool.model import Document, Edit, Sentence
 
 _CLOSERS = "\"'”’»)]}"
@@ -67,11 +67,14 @@ _LABEL_CLOSE = lazyre.compile(
     r"|(?<=[\s•●▪◦‣⁃]\([\da-z].)|(?<=[\s•●▪◦‣⁃]\(\d\d.))"
 )
 # A number label glued to the end of the item before it, where a scraper lost the line break
-# ("named by 31%.2. Abortion", "over last year.2. Funding", "by 2027.2. Europe"): after an
-# end mark that follows a word, a sign, a closing mark or a year, never another number or a
-# period ("rose 1.2. Then", "wait...2. Go"). (The digit after the mark is looked for first:
+# ("named by 31%.2. Abortion", "over last year.2. Funding", "by 2027.2. Europe"), or to the
+# colon that opens the list ("three priorities:1. Jobs"): after an end mark or a colon that
+# follows a word, a sign, a closing mark or a year, never another number or a period ("rose
+# 1.2. Then", "wait...2. Go", "won 2:1. Then"). (The digit after the mark is looked for first:
 # most end marks are followed by none, and are passed at once.)
-_GLUED_LIST_MARKER = lazyre.compile(r"[.?!](?=\d)(?:(?<=[^\s\d.].)|(?<=(?<![\d.])\d{4}.))" + _LABEL)
+_GLUED_LIST_MARKER = lazyre.compile(
+    r"[.?!:](?=\d)(?:(?<=[^\s\d.].)|(?<=(?<![\d.])\d{4}.))" + _LABEL
+)
 # An end mark and any closing quotes or brackets after it, inside a token: a glued sentence end.
 _GLUED_END = lazyre.compile(r"[.?!…‽][\"'”’»)\]}]*")
 _INITIALISM = lazyre.compile(r"(?:[A-Z]\.){2,}")
@@ -142,6 +145,7 @@ class Lexicon:
     calendar: frozenset[str]
     titles: frozenset[str]
     speech_verbs: frozenset[str]
+    roles: frozenset[str]  # lower case: a role before a name ("senator", "minister")
 
 
 def _kinds(lists: dict[str, frozenset[str]]) -> dict[str, str]:
@@ -177,6 +181,11 @@ def lexicon(extra: frozenset[str] | None = None) -> Lexicon:
         calendar=load_abbreviations(DATA / "calendar_words.txt"),
         titles=load_abbreviations(DATA / "company_titles.txt"),
         speech_verbs=frozenset(form for form in quote_cue_forms() if " " not in form),
+        roles=frozenset(
+            word.rstrip(".").lower()
+            for line in data_words("speaker_titles.txt")
+            for word in line.split("#")[0].split()
+        ),
     )
 
 
@@ -624,7 +633,7 @@ def speaker_tag_after_quoted_question(c: Candidate, lex: Lexicon) -> bool | None
             return _tag_after_apposition(words, i, lex)
         if word in lex.speech_verbs:
             return _tag_ends_at_verb(words, i)
-        if not word[:1].isupper():
+        if not word[:1].isupper() and word not in lex.roles:  # "Greens senator Ann Li asked"
             return None
     return None
 
@@ -638,10 +647,14 @@ def _tag_ends_at_verb(words: list[str], verb: int) -> bool | None:
     ['"Why?" Kavanaugh asked reporters.', 'It ended.']
     """
     following = words[verb + 1] if verb + 1 < len(words) else ""
+    if (words[verb].lower(), following) in _NOT_SPEAKING:
+        return None  # "Li called on Fox News to apologise": a sentence of its own
     asked = words[verb].lower() in _ASKING
     return False if following in _TAG_ENDS or continues_tag(following) or asked else None
 
 
+# A speech verb and a particle that together mean something else ("called on" is urged).
+_NOT_SPEAKING = frozenset({("called", "on"), ("calls", "on"), ("call", "on")})
 # Speech verbs whose object is the person asked, never what was said.
 _ASKING = frozenset({"asked", "asks", "ask"})
 
@@ -820,6 +833,23 @@ def title_before_name(c: Candidate, lex: Lexicon) -> bool | None:
 _PLACE_THEN_COMMA = lazyre.compile(r"(?<![\w.])[A-Z][\w'’-]*, \Z")
 
 
+# A dateline so far: a place in capitals and a comma ("NASHVILLE, Tenn", "SANTA FE, N.M").
+_DATELINE_SO_FAR = lazyre.compile(r"\s*(?-i:[A-Z][A-Z.'’ -]*[A-Z]), \S+")
+
+
+def dateline_continues(c: Candidate, lex: Lexicon) -> bool | None:
+    """A place's abbreviation that ends a dateline's place (a city in capitals, a comma, the
+    abbreviation) ends no sentence: the dateline goes on to the outlet and the dash.
+
+    >>> [s.text for s in split_sentences("NASHVILLE, Tenn. (AP) — Polls opened. In Nashville, "
+    ...                                  "Tenn. (He moved.) Then")]
+    ['NASHVILLE, Tenn. (AP) — Polls opened.', 'In Nashville, Tenn.', '(He moved.)', 'Then']
+    """
+    if c.kind is None or not _DATELINE_SO_FAR.fullmatch(c.sentence_so_far()):
+        return None
+    return False
+
+
 def place_abbreviation_before_capital(c: Candidate, lex: Lexicon) -> bool | None:
     """A state's abbreviation (``abbreviations_place.txt``) after a place and a comma
     (``Buffalo, N.Y.``, ``Springfield, Ill.``, ``Washington, D.C.``) ends the sentence before a
@@ -932,6 +962,7 @@ RULES: tuple[Rule, ...] = (
     abbreviation_before_number,
     abbreviation_before_closing_mark,
     title_before_name,
+    dateline_continues,
     place_abbreviation_before_capital,
     abbreviation_before_sentence_starter,
     final_abbreviation_before_capital,
