@@ -64,8 +64,8 @@ def is_site_prompt(line: str) -> bool:
     ...      "Users of the app said it was slow.", 'Sign up, he said. "You should."')]
     [True, True, True, False, False, False]
     """
-    if not _QUOTE_MARKS.isdisjoint(line):
-        return False
+    if line.count(" ") >= _MOST_WORDS or not _QUOTE_MARKS.isdisjoint(line):
+        return False  # (most lines of an article: long, or quoting someone)
     words = _PHRASES.sub(_joined, " ".join(_WORD.findall(line)).lower()).split()
     if not words or len(words) > _MOST_WORDS or not _REPORTING.isdisjoint(words):
         return False
