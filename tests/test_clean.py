@@ -621,6 +621,14 @@ BOILERPLATE_LINES = [
     "Follow @dkowalski",
     "#Georgia #DataCenters #Technology",
     "Image 1 of 6",
+    "Terms of use | Privacy policy | Contact us",
+    "About us · Careers · Advertise with us",
+    "Increase font size",
+    "A+",
+    "High contrast mode: On",
+    "--",
+    "By clicking Accept, you consent to cookies being stored on your device.",
+    "More on: Economy · Jobs · Interest rates",
     # a notice and terms, each sentence boilerplate, longer than one pattern takes
     "Copyright 2024 The Associated Press. All rights reserved. This material may not be "
     "published, broadcast, rewritten or redistributed without permission.",
@@ -687,6 +695,9 @@ BOILERPLATE_LOOKALIKES = [
     "You have read the report, the judge told the minister.",
     "Sign up now and pay nothing until March, the ad promised.",
     "Our journalism relies on facts, not rumours, the editor said.",
+    "The vote was 52 | 48.",
+    "Dark mode is popular with users, Apple said.",
+    "Font size rules were changed for ballots in 2020.",
 ]
 
 
@@ -701,6 +712,8 @@ SITE_PROMPTS = [
     "This article is for subscribers only.",
     "Commenting on this article has been disabled.",
     "Send us a news tip",
+    "Premium content. Subscribe or log in to read on.",
+    "You must be logged in to post a comment.",
     "Get the best of our journalism in your inbox every Friday.",
     "Please consider a contribution to keep our newsroom independent.",
     "You can unsubscribe from our emails at any time.",

@@ -56,8 +56,9 @@ def is_site_prompt(line: str) -> bool:
     """Whether ``line`` is the site speaking about itself: no quotation mark and no reporting
     verb, and either a short label made only of the site's words (``Subscriber exclusive``,
     ``Podcast player``), or a line addressed to the reader (a pronoun of "you" or "we", a
-    call such as "Subscribe ..." first, or "this article") whose content words are mostly the
-    site's, one of them at least a strong one (see ``site_words.txt``).
+    call such as "Subscribe ..." opening one of its sentences, or "this article") whose
+    content words are mostly the site's, one of them at least a strong one (see
+    ``site_words.txt``).
 
     >>> [is_site_prompt(line) for line in ("Subscriber exclusive", "Commenting on this article "
     ...      "has been disabled.", "Send us a news tip", "We have a 20% share of the market.",
@@ -83,14 +84,17 @@ def is_site_prompt(line: str) -> bool:
         and not _ends_as_sentence(line)
     ):
         return True  # a label or a button: "Subscriber exclusive", "Bookmark", not "Privacy"
+    calls = {words[0], *(m[1].lower() for m in _SENTENCE_START.finditer(line))}
     addressed = (
         not _ADDRESSED.isdisjoint(words)
-        or words[0] in words_of["verbs"]
+        or not calls.isdisjoint(words_of["verbs"])
         or any(a == "this" and b in _SELF for a, b in zip(words, words[1:], strict=False))
     )
     return addressed and site >= 2 and site >= _SITE_SHARE * len(content)
 
 
+# The first word of each sentence after the first ("Premium content. Subscribe or log in").
+_SENTENCE_START = lazyre.compile(r"[.?!]\s+([^\W\d_]+)")
 # Two words that are one of the site's ("log in", "sign up"), joined before the count.
 _PHRASES = lazyre.compile(r"\b(log|sign) (in|on|up|out)\b")
 
