@@ -701,12 +701,7 @@ BOILERPLATE_LOOKALIKES = [
 ]
 
 
-@pytest.mark.parametrize("line", BOILERPLATE_LINES)
-def test_a_boilerplate_paragraph_goes(line):
-    doc = clean(Document.from_dict({"text": f"Rain fell.\n\n{line}\n\nRoads flooded."}))
-    assert doc.text == "Rain fell.\n\nRoads flooded."
-
-
+# Lines in which the site speaks to its reader (rule remove_site_prompts).
 SITE_PROMPTS = [
     "Log in or create an account to join the discussion.",
     "This article is for subscribers only.",
@@ -735,16 +730,10 @@ SITE_PROMPT_LOOKALIKES = [
 ]
 
 
-@pytest.mark.parametrize("line", SITE_PROMPTS)
-def test_a_line_in_which_the_site_speaks_to_its_reader_goes(line):
+@pytest.mark.parametrize("line", BOILERPLATE_LINES + SITE_PROMPTS)
+def test_a_boilerplate_paragraph_goes(line):
     doc = clean(Document.from_dict({"text": f"Rain fell.\n\n{line}\n\nRoads flooded."}))
     assert doc.text == "Rain fell.\n\nRoads flooded."
-
-
-@pytest.mark.parametrize("sentence", SITE_PROMPT_LOOKALIKES)
-def test_news_about_subscriptions_apps_and_journalism_stays(sentence):
-    text = f"Rain fell.\n\n{sentence}\n\nRoads flooded."
-    assert clean(Document.from_dict({"text": text})).text == text
 
 
 @pytest.mark.parametrize(
@@ -788,7 +777,7 @@ def test_a_sentence_before_all_rights_reserved_is_never_taken_for_the_notice():
     assert clean(Document.from_dict({"text": text})).text == "The talks ended on Friday."
 
 
-@pytest.mark.parametrize("sentence", BOILERPLATE_LOOKALIKES)
+@pytest.mark.parametrize("sentence", BOILERPLATE_LOOKALIKES + SITE_PROMPT_LOOKALIKES)
 def test_a_sentence_that_starts_like_boilerplate_stays(sentence):
     text = f"Rain fell.\n\n{sentence}\n\nRoads flooded."
     assert clean(Document.from_dict({"text": text})).text == text
