@@ -130,7 +130,8 @@ _LIST_LABEL = lazyre.compile(
     r"(?:for you|stories|articles|news|reads|videos|headlines|reading|coverage)"
     r"|recommended(?: for you)?|trending(?: now)?|popular now|editor(?:s|['’]s|s['’])? picks"
     r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:what )?to read next"
-    r"|read next|up next|watch next|don['’]t miss|in other news|further reading"
+    r"|read next|up next|watch next|don['’]t miss|in other news|in case you missed it"
+    r"|further reading"
     r"|more stories(?: like this)?|around the web|from (?:around the web|our partners)"
     r"|(?:sponsored|promoted|partner) (?:stories|links|content)"
     r"|popular in [^.!?]{1,40}|(?:related )?topics|tags|filed under)\s*:?",
@@ -138,9 +139,10 @@ _LIST_LABEL = lazyre.compile(
 )
 _LABEL_LENGTH = 60
 # A headline in such a list: a line of at most this many words that does not end as a
-# sentence ends (with a full stop, perhaps inside a quote or bracket).
+# sentence ends (with a full stop, a question or an exclamation mark, perhaps inside a quote
+# or bracket: "REPORTER: Will you commit to more beds?" in a transcript is no headline).
 _HEADLINE_WORDS = 20
-_ENDS_WITH_FULL_STOP = lazyre.compile(r"[.;:,][\"'”’»)\]]*\Z")
+_ENDS_AS_SENTENCE_DOES = lazyre.compile(r"[.;:,?!][\"'”’»)\]]*\Z")
 
 
 def headline_lists(lines: list[str], furniture: list[bool]) -> list[tuple[int, int]]:
@@ -161,12 +163,19 @@ def headline_lists(lines: list[str], furniture: list[bool]) -> list[tuple[int, i
     []
     >>> headline_lists(["Up next", "The budget", "It passed on Friday."], [False] * 3)
     []
+
+    A headline ends no sentence, and another label ends the list: the text's own title between
+    two labels is no list.
+
+    >>> headline_lists(["Most read", "Cyclist killed in crash", "Top stories", "A man died."],
+    ...                [False] * 4)
+    []
     """
     found = []
     index = 0
     while index < len(lines):
         end = index + 1
-        if len(lines[index]) <= _LABEL_LENGTH and _LIST_LABEL.fullmatch(lines[index]):
+        if _is_list_label(lines[index]):
             while end < len(lines) and (furniture[end] or _is_headline(lines[end])):
                 end += 1
             headlines = end - index - 1 - sum(furniture[index + 1 : end])
@@ -179,7 +188,13 @@ def headline_lists(lines: list[str], furniture: list[bool]) -> list[tuple[int, i
 
 
 def _is_headline(line: str) -> bool:
-    return line.count(" ") < _HEADLINE_WORDS and not _ENDS_WITH_FULL_STOP.search(line)
+    if line.count(" ") >= _HEADLINE_WORDS or _ENDS_AS_SENTENCE_DOES.search(line):
+        return False
+    return not _is_list_label(line)  # another label ends the list
+
+
+def _is_list_label(line: str) -> bool:
+    return len(line) <= _LABEL_LENGTH and _LIST_LABEL.fullmatch(line) is not None
 
 
 def _may_hold_notice(text: str) -> bool:
