@@ -821,6 +821,21 @@ def abbreviation_before_closing_mark(c: Candidate, lex: Lexicon) -> bool | None:
     return True if c.closers else None
 
 
+def abbreviation_before_glued_opening_quote(c: Candidate, lex: Lexicon) -> bool | None:
+    """An abbreviation (not a title) glued to a curly opening quote and a capital ends a
+    sentence: the mark says a quotation opens there (``R-Mont.“Broadband is``); a straight
+    quote says nothing of its direction, and a title before a quoted name is no end.
+
+    >>> [s.text for s in split_sentences("Sen. Cole Brantley, R-Mont.“Broadband is key.”")]
+    ['Sen. Cole Brantley, R-Mont.', '“Broadband is key.”']
+    """
+    opening = not c.gap and c.opener[:1] in _CURLY_OPENING_MARKS and c.word[:1].isupper()
+    return True if opening and c.kind != "prefix" else None
+
+
+_CURLY_OPENING_MARKS = frozenset("“‘«")  # (a set: "" is in every string)
+
+
 def title_before_name(c: Candidate, lex: Lexicon) -> bool | None:
     """A title or a prefix abbreviation never ends a sentence: ``Mr. He``, ``Ali vs. Frazier``.
 
@@ -961,6 +976,7 @@ RULES: tuple[Rule, ...] = (
     number_abbreviation_without_number,
     abbreviation_before_number,
     abbreviation_before_closing_mark,
+    abbreviation_before_glued_opening_quote,
     title_before_name,
     dateline_continues,
     place_abbreviation_before_capital,
