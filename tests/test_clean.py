@@ -701,6 +701,57 @@ BOILERPLATE_LOOKALIKES = [
 ]
 
 
+@pytest.mark.parametrize(
+    "leftover",
+    [
+        "{{newsletter_signup}}", "{% include 'promo_box' %}", "%RELATED_LINKS%",
+        "[[related-content]]", "[gallery id=4471]", "[widget:most-read]",
+        '[video_embed src="undefined"]', "<!-- ad slot: mid-article -->", "[object Object]",
+    ],
+)  # fmt: skip
+def test_a_template_leftover_goes_inline_or_alone(leftover):
+    inline = clean(Document.from_dict({"text": f"Rain fell. {leftover}\n\nRoads flooded."}))
+    alone = clean(Document.from_dict({"text": f"Rain fell.\n\n{leftover}\n\nRoads flooded."}))
+    assert inline.text == alone.text == "Rain fell.\n\nRoads flooded."
+
+
+@pytest.mark.parametrize("line", ["undefined", "NaN", "null"])
+def test_a_scripts_empty_value_alone_on_a_line_goes(line):
+    doc = clean(Document.from_dict({"text": f"Rain fell.\n\n{line}\n\nRoads flooded."}))
+    assert doc.text == "Rain fell.\n\nRoads flooded."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote was null and void, the court said.",
+        "Rates rose 5% and fees 10%.",
+        "He said [the council] was wrong [sic].",
+        "The index was undefined for 1990, the bureau said.",
+        "Set x = {a, b} as in [Smith 2019].",
+    ],
+)
+def test_text_that_merely_holds_brackets_or_percent_signs_stays(text):
+    assert clean(Document.from_dict({"text": text})).text == text
+
+
+@pytest.mark.parametrize(
+    ("damaged", "restored"),
+    [
+        (
+            "Police urged boaties to check the weather. •",
+            "Police urged boaties to check the weather.",
+        ),
+        ("The cubs can be seen from February..", "The cubs can be seen from February."),
+        ('"We lost," she said. ·', '"We lost," she said.'),
+    ],
+)
+def test_a_mark_left_at_the_end_of_a_paragraph_goes(damaged, restored):
+    assert clean(Document.from_dict({"text": f"{damaged}\n\nRoads flooded."})).text == (
+        f"{restored}\n\nRoads flooded."
+    )
+
+
 # Lines in which the site speaks to its reader (rule remove_site_prompts).
 SITE_PROMPTS = [
     "Log in or create an account to join the discussion.",

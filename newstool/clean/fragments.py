@@ -31,11 +31,18 @@ _WORD_REACH = 200
 # word (or a quotation or bracket opening it): the end of a sentence split from its line. An
 # ellipsis (". . . and", "... and") opens a line with its next mark, not a word: it stays.
 _MARK_OPENING_LINE = lazyre.compile(r"(?m)^(?P<orphan>[.,;:])[ \t]+(?=[^\W_]|[\"“‘'(\[])")
+# A mark left at the end of a line after its last sentence: a bullet, middle dot, bar or star
+# after a space ("heading out. •"), or a second full stop glued to a word's ("February..").
+# Three stops are an ellipsis; "* * *" is a line of its own.
+_MARK_CLOSING_LINE = lazyre.compile(
+    r"(?m)(?<=[.!?\"”’')])(?P<orphan>[ \t]+[•·|*])[ \t]*$|(?<=[^\W\d_]\.)(?P<stop>\.)[ \t]*$"
+)
 
 
 def remove_orphan_punctuation(text: str) -> list[Change]:
-    """Remove a comma, semicolon or colon stranded right after a sentence's full stop, and a
-    mark stranded at the start of a line before its first word.
+    """Remove a comma, semicolon or colon stranded right after a sentence's full stop, a
+    mark stranded at the start of a line before its first word, and one at the end of a line
+    after its last sentence (a bullet or a second full stop).
 
     ``said., fighting`` is what remains when the end of one quotation and the start of the
     next were lost; the orphan goes and a warning names the place for a human to check.
@@ -59,7 +66,8 @@ def remove_orphan_punctuation(text: str) -> list[Change]:
         context = _CONTEXT.search(text, max(0, start - 80), match.start("orphan")).group()
         warning = f'removed orphan "{orphan}" after "{context}"'
         changes.append(Change(match.start("orphan"), match.end(), "", warning=warning))
-    return sorted(changes + _marks_opening_lines(text), key=lambda change: change.start)
+    changes += _marks_opening_lines(text) + _marks_closing_lines(text)
+    return sorted(changes, key=lambda change: change.start)
 
 
 def _marks_opening_lines(text: str) -> list[Change]:
@@ -74,6 +82,27 @@ def _marks_opening_lines(text: str) -> list[Change]:
         warning = f'removed orphan "{match["orphan"]}" opening the line "{line}"'
         changes.append(Change(match.start(), match.end(), "", warning=warning))
     return changes
+
+
+def _marks_closing_lines(text: str) -> list[Change]:
+    """The changes that remove a mark closing a line (:data:`_MARK_CLOSING_LINE`).
+
+    >>> fixed(remove_orphan_punctuation, "Roads shut. •\\nIt rained..\\nWait...\\n* * *")
+    'Roads shut.\\nIt rained.\\nWait...\\n* * *'
+    """
+    changes = []
+    if "\u2022" not in text and "\u00b7" not in text and not _HAS_CLOSING_ORPHAN.search(text):
+        return changes  # (most texts: no bullet, dot, bar or star at all, nor a "..")
+    for match in _MARK_CLOSING_LINE.finditer(text):
+        start, end = match.span("orphan") if match["orphan"] else match.span("stop")
+        context = _CONTEXT.search(text, max(0, start - 80), start).group()
+        orphan = text[start:end].strip()
+        warning = f'removed orphan "{orphan}" closing the line "{context}"'
+        changes.append(Change(start, end, "", warning=warning))
+    return changes
+
+
+_HAS_CLOSING_ORPHAN = lazyre.compile(r"[|*]|[^\W\d_]\.\.(?!\.)")
 
 
 def _orphans(text: str) -> Iterator[re.Match[str]]:

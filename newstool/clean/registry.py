@@ -24,6 +24,7 @@ from newstool.clean.edits import Change, fixed
 from newstool.clean.entities import decode_html_entities
 from newstool.clean.fragments import remove_orphan_punctuation
 from newstool.clean.glued import separate_glued_sentences
+from newstool.clean.markup import remove_template_leftovers
 from newstool.clean.mojibake import fix_mojibake
 from newstool.clean.prompts import remove_site_prompts
 from newstool.clean.quotes import curl_quotes, straighten_quotes
@@ -72,6 +73,9 @@ RULES: tuple[Rule, ...] = (
          "non-breaking and other Unicode spaces, tabs, zero-width spaces", "10\u00a0000"),
     Rule("collapse_space_runs", collapse_space_runs, True,
          "runs of spaces; spaces at line ends", "two  spaces "),
+    Rule("remove_template_leftovers", remove_template_leftovers, True,
+         "markup of a page's templates: {{name}}, {% tag %}, %NAME%, shortcodes, HTML comments, "
+         "[object Object]", "Roads shut. {{AUTHOR_BOX}}"),
     Rule("extract_editorial_notes", extract_editorial_notes, True,
          "[editorial notes] and [placeholders] moved to notes; alterations stay",
          "the group [banned in Narnia - ABC], try"),
@@ -107,7 +111,7 @@ DEFAULT_RULES: tuple[str, ...] = tuple(rule.name for rule in RULES if rule.defau
 def rule_table() -> list[dict[str, Any]]:
     """One row per rule, in the order they run, for ``newstool clean --list-rules``.
 
-    >>> row = rule_table()[6]
+    >>> row = rule_table()[7]
     >>> row["name"], row["default"], row["title"], row["after"]
     ('separate_glued_sentences', True, True, 'Idlib. On Monday he said. "It is')
     >>> rule_table()[-1]["fixes"]
