@@ -34,8 +34,10 @@ _MARK_OPENING_LINE = lazyre.compile(r"(?m)^(?P<orphan>[.,;:])[ \t]+(?=[^\W_]|[\"
 # A mark left at the end of a line after its last sentence: a bullet, middle dot, bar or star
 # after a space ("heading out. •"), or a second full stop glued to a word's ("February..").
 # Three stops are an ellipsis; "* * *" is a line of its own.
+# (Each branch starts with the end mark it follows, so that the engine skips to end marks.)
+_CLOSING_ORPHANS = ("\u2022", "\u00b7", "|", "*", "..")
 _MARK_CLOSING_LINE = lazyre.compile(
-    r"(?m)(?<=[.!?\"”’')])(?P<orphan>[ \t]+[•·|*])[ \t]*$|(?<=[^\W\d_]\.)(?P<stop>\.)[ \t]*$"
+    r"(?m)[.!?\"”’')](?P<orphan>[ \t]+[•·|*])[ \t]*$|\.(?P<stop>\.)(?<=[^\W\d_]..)[ \t]*$"
 )
 
 
@@ -90,9 +92,9 @@ def _marks_closing_lines(text: str) -> list[Change]:
     >>> fixed(remove_orphan_punctuation, "Roads shut. •\\nIt rained..\\nWait...\\n* * *")
     'Roads shut.\\nIt rained.\\nWait...\\n* * *'
     """
-    changes = []
-    if "\u2022" not in text and "\u00b7" not in text and not _HAS_CLOSING_ORPHAN.search(text):
-        return changes  # (most texts: no bullet, dot, bar or star at all, nor a "..")
+    changes: list[Change] = []
+    if not any(mark in text for mark in _CLOSING_ORPHANS):
+        return changes  # (most texts hold none of them)
     for match in _MARK_CLOSING_LINE.finditer(text):
         start, end = match.span("orphan") if match["orphan"] else match.span("stop")
         context = _CONTEXT.search(text, max(0, start - 80), start).group()
@@ -100,9 +102,6 @@ def _marks_closing_lines(text: str) -> list[Change]:
         warning = f'removed orphan "{orphan}" closing the line "{context}"'
         changes.append(Change(start, end, "", warning=warning))
     return changes
-
-
-_HAS_CLOSING_ORPHAN = lazyre.compile(r"[|*]|[^\W\d_]\.\.(?!\.)")
 
 
 def _orphans(text: str) -> Iterator[re.Match[str]]:

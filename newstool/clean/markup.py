@@ -23,10 +23,11 @@ _LEFTOVER = lazyre.compile(
     r"|\[object Object\]"
     # a shortcode: a lower-case name and an attribute, or a colon and a value
     r"|\[[a-z][a-z_-]{1,30}(?::[\w-]{1,40}|(?:\s+[a-z_-]{1,20}=[^\[\]\n]{1,60})+)\]"
-    r"|(?m:^[ \t]*(?:undefined|NaN|null)[ \t]*$)"  # a script's empty value alone on a line
-)
-# What every leftover holds: texts without any of these are passed at once.
-_SIGNS = ("{", "%", "[", "<!--", "undefined", "NaN", "null")
+)  # (every branch starts with a sign, so that the engine skips to the signs)
+_EMPTY_VALUE_LINE = lazyre.compile(r"(?m)^[ \t]*(?:undefined|NaN|null)[ \t]*$")
+# What the leftovers hold: texts without any of these are passed at once.
+_SIGNS = ("{", "%", "[", "<!--")
+_EMPTY_VALUES = ("undefined", "NaN", "null")
 
 
 def remove_template_leftovers(text: str) -> list[Change]:
@@ -39,6 +40,9 @@ def remove_template_leftovers(text: str) -> list[Change]:
     >>> fixed(remove_template_leftovers, unchanged) == unchanged
     True
     """
-    if not any(sign in text for sign in _SIGNS):
-        return []
-    return removal_changes(text, [match.span() for match in _LEFTOVER.finditer(text)])
+    spans = []
+    if any(sign in text for sign in _SIGNS):
+        spans += [match.span() for match in _LEFTOVER.finditer(text)]
+    if any(value in text for value in _EMPTY_VALUES):
+        spans += [match.span() for match in _EMPTY_VALUE_LINE.finditer(text)]
+    return removal_changes(text, sorted(spans))
