@@ -67,6 +67,8 @@ def is_site_prompt(line: str) -> bool:
     """
     if line.count(" ") >= _MOST_WORDS or not _QUOTE_MARKS.isdisjoint(line):
         return False  # (most lines of an article: long, or quoting someone)
+    if not _strong_words().search(line.lower()):
+        return False  # (the quick test: every prompt holds a strong word, see below)
     words = _PHRASES.sub(_joined, " ".join(_WORD.findall(line)).lower()).split()
     if not words or len(words) > _MOST_WORDS or not _REPORTING.isdisjoint(words):
         return False
@@ -106,6 +108,18 @@ def _joined(phrase: re.Match[str]) -> str:
 def _ends_as_sentence(line: str) -> bool:
     end = line.rstrip("…").rstrip(".")  # an ellipsis ends no label ("Loading video player...")
     return line.endswith(("?", "!")) or (line.endswith(".") and end == line[:-1])
+
+
+@cache
+def _strong_words() -> re.Pattern[str]:
+    """Any strong word, or the two words of one (``log in``), in lower-case text: the words of
+    a line that holds none of them are never read."""
+    phrases = [rf"{verb} {particle}" for verb in ("log", "sign") for particle in _PARTICLES]
+    words = sorted(site_words()["strong"] | set(phrases), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
+_PARTICLES = ("in", "on", "up", "out")
 
 
 @cache
