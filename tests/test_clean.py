@@ -696,6 +696,7 @@ BOILERPLATE_LOOKALIKES = [
     "Sign up now and pay nothing until March, the ad promised.",
     "Our journalism relies on facts, not rumours, the editor said.",
     "The vote was 52 | 48.",
+    "Jo Li | Media Correspondent",
     "Dark mode is popular with users, Apple said.",
     "Font size rules were changed for ballots in 2020.",
 ]
