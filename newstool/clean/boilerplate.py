@@ -18,7 +18,7 @@ from newstool.model import blocks_from_blank_lines, paragraphs_from_blank_lines
 from newstool.sentences import iter_sentence_spans
 
 # What each line holds but the white space at its ends (its ``strip()``); blank lines hold none.
-_LINE_CONTENT = lazyre.compile(r"\S(?:[^\n]*\S)?")
+LINE_CONTENT = lazyre.compile(r"\S(?:[^\n]*\S)?")
 # The signs of a copyright notice, which no sentence of an article holds: a notice that ends a
 # paragraph (a line under it that ingest joined to it) goes, the sentences before it stay.
 _NOTICE = lazyre.compile(r"©|\ball rights reserved\b|\(c\)\s*(?:19|20)\d\d", re.IGNORECASE)
@@ -104,7 +104,7 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
     )
     if pattern is None:
         return []
-    lines = list(_LINE_CONTENT.finditer(text))
+    lines = list(LINE_CONTENT.finditer(text))
     furniture = [pattern.fullmatch(line.group()) for line in lines]
     for first, end in headline_lists([line.group() for line in lines], furniture):
         furniture[first:end] = [True] * (end - first)

@@ -14,15 +14,15 @@ import re
 from functools import cache
 
 from newstool import lazyre
+from newstool.clean.boilerplate import LINE_CONTENT
 from newstool.clean.edits import Change, fixed, removal_changes  # noqa: F401 (fixed: examples)
 from newstool.datafiles import data_words
 
-_LINE_CONTENT = lazyre.compile(r"\S(?:[^\n]*\S)?")
 _WORD = lazyre.compile(r"[^\W\d_][\w'’-]*")
 # A prompt is short: at most this many words, and a bare label at most the second number.
 _MOST_WORDS = 40
 _LABEL_WORDS = 6
-# The share of a prompt's content words (see _content_words) that are the site's words.
+# The share of a prompt's content words (those not in stopwords_en.txt) that are the site's.
 _SITE_SHARE = 0.4
 _QUOTE_MARKS = frozenset('"“”«»')
 _ADDRESSED = frozenset({"you", "your", "yours", "you're", "you've", "you'll", "you’re", "you’ve",
@@ -46,7 +46,7 @@ def remove_site_prompts(text: str) -> list[Change]:
     """
     spans = [
         (line.start(), line.end())
-        for line in _LINE_CONTENT.finditer(text)
+        for line in LINE_CONTENT.finditer(text)
         if is_site_prompt(line.group())
     ]
     return removal_changes(text, spans)
