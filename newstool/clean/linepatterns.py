@@ -40,7 +40,7 @@ class LinePatterns:
             parsed = parse_line_pattern(pattern, number, item)
             compiled = _compiler.compile(parsed, _CASE_BLIND)  # parsed once, not twice
             self.every.append(compiled)
-            for key in _keys(_sequence_starts(parsed)[0]):
+            for key in _keys(ascii_starts(parsed)):
                 self._by_start[key].append(compiled)
 
     def fullmatch(self, line: str, pos: int = 0, endpos: int | None = None) -> bool:
@@ -66,12 +66,13 @@ def parse_line_pattern(pattern: str, number: int, item: str) -> _parser.SubPatte
 
 
 def _keys(characters: frozenset[str]) -> set[str]:
+    """The keys of ``characters`` in :class:`LinePatterns`: each in lower case."""
     return {character.lower() for character in characters}
 
 
-def ascii_starts(pattern: str) -> frozenset[str]:
-    r"""The ASCII characters a case-blind match of ``pattern`` can start with (in both cases);
-    every one where the parse holds a node this does not read.
+def ascii_starts(pattern: str | _parser.SubPattern) -> frozenset[str]:
+    r"""The ASCII characters a case-blind match of ``pattern`` (or of its parse) can start
+    with, in both cases; every one where the parse holds a node this does not read.
 
     >>> sorted(ascii_starts(r"(\d+ )?comments?|©"))
     ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'C', 'c']
@@ -80,7 +81,8 @@ def ascii_starts(pattern: str) -> frozenset[str]:
     >>> len(ascii_starts(".{0,80}x")), len(ascii_starts(r"(?P<a>x)(?P=a)?y"))
     (127, 2)
     """
-    starts, _ = _sequence_starts(_parser.parse(pattern, _CASE_BLIND))
+    parsed = _parser.parse(pattern, _CASE_BLIND) if isinstance(pattern, str) else pattern
+    starts, _ = _sequence_starts(parsed)
     return frozenset(starts)
 
 
