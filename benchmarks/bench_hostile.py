@@ -17,7 +17,8 @@ SIZES = (20_000, 80_000)
 PATTERNS = (
     "a", "A", "1", "1,", ".", "Ab.", "x.", "a.b", "e.g.", "www.", "a@b.", "Dr. ", "[a b] ",
     "[", '"', "â€", "*", "a,", "1.5 ", "He said. ", "Read more: ", "\n",
-    "cafÃ© ", "Р“РѕСЂРѕРґ ",
+    "cafÃ© ", "Р“РѕСЂРѕРґ ", "X. ", "NASHVILLE, Tenn. ", "{{a ", "[ab c=d ", "<!--a ",
+    "a | ", "Sign up. ",
 )  # fmt: skip
 STAGES = {
     "clean": clean,

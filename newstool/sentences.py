@@ -848,8 +848,10 @@ def title_before_name(c: Candidate, lex: Lexicon) -> bool | None:
 _PLACE_THEN_COMMA = lazyre.compile(r"(?<![\w.])[A-Z][\w'’-]*, \Z")
 
 
-# A dateline so far: a place in capitals and a comma ("NASHVILLE, Tenn", "SANTA FE, N.M").
+# A dateline so far: a place in capitals and a comma ("NASHVILLE, Tenn", "SANTA FE, N.M"), in
+# at most this many characters.
 _DATELINE_SO_FAR = lazyre.compile(r"\s*(?-i:[A-Z][A-Z.'’ -]*[A-Z]), \S+")
+_DATELINE_LENGTH = 60
 
 
 def dateline_continues(c: Candidate, lex: Lexicon) -> bool | None:
@@ -860,9 +862,9 @@ def dateline_continues(c: Candidate, lex: Lexicon) -> bool | None:
     ...                                  "Tenn. (He moved.) Then")]
     ['NASHVILLE, Tenn. (AP) — Polls opened.', 'In Nashville, Tenn.', '(He moved.)', 'Then']
     """
-    if c.kind is None or not _DATELINE_SO_FAR.fullmatch(c.sentence_so_far()):
-        return None
-    return False
+    if c.kind is None or c.start - c.sentence_start > _DATELINE_LENGTH:
+        return None  # (a long sentence so far is no dateline, and is never copied out)
+    return False if _DATELINE_SO_FAR.fullmatch(c.sentence_so_far()) else None
 
 
 def place_abbreviation_before_capital(c: Candidate, lex: Lexicon) -> bool | None:
