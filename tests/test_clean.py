@@ -767,6 +767,9 @@ SITE_PROMPTS = [
     "Download our app for breaking alerts.",
     "Subscriber exclusive",
     "Reprints and permissions",
+    "Play Video",
+    "Gift this article",
+    "Continue with email",
 ]
 # News about the same things, told as news or quoted, stays.
 SITE_PROMPT_LOOKALIKES = [
@@ -779,6 +782,10 @@ SITE_PROMPT_LOOKALIKES = [
     "Topics",
     "The newspaper's journalism won three awards last year.",
     "Our journalism is funded by readers, the editor told staff.",
+    "Watch the video of the arrest, police urged.",
+    "Share the video with police if you recognise the man.",
+    "Video evidence was shown to the jury.",
+    "Article 50 talks",
 ]
 
 

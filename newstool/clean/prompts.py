@@ -28,7 +28,16 @@ _QUOTE_MARKS = frozenset('"“”«»')
 _ADDRESSED = frozenset({"you", "your", "yours", "you're", "you've", "you'll", "you’re", "you’ve",
                         "you’ll", "we", "us", "our", "we're", "we’re"})  # fmt: skip
 _SELF = frozenset({"article", "story", "page", "site", "website", "video", "content", "newsletter"})
-_REPORTING = frozenset({"said", "says", "told", "tells", "according", "announced", "reported"})
+_REPORTING = frozenset(
+    {"said", "says", "told", "tells", "according", "announced", "reported", "urged", "urges",
+     "asked", "asks", "appealed", "warned", "wrote"}
+)  # fmt: skip
+# Those a news story speaks of and a site's prompt does not: "Share the video with police if
+# you recognise the man" is an appeal in the story.
+_NEWS_ACTORS = frozenset(
+    {"police", "court", "courts", "council", "government", "minister", "officials",
+     "authorities", "judge", "jury", "investigators"}
+)  # fmt: skip
 
 
 def remove_site_prompts(text: str) -> list[Change]:
@@ -53,12 +62,12 @@ def remove_site_prompts(text: str) -> list[Change]:
 
 
 def is_site_prompt(line: str) -> bool:
-    """Whether ``line`` is the site speaking about itself: no quotation mark and no reporting
-    verb, and either a short label made only of the site's words (``Subscriber exclusive``,
-    ``Podcast player``), or a line addressed to the reader (a pronoun of "you" or "we", a
-    call such as "Subscribe ..." opening one of its sentences, or "this article") whose
-    content words are mostly the site's, one of them at least a strong one (see
-    ``site_words.txt``).
+    """Whether ``line`` is the site speaking about itself: no quotation mark, no reporting
+    verb and none of the actors of a news story (police, a court); and either a short label
+    made only of the site's words (``Subscriber exclusive``, ``Podcast player``), or a line
+    addressed to the reader (a pronoun of "you" or "we", a call such as "Subscribe ..."
+    opening one of its sentences, or "this article") whose content words are mostly the
+    site's, one of them at least a strong one (see ``site_words.txt``).
 
     >>> [is_site_prompt(line) for line in ("Subscriber exclusive", "Commenting on this article "
     ...      "has been disabled.", "Send us a news tip", "We have a 20% share of the market.",
@@ -71,6 +80,8 @@ def is_site_prompt(line: str) -> bool:
         return False  # (the quick test: every prompt holds a strong word, see below)
     words = _PHRASES.sub(_joined, " ".join(_WORD.findall(line)).lower()).split()
     if not words or len(words) > _MOST_WORDS or not _REPORTING.isdisjoint(words):
+        return False
+    if not _NEWS_ACTORS.isdisjoint(words):
         return False
     words_of = site_words()
     content = [w for w in words if w not in words_of["function"]]
