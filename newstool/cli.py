@@ -578,13 +578,15 @@ def list_clean_rules(ctx: click.Context, _param: click.Parameter, value: bool) -
     rows = rule_table()
     if sys.stdout.isatty():
         from rich.console import Console
-        from rich.table import Table
+        from rich.table import Column, Table
         from rich.text import Text
 
-        table = Table("rule", "default", "fixes", "example", title="newstool clean rules")
+        name = Column("rule", no_wrap=True)  # a name to type in --rule or --skip: never cut
+        example = Column("example", overflow="fold")  # a long word folds, never cut either
+        table = Table(name, "default", "fixes", example, title="newstool clean rules")
         for row in rows:
-            example = f"{row['before']!r}\n→ {row['after']!r}"
-            cells = (row["name"], "on" if row["default"] else "off", row["fixes"], example)
+            change = f"{row['before']!r}\n→ {row['after']!r}"
+            cells = (row["name"], "on" if row["default"] else "off", row["fixes"], change)
             table.add_row(*(Text(cell) for cell in cells))  # Text: brackets are not markup
         Console().print(table)
     else:

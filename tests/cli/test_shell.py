@@ -340,6 +340,14 @@ def test_the_rule_table_on_a_terminal_keeps_square_brackets(newstool_on_tty):
     assert "[editorial notes] and [placeholders]" in done.terminal
 
 
+def test_the_rule_table_in_a_narrow_terminal_shows_every_rule_name_whole(newstool_on_tty):
+    from newstool.clean import rule_table
+
+    done = newstool_on_tty(["clean", "--list-rules"], stdout_on_tty=True, columns=80)
+    assert done.exit_code == 0
+    assert [row["name"] for row in rule_table() if row["name"] not in done.terminal] == []
+
+
 def test_diff_on_a_terminal_is_printed_on_its_own_lines(newstool_on_tty):
     done = newstool_on_tty(["clean", "--diff", str(SEED)])
     assert done.exit_code == 0
