@@ -105,7 +105,9 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
     if pattern is None:
         return []
     lines = list(LINE_CONTENT.finditer(text))
-    furniture = [pattern.fullmatch(line.group()) for line in lines]
+    furniture = [
+        pattern.fullmatch(line.group()) and not _ATTRIBUTED.search(line.group()) for line in lines
+    ]
     for first, end in headline_lists([line.group() for line in lines], furniture):
         furniture[first:end] = [True] * (end - first)
     spans = []
@@ -119,11 +121,19 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
     return removal_changes(text, spans)
 
 
+# A sentence that says who said it ("..., the airline said.", "..., Ms Li says.") is news,
+# whatever a pattern's free tail took in; a headline under "Read more:" ends with no stop.
+_ATTRIBUTED = lazyre.compile(
+    r",[^,]{1,40}\b(?:said|says|told|tells|added|adds|advises|advised|warned|warns|heard|"
+    r"wrote|writes|urged|urges)\b[^,]{0,40}[.!]$"
+)
+
+
 # The label over a list of links to other articles ("More from City Hall", "Most read",
 # "Recommended for you", "You may also like:") or of the page's topics ("Topics"), alone on
 # its line: a short one.
 _LIST_LABEL = lazyre.compile(
-    r"(?:(?:more|latest|also) (?:from|in|on) [^.!?]{1,40}"
+    r"(?:(?:more|latest) (?:from|in|on) (?:the )?(?-i:[A-Z])[\w'’&-]*(?: [\w'’&-]+){0,3}"
     r"|most (?:read|popular|viewed|shared|watched|commented)"
     r"(?: (?:stories|articles|today|this week|now|in [\w ]{1,30}))?"
     r"|(?:recommended|suggested|related|popular|trending|top|latest|more|other) "
@@ -148,9 +158,8 @@ _ENDS_AS_SENTENCE_DOES = lazyre.compile(r"[.;:,?!][\"'”’»)\]]*\Z")
 def headline_lists(lines: list[str], furniture: list[bool]) -> list[tuple[int, int]]:
     """The ranges of ``lines`` that are lists of links to other articles: a list's label
     (``_LIST_LABEL``), then the headlines under it (lines of no sentence: no final full stop)
-    up to the end of the text (none at all: the list was lost), or two of them at least
-    before the article goes on. Lines already known as ``furniture`` (a date under a
-    headline) are part of the list.
+    up to the end of the text, or two of them at least before the article goes on. Lines
+    already known as ``furniture`` (a date under a headline) are part of the list.
 
     >>> lines = ["Rain fell.", "More from City Hall", "Mayor quits", "Budget passes"]
     >>> headline_lists(lines, [False] * 4)
@@ -179,7 +188,7 @@ def headline_lists(lines: list[str], furniture: list[bool]) -> list[tuple[int, i
             while end < len(lines) and (furniture[end] or _is_headline(lines[end])):
                 end += 1
             headlines = end - index - 1 - sum(furniture[index + 1 : end])
-            if end == len(lines) or headlines >= 2:  # (a label last of all labels nothing)
+            if headlines >= (1 if end == len(lines) else 2):
                 found.append((index, end))
             else:
                 end = index + 1
@@ -240,18 +249,19 @@ def _notice_after_sentences(line: str, pattern: LinePatterns) -> int | None:
     """
     if not _may_hold_notice(line) or not _NOTICE.search(line):
         return None  # (the quick test first: the case-blind pattern is tried at every place)
+    last_sign = max(sign.start() for sign in _NOTICE.finditer(line))  # found once, not per start
     spans = list(iter_sentence_spans(line))
     found = None
     # from the last sentence back, while each sentence is boilerplate on its own
     for start, end in reversed(spans):
         if not pattern.fullmatch(line, start, end):
             break
-        if _NOTICE.search(line, start):
+        if start <= last_sign:
             found = start
     for start, _ in spans:
-        if found is not None and start >= found:
+        if (found is not None and start >= found) or start > last_sign:
             break
-        if start and _NOTICE.search(line, start) and pattern.fullmatch(line, start):
+        if start and pattern.fullmatch(line, start):
             return start
     return found
 

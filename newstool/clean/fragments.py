@@ -37,7 +37,7 @@ _MARK_OPENING_LINE = lazyre.compile(r"(?m)^(?P<orphan>[.,;:])[ \t]+(?=[^\W_]|[\"
 # (Each branch starts with the end mark it follows, so that the engine skips to end marks.)
 _CLOSING_ORPHANS = ("\u2022", "\u00b7", "|", "*", "..")
 _MARK_CLOSING_LINE = lazyre.compile(
-    r"(?m)[.!?\"”’')](?P<orphan>[ \t]+[•·|*])[ \t]*$|\.(?P<stop>\.)(?<=[^\W\d_]..)[ \t]*$"
+    r"(?m)[.!?\"”’')](?P<orphan>[ \t]+[•·|*])[ \t\r]*$|\.(?P<stop>\.)(?<=[^\W\d_]..)[ \t\r]*$"
 )
 
 

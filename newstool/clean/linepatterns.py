@@ -45,7 +45,7 @@ class LinePatterns:
 
     def fullmatch(self, line: str, pos: int = 0, endpos: int | None = None) -> bool:
         """Whether one of the patterns matches ``line[pos:endpos]`` as a whole."""
-        end = len(line) if endpos is None else endpos
+        pos, end = max(pos, 0), len(line) if endpos is None else endpos
         first = line[pos : pos + 1]
         if first and first.isascii() and pos < end:
             candidates = self._by_start[first.lower()]

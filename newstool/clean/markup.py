@@ -22,9 +22,10 @@ _LEFTOVER = lazyre.compile(
     r"|<!--[^\n]{0,200}?-->"  # an HTML comment
     r"|\[object Object\]"
     # a shortcode: a lower-case name and an attribute, or a colon and a value
-    r"|\[[a-z][a-z_-]{1,30}(?::[\w-]{1,40}|(?:\s+[a-z_-]{1,20}=[^\[\]\n]{1,60})+)\]"
+    # (a value holds no space nor "=": one way only to read the attributes, however many)
+    r"|\[[a-z][a-z_-]{2,30}(?::[\w-]{1,40}|(?:\s+[a-z_-]{1,20}=(?:\"[^\"\n]{0,60}\"|[^\s\[\]=\"]{1,60}))+)\]"
 )  # (every branch starts with a sign, so that the engine skips to the signs)
-_EMPTY_VALUE_LINE = lazyre.compile(r"(?m)^[ \t]*(?:undefined|NaN|null)[ \t]*$")
+_EMPTY_VALUE_LINE = lazyre.compile(r"(?m)^[ \t]*(?:undefined|NaN|null)[ \t\r]*$")
 # What the leftovers hold: texts without any of these are passed at once.
 _SIGNS = ("{", "%", "[", "<!--")
 _EMPTY_VALUES = ("undefined", "NaN", "null")

@@ -25,8 +25,6 @@ _LABEL_WORDS = 6
 # The share of a prompt's content words (those not in stopwords_en.txt) that are the site's.
 _SITE_SHARE = 0.4
 _QUOTE_MARKS = frozenset('"“”«»')
-_ADDRESSED = frozenset({"you", "your", "yours", "you're", "you've", "you'll", "you’re", "you’ve",
-                        "you’ll", "we", "us", "our", "we're", "we’re"})  # fmt: skip
 _SELF = frozenset({"article", "story", "page", "site", "website", "video", "content", "newsletter"})
 _REPORTING = frozenset(
     {"said", "says", "told", "tells", "according", "announced", "reported", "urged", "urges",
@@ -63,13 +61,13 @@ def remove_site_prompts(text: str) -> list[Change]:
 
 def is_site_prompt(line: str) -> bool:
     """Whether ``line`` is the site speaking about itself: no quotation mark, no reporting
-    verb and none of the actors of a news story (police, a court); and either a short label
-    made only of the site's words (``Subscriber exclusive``, ``Podcast player``), or a line
-    addressed to the reader (a pronoun of "you" or "we", a call such as "Subscribe ..."
-    opening one of its sentences, or "this article") whose content words are mostly the
-    site's, one of them at least a strong one (see ``site_words.txt``).
+    verb and none of the actors of a news story (police, a court); and either a button, a
+    short label made only of the site's words, one of them a call (``Play video``), or a line
+    addressed to the reader (a call such as "Subscribe ..." opening one of its sentences,
+    "this article", the outlet's "our" or "us" before one of its words) whose content words
+    are mostly the site's, one of them at least a strong one (see ``site_words.txt``).
 
-    >>> [is_site_prompt(line) for line in ("Subscriber exclusive", "Commenting on this article "
+    >>> [is_site_prompt(line) for line in ("Save article", "Commenting on this article "
     ...      "has been disabled.", "Send us a news tip", "We have a 20% share of the market.",
     ...      "Users of the app said it was slow.", 'Sign up, he said. "You should."')]
     [True, True, True, False, False, False]
@@ -89,19 +87,15 @@ def is_site_prompt(line: str) -> bool:
     site = strong + sum(w in words_of["weak"] for w in content)
     if not strong:
         return False  # ("Topics", "AD": a heading, an era, as well as a button)
-    label = len(content) > 1 or (content and content[0] in words_of["verbs"])
-    if (
-        len(words) <= _LABEL_WORDS
-        and site == len(content)
-        and label
-        and not _ends_as_sentence(line)
-    ):
-        return True  # a label or a button: "Subscriber exclusive", "Bookmark", not "Privacy"
+    label = len(words) <= _LABEL_WORDS and site == len(content) and not _ends_as_sentence(line)
+    if label and len(content) > 1 and not words_of["verbs"].isdisjoint(content):
+        return True  # a button: "Play video", "Save article"; not a heading ("Email alerts",
+        # "Comment" over an opinion page)
     calls = {words[0], *(m[1].lower() for m in _SENTENCE_START.finditer(line))}
     addressed = (
-        not _ADDRESSED.isdisjoint(words)
-        or not calls.isdisjoint(words_of["verbs"])
+        not calls.isdisjoint(words_of["verbs"])
         or any(a == "this" and b in _SELF for a, b in zip(words, words[1:], strict=False))
+        or _outlet_speaks(words, words_of)
     )
     return addressed and site >= 2 and site >= _SITE_SHARE * len(content)
 
@@ -114,6 +108,23 @@ _PHRASES = lazyre.compile(r"\b(log|sign) (in|on|up|out)\b")
 
 def _joined(phrase: re.Match[str]) -> str:
     return phrase[1] + phrase[2]
+
+
+def _outlet_speaks(words: list[str], words_of: dict[str, frozenset[str]]) -> bool:
+    """Whether the next content word after "our" or "us" is one of the site's ("our
+    newsletter", "our free daily newsletter", "send us a tip"): the outlet speaking of itself
+    ("our children's privacy" is not). "You" and "we" alone say nothing: a quotation that
+    lost its marks holds them too."""
+    site, function = words_of["strong"] | words_of["weak"], words_of["function"]
+    for i, word in enumerate(words):
+        if word in _OUTLET:
+            following = next((w for w in words[i + 1 :] if w not in function), "")
+            if following in site:
+                return True
+    return False
+
+
+_OUTLET = frozenset({"our", "us"})
 
 
 def _ends_as_sentence(line: str) -> bool:
