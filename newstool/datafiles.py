@@ -25,5 +25,5 @@ def data_words(name: str) -> tuple[str, ...]:
     >>> "link" in data_words("placeholders.txt")
     True
     """
-    lines = data_text(name).splitlines()
-    return tuple(line.strip() for line in lines if line.strip()[:1] not in "#")
+    entries = (line.strip() for line in data_text(name).splitlines())
+    return tuple(entry for entry in entries if entry and not entry.startswith("#"))

@@ -1159,7 +1159,7 @@ def plain_full_stop(text: str, m: re.Match, token: str, lex: Lexicon) -> bool:
         return False  # (capitals: maybe a title in a speaker label, GOV. LI)
     after = text[m.end() : m.end() + 3]
     rest = after.lstrip()
-    if rest[:1] in _PLAIN_OPENERS and rest:
+    if rest and rest[0] in _PLAIN_OPENERS:
         rest = rest[1:] or "."  # ("." when the text may go on: no capital seen)
     spaced_capital = after[:1].isspace() and rest[:1].isupper()
     only_space_left = not rest and len(after) < 3

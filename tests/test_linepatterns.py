@@ -77,6 +77,8 @@ def test_the_characters_a_case_blind_match_takes_for_ascii_ones_are_all_known():
             assert character in ascii_forms(found), (character, found)
 
 
-def test_an_invalid_pattern_is_named_with_its_place():
-    with pytest.raises(ValueError, match="item 2 '\\(' is not a valid regular expression"):
-        LinePatterns(("ok", "("), "item")
+@pytest.mark.parametrize(("pattern", "shown"), [("(", "\\("), ("(?<=a+)b", "\\(\\?<=a\\+\\)b")])
+def test_an_invalid_pattern_is_named_with_its_place(pattern, shown):
+    """Whether the parser or the compiler finds the fault (a look-behind of no fixed width)."""
+    with pytest.raises(ValueError, match=f"item 2 '{shown}' is not a valid regular expression"):
+        LinePatterns(("ok", pattern), "item")

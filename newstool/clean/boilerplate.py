@@ -12,7 +12,7 @@ from functools import cache
 
 from newstool import lazyre
 from newstool.clean.edits import Change, fixed, removal_changes  # noqa: F401 (fixed: examples)
-from newstool.clean.linepatterns import LinePatterns, parse_line_pattern
+from newstool.clean.linepatterns import LinePatterns, compile_line_pattern
 from newstool.datafiles import data_text
 from newstool.model import blocks_from_blank_lines, paragraphs_from_blank_lines
 from newstool.sentences import iter_sentence_spans
@@ -70,7 +70,7 @@ def check_patterns(patterns: Iterable[str], item: str = "boilerplate pattern") -
     ValueError: clean.boilerplate item 2 '(unclosed' is not a valid regular expression: missing ...
     """
     for number, pattern in enumerate(patterns, 1):
-        parse_line_pattern(pattern, number, item)
+        compile_line_pattern(pattern, number, item)
 
 
 def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -> list[Change]:
@@ -152,7 +152,7 @@ _LABEL_LENGTH = 60
 # sentence ends (with a full stop, a question or an exclamation mark, perhaps inside a quote
 # or bracket: "REPORTER: Will you commit to more beds?" in a transcript is no headline).
 _HEADLINE_WORDS = 20
-_ENDS_AS_SENTENCE_DOES = lazyre.compile(r"[.;:,?!][\"'”’»)\]]*\Z")
+_ENDS_NO_HEADLINE = lazyre.compile(r"[.;:,?!][\"'”’»)\]]*\Z")
 
 
 def headline_lists(lines: list[str], furniture: list[bool]) -> list[tuple[int, int]]:
@@ -197,7 +197,7 @@ def headline_lists(lines: list[str], furniture: list[bool]) -> list[tuple[int, i
 
 
 def _is_headline(line: str) -> bool:
-    if line.count(" ") >= _HEADLINE_WORDS or _ENDS_AS_SENTENCE_DOES.search(line):
+    if line.count(" ") >= _HEADLINE_WORDS or _ENDS_NO_HEADLINE.search(line):
         return False
     return not _is_list_label(line)  # another label ends the list
 

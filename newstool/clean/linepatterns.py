@@ -37,8 +37,7 @@ class LinePatterns:
         self.every: list[re.Pattern[str]] = []
         self._by_start: dict[str, list[re.Pattern[str]]] = {key: [] for key in _keys(_ASCII)}
         for number, pattern in enumerate(patterns, 1):
-            parsed = parse_line_pattern(pattern, number, item)
-            compiled = _compiler.compile(parsed, _CASE_BLIND)  # parsed once, not twice
+            parsed, compiled = compile_line_pattern(pattern, number, item)
             self.every.append(compiled)
             for key in _keys(ascii_starts(parsed)):
                 self._by_start[key].append(compiled)
@@ -54,11 +53,21 @@ class LinePatterns:
         return any(pattern.fullmatch(line, pos, end) for pattern in candidates)
 
 
-def parse_line_pattern(pattern: str, number: int, item: str) -> _parser.SubPattern:
-    """The parse of ``pattern``, case-blind; a :class:`ValueError` naming it (``item`` and its
-    ``number``) when it is not a valid expression."""
+def compile_line_pattern(
+    pattern: str, number: int, item: str
+) -> tuple[_parser.SubPattern, re.Pattern[str]]:
+    """The parse of ``pattern`` and the pattern compiled from it (parsed once, not twice),
+    case-blind; a :class:`ValueError` naming it (``item`` and its ``number``) when it is not
+    a valid expression, found by the parser or by the compiler (``(?<=a+)b``).
+
+    >>> compile_line_pattern("(?<=a+)b", 3, "item")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: item 3 '(?<=a+)b' is not a valid regular expression: look-behind requires ...
+    """
     try:
-        return _parser.parse(pattern, _CASE_BLIND)
+        parsed = _parser.parse(pattern, _CASE_BLIND)
+        return parsed, _compiler.compile(parsed, _CASE_BLIND)
     except re.error as exc:
         raise ValueError(
             f"{item} {number} {pattern!r} is not a valid regular expression: {exc}"

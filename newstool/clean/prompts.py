@@ -103,7 +103,9 @@ def is_site_prompt(line: str) -> bool:
 # The first word of each sentence after the first ("Premium content. Subscribe or log in").
 _SENTENCE_START = lazyre.compile(r"[.?!]\s+([^\W\d_]+)")
 # Two words that are one of the site's ("log in", "sign up"), joined before the count.
-_PHRASES = lazyre.compile(r"\b(log|sign) (in|on|up|out)\b")
+_LOGIN_VERBS = ("log", "sign")
+_PARTICLES = ("in", "on", "up", "out")
+_PHRASES = lazyre.compile(rf"\b({'|'.join(_LOGIN_VERBS)}) ({'|'.join(_PARTICLES)})\b")
 
 
 def _joined(phrase: re.Match[str]) -> str:
@@ -136,12 +138,9 @@ def _ends_as_sentence(line: str) -> bool:
 def _strong_words() -> re.Pattern[str]:
     """Any strong word, or the two words of one (``log in``), in lower-case text: the words of
     a line that holds none of them are never read."""
-    phrases = [rf"{verb} {particle}" for verb in ("log", "sign") for particle in _PARTICLES]
+    phrases = [f"{verb} {particle}" for verb in _LOGIN_VERBS for particle in _PARTICLES]
     words = sorted(site_words()["strong"] | set(phrases), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
-
-
-_PARTICLES = ("in", "on", "up", "out")
 
 
 @cache
