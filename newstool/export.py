@@ -25,6 +25,7 @@ import bisect
 import functools
 import itertools
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -37,7 +38,7 @@ from newstool.io import atomic_output
 from newstool.model import (
     Document,
     lone_surrogates_warning,
-    record_dict,
+    records_as_dicts,
     replace_lone_surrogates,
     text_id,
 )
@@ -45,19 +46,59 @@ from newstool.model import (
 # --- JSON ------------------------------------------------------------------------------------
 
 
-def json_text(value: Any, indent: int | None = None, default: Callable | None = None) -> str:
+def json_text(value: Any, indent: int | None = None) -> str:
     """JSON as newstool writes it: characters as they are (UTF-8 output), except the line
     breaks JSON leaves unescaped, U+0085 (NEL), U+2028 and U+2029: escaped, so that readers
     splitting on every Unicode line break (JavaScript, Python's ``str.splitlines``) still see
     one document per line. NaN and Infinity are refused (:class:`ValueError`): not JSON.
 
-    >>> json_text({"text": "Café\\u2028next"})
-    '{"text": "Café\\\\u2028next"}'
+    Compact JSON, the JSON Lines every stage reads and writes, is written by msgspec's encoder
+    (about six times as fast as :func:`json.dumps` on documents, a fifth of a stage's time),
+    with no space after ``,`` and ``:``; JSON with ``indent`` by :func:`json.dumps`.
+
+    >>> json_text({"text": "Café\\u2028next", "n": [1, 2]})
+    '{"text":"Café\\\\u2028next","n":[1,2]}'
+    >>> print(json_text({"n": [1]}, indent=1))
+    {
+     "n": [
+      1
+     ]
+    }
     """
-    text = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent, default=default)
+    if indent is None:
+        refuse_non_finite(value)  # msgspec would write null
+        text = _compact_encoder().encode(value).decode("utf-8")
+    else:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent)
     if "\x85" in text or "\u2028" in text or "\u2029" in text:
         text = text.translate(_UNICODE_LINE_BREAKS)
     return text
+
+
+@functools.cache
+def _compact_encoder() -> Any:
+    import msgspec  # here: a stage that writes no JSON starts without it
+
+    return msgspec.json.Encoder()
+
+
+def refuse_non_finite(value: Any) -> None:
+    """:class:`ValueError` when ``value`` holds NaN or an infinity anywhere in its lists and
+    objects, as :func:`json.dumps` with ``allow_nan=False`` raises it.
+
+    >>> refuse_non_finite({"stats": {"scores": [1.5, float("nan")]}})
+    Traceback (most recent call last):
+    ValueError: Out of range float values are not JSON compliant: nan
+    """
+    kind = type(value)
+    if kind is float:
+        if not math.isfinite(value):
+            raise ValueError(f"Out of range float values are not JSON compliant: {value!r}")
+    elif kind is dict or kind is list or kind is tuple:
+        for item in value.values() if kind is dict else value:
+            kind = type(item)
+            if kind is float or kind is dict or kind is list or kind is tuple:
+                refuse_non_finite(item)
 
 
 _UNICODE_LINE_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"})
@@ -66,8 +107,8 @@ _UNICODE_LINE_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\x85\u2028
 def dump_jsonl_line(doc: Document) -> str:
     """One document as one compact JSON line (see :func:`json_text`).
 
-    >>> dump_jsonl_line(Document.from_dict({"id": "x", "text": "Café"}))[:40]
-    '{"schema": 1, "id": "x", "source": null,'
+    >>> dump_jsonl_line(Document.from_dict({"id": "x", "text": "Café"}))[:35]
+    '{"schema":1,"id":"x","source":null,'
     >>> dump_jsonl_line(Document.from_dict({"text": "é"})).endswith("]}\\n")
     True
     """
@@ -96,8 +137,8 @@ def jsonl_pieces(doc: Document) -> list[str] | Iterator[str]:
     """:func:`dump_jsonl_line` in pieces to write one after the other: the whole line for a
     document of ordinary size, bounded pieces for a long one (see :func:`json_pieces`).
 
-    >>> jsonl_pieces(Document.from_dict({"id": "x", "text": "Hi."}))[0][:25]
-    '{"schema": 1, "id": "x", '
+    >>> jsonl_pieces(Document.from_dict({"id": "x", "text": "Hi."}))[0][:21]
+    '{"schema":1,"id":"x",'
     """
     if len(doc.text) <= PIECE_CHARS:
         return [dump_jsonl_line(doc)]
@@ -119,7 +160,7 @@ def json_pieces(doc: Document, indent: int | None = None) -> Iterator[str]:
     yield "{"
     for number, (key, value) in enumerate(doc.to_dict(records=False).items()):
         if number:
-            yield "," if indent is not None else ", "
+            yield ","
         yield from _member_pieces(key, value, indent)
     yield "}" if indent is None else "\n}"
 
@@ -135,9 +176,7 @@ def _member_pieces(key: Any, value: Any, indent: int | None) -> Iterator[str]:
     elif isinstance(value, list | tuple) and len(value) > PIECE_ITEMS:
         yield _dumps({key: []}, indent)[1 : -close - 1]  # up to the opening bracket
         for start in range(0, len(value), PIECE_ITEMS):
-            yield ("" if not start else "," if indent is not None else ", ") + _list_items(
-                value[start : start + PIECE_ITEMS], indent
-            )
+            yield ("," if start else "") + _list_items(value[start : start + PIECE_ITEMS], indent)
         yield "]" if indent is None else "\n" + " " * indent + "]"
     else:
         yield _dumps({key: value}, indent)[1:-close]
@@ -152,7 +191,14 @@ def _list_items(items: list | tuple, indent: int | None) -> str:
 
 
 def _dumps(value: Any, indent: int | None) -> str:
-    return json_text(value, indent, default=record_dict)
+    """:func:`json_text` of a part of ``to_dict(records=False)``, its records as JSON objects."""
+    if isinstance(value, dict):
+        value = {key: _records(item) for key, item in value.items()}
+    return json_text(_records(value), indent)
+
+
+def _records(value: Any) -> Any:
+    return records_as_dicts(value) if isinstance(value, tuple) else value
 
 
 def _checked(pieces: Callable[[], Iterator[str]]) -> Iterator[str]:

@@ -387,6 +387,18 @@ def record_dict(record: Any) -> dict[str, Any]:
     return convert(record)
 
 
+def records_as_dicts(items: Iterable[Any]) -> list[Any]:
+    """``items`` as a list, each block, edit, note, sentence or quote among them as its JSON
+    object (see :func:`record_dict`), any other item as it is.
+
+    >>> records_as_dicts((Sentence(0, 3, "Hi."), 7))
+    [{'start': 0, 'end': 3, 'text': 'Hi.'}, 7]
+    """
+    return [
+        _RECORD_DICTS[type(item)](item) if type(item) in _RECORD_DICTS else item for item in items
+    ]
+
+
 def text_id(text: str) -> str:
     """The id of a document that arrives without one: SHA-256 of its UTF-8 text, 16 hex digits.
 

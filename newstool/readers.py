@@ -31,6 +31,7 @@ values in the stream, never exceptions.
 from __future__ import annotations
 
 import codecs
+import functools
 import io
 import json
 import os
@@ -450,6 +451,24 @@ def json_line_value(line: tuple[str, bool]) -> tuple[Any, list[str]]:
     return data, _surrogates_warnings(fields)
 
 
+def json_line_bytes_value(raw: bytes) -> tuple[Any, list[str]]:
+    """:func:`json_line_value` of one line's bytes. msgspec parses the bytes as they are, about
+    twice as fast as the standard parser on the text decoded first; a line it refuses (not
+    UTF-8, a byte-order mark, a lone surrogate, NaN, anything wrong) is read the standard way,
+    whose repairs, warnings and messages are the reader's.
+
+    >>> json_line_bytes_value(b'{"text": "Hi."}')
+    ({'text': 'Hi.'}, [])
+    >>> json_line_bytes_value(b'{"text": "\\\\ud800"}')[0]
+    {'text': '\ufffd'}
+    """
+    decoder = _fast_json()
+    try:
+        return decoder.decode(raw), []
+    except (ValueError, RecursionError):  # msgspec's DecodeError is a ValueError
+        return json_line_value(json_line_text(raw))
+
+
 def _parsed(parse: Callable[[], Any]) -> Any:
     """What ``parse`` gives, its errors made messages for the user (:class:`ValueError`)."""
     try:
@@ -549,6 +568,13 @@ def _refuse_constant(name: str) -> None:
 _JSON = json.JSONDecoder(parse_constant=_refuse_constant)
 
 
+@functools.cache
+def _fast_json() -> Any:
+    import msgspec  # here: a stage reading no JSON starts without it
+
+    return msgspec.json.Decoder()
+
+
 def _read_json_lines(opened: Opened) -> Iterator[Document | InputProblem]:
     first_number = 1 + opened.blank_lines_before
     return _json_line_items(opened.name, opened.lines(), first_number, opened.limit)
@@ -572,10 +598,8 @@ def _json_line_items(
             if isinstance(raw, _PiecedLine):
                 value = _pieced_line_value(raw)
             else:
-                text = json_line_text(raw)
+                value = json_line_bytes_value(raw)
                 del raw
-                value = json_line_value(text)
-                del text
             doc, warnings = json_line_document(value)
             del value
         except InputTooLarge as exc:

@@ -14,8 +14,8 @@ or a corpus summary. Every sink has the same two methods, so :func:`newstool.run
 >>> sink = StreamSink("jsonl", out)
 >>> sink.write(Document.from_dict({"id": "a", "text": "Hi."}))
 'written'
->>> sink.close(); out.getvalue()[:25]
-'{"schema": 1, "id": "a", '
+>>> sink.close(); out.getvalue()[:21]
+'{"schema":1,"id":"a",'
 """
 
 from __future__ import annotations

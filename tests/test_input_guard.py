@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -295,3 +296,27 @@ def test_a_lone_surrogate_escaped_in_markdown_front_matter_is_replaced_too():
     text = '---\nid: a1\ntitle: "T\\ud800"\n---\n\n# T\ufffd\n\nBody.\n'
     (doc,) = parse_markdown_documents(text)
     assert doc.title == "T\ufffd" and "replaced by U+FFFD in title" in doc.warnings[-1]
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(any_json)
+def test_the_fast_json_codec_reads_and_writes_what_the_standard_one_does(value):
+    """JSON Lines are written by msgspec and read by it first (see ``json_text`` and
+    ``json_line_bytes_value``): the values, refusals and repairs are the standard library's."""
+    try:
+        standard = json.dumps(value, ensure_ascii=False, allow_nan=False)
+        standard.encode("utf-8")
+    except (ValueError, UnicodeEncodeError) as exc:  # NaN, infinity, a lone surrogate
+        with pytest.raises(type(exc)):
+            json_text(value).encode("utf-8")
+    else:
+        assert json.loads(json_text(value)) == json.loads(standard)
+    line = json.dumps(value, ensure_ascii=True).encode("ascii")  # NaN, escaped surrogates
+    try:
+        expected = readers.json_line_value(readers.json_line_text(line))
+    except ValueError as exc:
+        with pytest.raises(ValueError, match=re.escape(str(exc))):
+            readers.json_line_bytes_value(line)
+    else:
+        got = readers.json_line_bytes_value(line)
+        assert json.dumps(got, allow_nan=True) == json.dumps(expected, allow_nan=True)
