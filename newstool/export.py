@@ -52,9 +52,10 @@ def json_text(value: Any, indent: int | None = None) -> str:
     splitting on every Unicode line break (JavaScript, Python's ``str.splitlines``) still see
     one document per line. NaN and Infinity are refused (:class:`ValueError`): not JSON.
 
-    Compact JSON, the JSON Lines every stage reads and writes, is written by msgspec's encoder
-    (about six times as fast as :func:`json.dumps` on documents, a fifth of a stage's time),
-    with no space after ``,`` and ``:``; JSON with ``indent`` by :func:`json.dumps`.
+    Compact JSON, the JSON Lines every stage reads and writes, is written by msgspec's encoder,
+    with no space after ``,`` and ``:``: on documents it takes a sixth of :func:`json.dumps`'s
+    time, and with the walk that refuses NaN (msgspec would write null) under half. JSON with
+    ``indent`` is written by :func:`json.dumps`.
 
     >>> json_text({"text": "Café\\u2028next", "n": [1, 2]})
     '{"text":"Café\\\\u2028next","n":[1,2]}'
@@ -96,8 +97,8 @@ def refuse_non_finite(value: Any) -> None:
             raise ValueError(f"Out of range float values are not JSON compliant: {value!r}")
     elif kind is dict or kind is list or kind is tuple:
         for item in value.values() if kind is dict else value:
-            kind = type(item)
-            if kind is float or kind is dict or kind is list or kind is tuple:
+            item_kind = type(item)  # tested here: most items are strings and whole numbers
+            if item_kind is float or item_kind is dict or item_kind is list or item_kind is tuple:
                 refuse_non_finite(item)
 
 
