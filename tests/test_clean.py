@@ -380,6 +380,8 @@ def test_notes_and_placeholders_go_to_notes_by_kind_and_alterations_stay():
         ("[Dean Lewins/AAP]", "editorial"),  # photographer/agency
         ("[Kevin Lamarque/Reuters]", "editorial"),
         ("[Remarks at a fundraiser, 3/14/16.]", "editorial"),  # a citation, its own full stop
+        ("[AAP note: corrects a name in paragraph 4.]", "editorial"),  # an agency's label
+        ("[Reuters update: adds comment]", "editorial"),
         ("[poll]", "placeholder"),  # embeds
         ("[Quiz]", "placeholder"),
         ("[surveys]", "placeholder"),

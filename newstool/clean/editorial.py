@@ -112,11 +112,19 @@ def _is_placeholder_word(word: str) -> bool:
 
 @cache
 def _label() -> re.Pattern[str]:
-    """A note label at the start of a bracket, with what may follow it."""
+    """A note label at the start of a bracket, with what may follow it; the label may follow
+    the agency or paper whose note it is (an all-capital name, or one of ``news_agencies.txt``:
+    ``[AAP note: ...]``, ``[Reuters update: ...]``).
+
+    >>> [bool(_label().match(b)) for b in ("AAP note: fixes a name", "Reuters Update 2",
+    ...     "Her note: none", "Note", "AAP")]
+    [True, True, False, True, False]
+    """
     labels = sorted(data_words("note_labels.txt"), key=len, reverse=True)
     alternatives = "|".join(re.escape(label).replace("'", "['’]") for label in labels)
+    agencies = "|".join(re.escape(name) for name in data_words("news_agencies.txt"))
     return re.compile(
-        rf"(?:{alternatives})s?\b(?:[^:\[\]]{{0,30}}?:|(?: \d+)?"
+        rf"(?-i:(?:[A-Z]{{2,}}|{agencies}) )?(?:{alternatives})s?\b(?:[^:\[\]]{{0,30}}?:|(?: \d+)?"
         rf"(?:\s*[–—-]|\s+(?:by|credit|courtesy)\b|\.?$))",
         re.IGNORECASE,
     )
