@@ -1375,6 +1375,10 @@ class SentenceOptions:
         return cls(abbreviations=extra, lang=str(settings.get("lang", "en")).lower())
 
 
+# One instance, so that its fingerprint is worked out once, not once a document.
+_DEFAULT_OPTIONS = SentenceOptions()
+
+
 def split_document(doc: Document, options: SentenceOptions | None = None) -> Document:
     """``doc`` with ``sentences`` found block by block (headings are not sentences).
 
@@ -1384,7 +1388,7 @@ def split_document(doc: Document, options: SentenceOptions | None = None) -> Doc
     >>> [s.text for s in split_document(doc).sentences]
     ['It is late.', 'He left.']
     """
-    options = options or SentenceOptions()
+    options = options or _DEFAULT_OPTIONS
     abbreviations, lang = options.abbreviations, options.lang
     sentences = tuple(_document_sentences(doc, abbreviations))
     record = {"lang": lang, "abbreviations": sorted(abbreviations or ())}

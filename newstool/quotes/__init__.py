@@ -219,9 +219,13 @@ def _record(text: str, each: _Found) -> Quote:
     )
 
 
+# One instance, so that its fingerprint is worked out once, not once a document.
+_DEFAULT_OPTIONS = QuoteOptions()
+
+
 def extract_quotes(doc: Document, options: QuoteOptions | None = None) -> Document:
     """``doc`` with ``quotes`` added and a ``quotes`` step recorded."""
-    options = options or QuoteOptions()
+    options = options or _DEFAULT_OPTIONS
     quotes = find_quotes(doc.text, doc.blocks)
     return doc.add_step("quotes", {}, fingerprint=options.fingerprint, quotes=quotes)
 
