@@ -456,6 +456,34 @@ def inside_web_address(c: Candidate, lex: Lexicon) -> bool | None:
     return False if c.after in ("@", "/") or _URL_OR_EMAIL.search(c.token) else None
 
 
+# A wire dateline in the style of TASS: a place in capitals, a comma, the date, a full stop and
+# the agency between slashes ("MOSCOW, December 3. /TASS/."), the sentence following at once.
+_WIRE_DATE = (
+    r"\s*(?-i:[A-Z][A-Z.'’ -]*[A-Z]), (?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May"
+    r"|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? \d{1,2}"
+)
+_WIRE_AGENCY = r"/(?-i:[A-Z][\w-]*)/"
+_WIRE_DATE_SO_FAR = lazyre.compile(_WIRE_DATE)
+_WIRE_DATELINE_SO_FAR = lazyre.compile(rf"{_WIRE_DATE}\.? {_WIRE_AGENCY}")
+_WIRE_AGENCY_NEXT = lazyre.compile(rf"[ \t]+{_WIRE_AGENCY}\.")
+
+
+def wire_dateline_continues(c: Candidate, lex: Lexicon) -> bool | None:
+    """The full stops of a wire dateline end no sentence: after its date, when the agency
+    between slashes follows, and after the agency; the dateline opens the first sentence.
+
+    >>> [s.text for s in split_sentences("MOSCOW, December 3. /TASS/. Talks began. "
+    ...                                  "He left on December 3. Talks ended.")]
+    ['MOSCOW, December 3. /TASS/. Talks began.', 'He left on December 3.', 'Talks ended.']
+    """
+    if c.marks != "." or c.closers or c.start - c.sentence_start > _DATELINE_LENGTH:
+        return None
+    so_far = c.sentence_so_far()
+    if _WIRE_DATE_SO_FAR.fullmatch(so_far):
+        return False if _WIRE_AGENCY_NEXT.match(c.text, c.end) else None
+    return False if _WIRE_DATELINE_SO_FAR.fullmatch(so_far) else None
+
+
 def period_before_spaced_ellipsis(c: Candidate, lex: Lexicon) -> bool | None:
     """A period glued to a word, then a spaced ellipsis: the sentence ends at the period when a
     capital follows the ellipsis (``words. . . . The``), and goes on otherwise.
@@ -956,6 +984,7 @@ RULES: tuple[Rule, ...] = (
     no_sentence_to_end,
     cjk_sentence_mark,
     inside_web_address,
+    wire_dateline_continues,
     period_before_spaced_ellipsis,
     spaced_ellipsis_omits_words,
     list_label_starts_sentence,
