@@ -382,6 +382,9 @@ def test_notes_and_placeholders_go_to_notes_by_kind_and_alterations_stay():
         ("[Remarks at a fundraiser, 3/14/16.]", "editorial"),  # a citation, its own full stop
         ("[AAP note: corrects a name in paragraph 4.]", "editorial"),  # an agency's label
         ("[Reuters update: adds comment]", "editorial"),
+        ("[Watch the full press conference above.]", "editorial"),  # media on the page
+        ("[Listen to the interview below]", "editorial"),
+        ("[Click here for the video.]", "editorial"),
         ("[poll]", "placeholder"),  # embeds
         ("[Quiz]", "placeholder"),
         ("[surveys]", "placeholder"),
@@ -409,6 +412,7 @@ def test_a_placeholder_glued_to_the_sentences_around_it_goes():
         *("[Reuters/Ipsos poll]", "[and/or]", "[US/New Zealand]", "[Labor/Greens]", "[the poll]"),
         *("[post]", "[story]", "[the Facebook post]"),  # an item alone, or not after a platform
         *("[Labor/AAP]", "[On March 3, 2021]"),  # no person's name; a date, no citation
+        *("[watch]", "[Seeing them]", "[Hear, hear]"),  # alterations: no pointer to the page
     ],
 )
 def test_a_bracket_with_a_slash_or_an_embed_word_in_a_phrase_stays(bracket):

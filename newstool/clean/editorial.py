@@ -56,6 +56,13 @@ _AGENCY_INSERT = lazyre.compile(
     r"|.{0,40}\bas (?:quoted|cited|reported) by [A-Z][\w-]+(?: [A-Z][\w-]+)?)\.?",
     re.IGNORECASE,
 )
+# A note pointing the reader at media on the page: "[Watch the full press conference above.]",
+# "[Listen to the interview below]", "[Click here for the video.]". An alteration in a sentence
+# neither opens with such a verb in capitals nor points above, below or here.
+_MEDIA_POINTER = lazyre.compile(
+    r"(?:Watch|Listen|See|View|Hear|Scroll|Click|Tap)\b[^.!?\[\]]{0,80}"
+    r"\b(?:above|below|here)\b[^.!?\[\]]{0,40}[.!]?"
+)
 # A photo or video credit: "AP Photo/Lena Marsh", "AAP Image/Joel Carrett", "Getty Images",
 # "AFP via Getty Images" (not a name such as "Sony Pictures" alone).
 _MEDIA_CREDIT = lazyre.compile(
@@ -165,6 +172,7 @@ def bracket_kind(body: str, before: str = "") -> str | None:
       or what an agency inserts: a legal status (``banned in Russia``, ``designated a foreign
       agent``), where a quotation was heard (``to journalists, as quoted by TASS``);
     - a photo or video credit (``AP Photo/Jane Doe``, ``Getty Images``, ``Reuters/Jo Li``);
+    - a pointer to media on the page (``Watch the full briefing above.``, ``Click here``);
     - a citation: capitalised, holding a date, right after the end of a sentence or ending
       with a full stop of its own (``[Remarks at a rally, 3/14/16.]``).
 
@@ -195,6 +203,8 @@ def bracket_kind(body: str, before: str = "") -> str | None:
     if not body[:1].isupper():  # labels, credits and citations are capitalised
         return None
     if _label().match(body) or _UPDATE.match(body) or _is_media_credit(body):
+        return "editorial"
+    if _MEDIA_POINTER.fullmatch(body):
         return "editorial"
     if _DATE.search(body) and (_SENTENCE_END.search(before) or body.endswith(".")):
         return "editorial"
