@@ -378,9 +378,10 @@ def run_stage(
     """Read every input, apply ``step`` to each document, write the results (to stdout, a
     file, or one file per document in a directory); exit with status 1 when any input failed,
     after writing all the others."""
+    from newstool.io import input_flushing_before_wait
     from newstool.readers import read_documents, read_units
     from newstool.runner import process, process_units
-    from newstool.sinks import DatabaseSink, DirectorySink, OutputUnusable
+    from newstool.sinks import DatabaseSink, DirectorySink, OutputUnusable, StreamSink
 
     check_stdin_is_not_a_terminal(stage, paths)
     reading = {
@@ -398,11 +399,14 @@ def run_stage(
     }
     try:
         with open_sink(output, format, force, writer_options or {}) as sink:
-            if jobs == 1:  # one document at a time, each written as soon as it is done
-                source = read_documents(paths, sys.stdin.buffer, **reading)
+            stdin = sys.stdin.buffer
+            if isinstance(sink, StreamSink):  # what is done goes out before waiting for more
+                stdin = input_flushing_before_wait(stdin, sink.flush)
+            if jobs == 1:  # one document at a time
+                source = read_documents(paths, stdin, **reading)
                 report = process(source, step, sink, **running)
             else:
-                units = read_units(paths, sys.stdin.buffer, **reading)
+                units = read_units(paths, stdin, **reading)
                 report = process_units(units, step, sink, jobs=jobs, **running)
     except OutputUnusable as exc:
         if output in (None, "-"):
@@ -458,9 +462,10 @@ def check_stdin_is_not_a_terminal(stage: str, paths: tuple[str, ...]) -> None:
 def open_output(output: str | None) -> Iterator[IO[str]]:
     """stdout, or the file named by ``-o`` (atomic; FIFOs and devices written through)."""
     if output is None or output == "-":
-        if hasattr(sys.stdout, "reconfigure"):  # UTF-8 whatever the locale says
-            sys.stdout.reconfigure(encoding="utf-8")
-        yield sys.stdout
+        from newstool.io import document_stdout
+
+        with document_stdout() as out:
+            yield out
         return
     if not output:
         raise UsageProblem("-o: the file name is empty (is the variable you used unset?)")

@@ -29,7 +29,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, TextIO
 
@@ -735,7 +735,10 @@ def parse_markdown_documents(text: str) -> list[Document]:
 
 @dataclass
 class DocumentWriter:
-    """Writes a stream of documents in one format to ``out``, flushing after each one.
+    """Writes a stream of documents in one format to ``out``: on a terminal each one is
+    flushed as it is written; elsewhere ``out`` is flushed when its buffer fills and at the end
+    (a stage also flushes it before it waits for input: see
+    :func:`newstool.io.input_flushing_before_wait`).
 
     ``render`` gives the pieces of one document's output, written one after the other (a long
     document is never one string). ``close()`` finishes the stream (the ``]`` of a JSON array,
@@ -750,6 +753,13 @@ class DocumentWriter:
     closing: str = ""
     empty: str = ""
     count: int = 0
+    flush_each: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        try:
+            self.flush_each = self.out.isatty()
+        except (OSError, ValueError):  # closed, or no file behind it
+            self.flush_each = False
 
     def write(self, doc: Document) -> None:
         """Write one document."""
@@ -764,7 +774,8 @@ class DocumentWriter:
         self.out.write((self.separator if self.count else self.opening) + next(pieces, ""))
         for piece in pieces:
             self.out.write(piece)
-        self.out.flush()
+        if self.flush_each:
+            self.out.flush()
         self.count += 1
 
     def close(self) -> None:

@@ -13,11 +13,14 @@ from __future__ import annotations
 import contextlib
 import errno
 import glob
+import io
 import os
+import select
 import stat
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import IO, Any, BinaryIO, NamedTuple, TextIO
 
 from newstool import lazyre
 from newstool.sniff import BINARY_SNIFF_BYTES, looks_binary
@@ -197,6 +200,78 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+# Documents on a stdout that is not a terminal go out in blocks of this many bytes, and before
+# the stage waits for more input (see :func:`input_flushing_before_wait`): five stages of a
+# pipe on one core then take turns once a block rather than once a document.
+STDOUT_BLOCK = 2**20
+
+
+@contextlib.contextmanager
+def document_stdout() -> Iterator[TextIO]:
+    """stdout as the stages write documents to it: UTF-8 whatever the locale says; when it is
+    this process's own stdout and not a terminal, through a buffer of :data:`STDOUT_BLOCK`
+    bytes, flushed at the end (also when the block ends with an exception: the documents
+    written so far go out). A terminal, or a stdout a test harness put in place, is used as
+    it is."""
+    stdout = sys.stdout
+    if stdout is not sys.__stdout__ or os.name != "posix" or stdout.isatty():
+        if hasattr(stdout, "reconfigure"):
+            stdout.reconfigure(encoding="utf-8")
+        yield stdout
+        return
+    stdout.flush()
+    blocks = open(stdout.fileno(), "wb", buffering=STDOUT_BLOCK, closefd=False)  # noqa: SIM115
+    out = io.TextIOWrapper(blocks, encoding="utf-8")
+    try:
+        yield out
+    except BaseException:
+        with contextlib.suppress(OSError, ValueError):  # the reader may be gone
+            out.flush()
+        raise
+    out.flush()
+
+
+class _FlushBeforeWaiting(io.RawIOBase):
+    """The bytes of the pipe ``fd``, read as they come; ``before_wait()`` is called first
+    whenever the pipe is empty, so that a read would wait for its writer."""
+
+    def __init__(self, fd: int, before_wait: Callable[[], None]) -> None:
+        super().__init__()
+        self._fd = fd
+        self._before_wait = before_wait
+
+    def readable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def readinto(self, buffer: Any) -> int:
+        if not select.select([self._fd], [], [], 0)[0]:
+            self._before_wait()
+        return os.readv(self._fd, [buffer])
+
+
+def input_flushing_before_wait(stdin: BinaryIO, flush: Callable[[], None]) -> BinaryIO:
+    """``stdin`` (not read yet), read so that ``flush()`` sends on the output written so far
+    before each wait for more input: a stage writing its output in blocks (see
+    :func:`document_stdout`) never holds back documents it has finished while the stage
+    before it is still working. Only a pipe or a socket can make a read wait: anything else
+    is ``stdin`` itself.
+
+    >>> stdin = io.BytesIO(b"{}")
+    >>> input_flushing_before_wait(stdin, print) is stdin
+    True
+    """
+    try:
+        mode = os.fstat(stdin.fileno()).st_mode
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return stdin
+    if os.name != "posix" or not (stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)):
+        return stdin
+    return io.BufferedReader(_FlushBeforeWaiting(stdin.fileno(), flush), buffer_size=2**16)
 
 
 def is_directory_output(path: str) -> bool:

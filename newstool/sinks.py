@@ -142,6 +142,15 @@ class StreamSink:
             raise self._unusable(exc) from None
         return "written"
 
+    def flush(self) -> None:
+        """Send on what is written so far (the stage is about to wait for more input)."""
+        try:
+            self._writer.out.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise self._unusable(exc) from None
+
     def close(self) -> None:
         try:
             self._writer.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import signal
 import subprocess
 import threading
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from newstool import config as config_module
+from newstool.readers import SNIFF_LINES
 from tests.conftest import NEWSTOOL, ROOT, SEED
 
 SEEDS = str(ROOT / "seeds")
@@ -239,6 +241,29 @@ def test_a_reader_that_goes_away_gives_141_and_no_message():
     many = " ".join([str(SEED)] * 200)  # more than a pipe holds, so the writer meets EPIPE
     done = sh(f"newstool ingest {many} | head -c 10 >/dev/null; echo $PIPESTATUS")
     assert done.stdout == "141\n" and done.stderr == ""
+
+
+def test_a_stage_sends_on_what_it_has_done_before_it_waits_for_more_input():
+    # stdout on a pipe is written in blocks, but a stage whose input runs dry (the stage before
+    # it still working) first sends on every document it has finished
+    process = subprocess.Popen(
+        [*NEWSTOOL, "split-sentences"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    first = SNIFF_LINES + 2  # more than the reader looks at to tell the input's format
+    lines = [json.dumps({"text": f"Item {n}. Done."}).encode() + b"\n" for n in range(first)]
+    process.stdin.write(b"".join(lines))
+    process.stdin.flush()
+    received = b""
+    deadline = time.monotonic() + 30
+    while received.count(b"\n") < first and time.monotonic() < deadline:
+        if select.select([process.stdout], [], [], 0.1)[0]:  # stdin stays open meanwhile
+            received += process.stdout.read1(2**16)
+    process.stdin.write(lines[0])
+    rest, _ = process.communicate(timeout=30)
+    assert [json.loads(line)["text"] for line in received.splitlines()] == [
+        f"Item {n}. Done." for n in range(first)
+    ]
+    assert rest.count(b"\n") == 1 and process.returncode == 0
 
 
 @pytest.mark.parametrize(
