@@ -638,9 +638,32 @@ BOILERPLATE_LINES = [
     # a notice and terms, each sentence boilerplate, longer than one pattern takes
     "Copyright 2024 The Associated Press. All rights reserved. This material may not be "
     "published, broadcast, rewritten or redistributed without permission.",
+    # media titles with their length, link labels, where the story ran, controls
+    "Watch: The treasurer explains the budget (2:14)",
+    "Listen · 4:12",
+    "Purchase Licensing Rights, opens new tab",
+    "This article originally appeared in The New York Times.",
+    "A version of this article appears in print on Dec. 7, 2025, Section A, Page 18.",
+    "Democracy Dies in Darkness",
+    "Posted 1h ago, updated 12m ago",
+    "Follow him on X @jdoe",
+    "Comment 214",
+    "Toggle more options",
+    "Show latest updates",
+    "Refresh",
+    "Embed",
+    "Tags Environmental Protection Agency power plants emissions",
 ]
 # Sentences that start like boilerplate but are prose: they stay ("when in doubt, keep").
 BOILERPLATE_LOOKALIKES = [
+    # captions and credits are the article's (see test_a_credit_under_two_photos_stays...)
+    "A man wades through floodwater in New Bern, N.C. (AP Photo/Jo Lind)",
+    "Photo: AAP Image/Dean Kowalski",
+    "Watch: the council will vote at 7:30 tonight.",
+    "The report was first published in 2019 by the ministry.",
+    "Follow him on the campaign trail, his aides urged.",
+    "Tags were fitted to 40 sharks this year.",
+    "Democracy dies in darkness, the editor said in 2017.",
     "Copyright law was overhauled in 2021, and the changes took effect in July.",
     "Join us on the picket line, the union told members.",
     "Join us on Facebook, the union told members.",

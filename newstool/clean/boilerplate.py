@@ -13,7 +13,7 @@ from functools import cache
 from newstool import lazyre
 from newstool.clean.edits import Change, fixed, removal_changes  # noqa: F401 (fixed: examples)
 from newstool.clean.linepatterns import LinePatterns, compile_line_pattern
-from newstool.datafiles import data_text
+from newstool.datafiles import data_text, data_words
 from newstool.model import blocks_from_blank_lines, paragraphs_from_blank_lines
 from newstool.sentences import iter_sentence_spans
 
@@ -108,7 +108,8 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
     furniture = [
         pattern.fullmatch(line.group()) and not _ATTRIBUTED.search(line.group()) for line in lines
     ]
-    for first, end in headline_lists([line.group() for line in lines], furniture):
+    contents = [line.group() for line in lines]
+    for first, end in [*headline_lists(contents, furniture), *section_menus(contents)]:
         furniture[first:end] = [True] * (end - first)
     spans = []
     notice = _may_hold_notice(text)
@@ -144,7 +145,8 @@ _LIST_LABEL = lazyre.compile(
     r"|further reading"
     r"|more stories(?: like this)?|around the web|from (?:around the web|our partners)"
     r"|(?:sponsored|promoted|partner) (?:stories|links|content)"
-    r"|popular in [^.!?]{1,40}|(?:related )?topics|tags|filed under)\s*:?",
+    r"|popular in [^.!?]{1,40}|(?:(?:related|suggested|popular|trending|more) )?topics|tags"
+    r"|filed under|related|key events)\s*:?",
     re.IGNORECASE,
 )
 _LABEL_LENGTH = 60
@@ -179,6 +181,11 @@ def headline_lists(lines: list[str], furniture: list[bool]) -> list[tuple[int, i
     >>> headline_lists(["Most read", "Cyclist killed in crash", "Top stories", "A man died."],
     ...                [False] * 4)
     []
+
+    A time alone heads a live blog's entry: it ends the list.
+
+    >>> headline_lists(["Key events", "Stumps", "Tea", "5.10pm AEDT", "Play ended."], [False] * 5)
+    [(0, 3)]
     """
     found = []
     index = 0
@@ -196,8 +203,57 @@ def headline_lists(lines: list[str], furniture: list[bool]) -> list[tuple[int, i
     return found
 
 
+# A site's menu: this many section names or more, one to a line.
+_MENU_ITEMS = 5
+# The site's name over its menu ("ABC News"): a short line with no punctuation of a sentence.
+_SITE_NAME = lazyre.compile(r"[^.,;:!?\n]{1,40}")
+
+
+def section_menus(lines: list[str]) -> list[tuple[int, int]]:
+    """The ranges of ``lines`` that are a site's menu: :data:`_MENU_ITEMS` section names or more
+    (``site_sections.txt``) one after the other, with the short line above them that names the
+    site; a list that a line ending with a colon introduces is the article's own.
+
+    >>> section_menus(["ABC News", "Just In", "Politics", "World", "Business", "Sport",
+    ...                "Rain fell on Monday."])
+    [(0, 6)]
+    >>> section_menus(["The festival has five stages:", "Food", "Arts", "Culture", "Travel",
+    ...                "Health"])
+    []
+    """
+    found = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and lines[end].lower() in _sections():
+            end += 1
+        if end - index < _MENU_ITEMS:
+            index = end + 1
+            continue
+        before = lines[index - 1] if index else ""
+        if not before.endswith(":"):
+            named = bool(before) and _SITE_NAME.fullmatch(before) is not None
+            found.append((index - named, end))
+        index = end
+    return found
+
+
+@cache
+def _sections() -> frozenset[str]:
+    return frozenset(data_words("site_sections.txt"))
+
+
+# A time alone on its line heads a live blog's next entry ("5.10pm AEDT", "9:30 a.m. ET"):
+# no headline of a list.
+_LIVE_BLOG_TIME = lazyre.compile(
+    r"\d{1,2}(?:[.:]\d\d)?\s?(?:[ap]\.?m\.?)?(?:\s(?-i:[A-Z]{2,5}))?", re.IGNORECASE
+)
+
+
 def _is_headline(line: str) -> bool:
     if line.count(" ") >= _HEADLINE_WORDS or _ENDS_NO_HEADLINE.search(line):
+        return False
+    if _LIVE_BLOG_TIME.fullmatch(line):
         return False
     return not _is_list_label(line)  # another label ends the list
 
