@@ -653,6 +653,7 @@ BOILERPLATE_LINES = [
     "Refresh",
     "Embed",
     "Tags Environmental Protection Agency power plants emissions",
+    "Get a look at the day ahead in U.S. markets with the Morning Bid newsletter. Sign up here.",
 ]
 # Sentences that start like boilerplate but are prose: they stay ("when in doubt, keep").
 BOILERPLATE_LOOKALIKES = [
@@ -664,6 +665,7 @@ BOILERPLATE_LOOKALIKES = [
     "Follow him on the campaign trail, his aides urged.",
     "Tags were fitted to 40 sharks this year.",
     "Democracy dies in darkness, the editor said in 2017.",
+    "The council's newsletter goes out on Fridays. Residents sign up at the library.",
     "Copyright law was overhauled in 2021, and the changes took effect in July.",
     "Join us on the picket line, the union told members.",
     "Join us on Facebook, the union told members.",
