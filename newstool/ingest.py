@@ -307,6 +307,8 @@ def _garbling(sample: bytes, encoding: str) -> int:
     >>> text = "By Zoë Ménard".encode("cp1252")
     >>> _garbling(text, "cp1252") < _garbling(text, "iso8859-5")
     True
+    >>> _garbling("© 2017 ABC News".encode("cp1252"), "cp1252")
+    0
     """
     try:
         text = sample.decode(encoding)
@@ -317,7 +319,8 @@ def _garbling(sample: bytes, encoding: str) -> int:
     score = sum(1 for ch in text if ch in _C1_CHARS)
     for word in _NON_ASCII_WORD.findall(text):
         scripts = {_script(ch) for ch in word if ch.isalpha()}
-        score += (len(scripts) > 1) + sum(not ch.isalnum() for ch in word if ord(ch) > 127)
+        if scripts:  # a symbol standing alone ("© 2017") is no garbling: one glued to letters is
+            score += (len(scripts) > 1) + sum(not ch.isalnum() for ch in word if ord(ch) > 127)
     return score
 
 
