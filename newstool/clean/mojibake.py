@@ -10,6 +10,7 @@ line-break or width fixes), so text that is already right is never touched. ftfy
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from itertools import islice
@@ -215,7 +216,31 @@ def _common_length(a: str, b: str, i: int, j: int) -> int:
 def _fix_encoding(line: str) -> str:
     import ftfy
 
-    return ftfy.fix_text(line, _ftfy_config())
+    return repair_garbled_words(ftfy.fix_text(line, _ftfy_config()))
+
+
+# A run of what UTF-8 lead and continuation bytes look like in cp1252 inside a word, a letter
+# after it: "Nguyá»…n".
+_GARBLED_IN_WORD = lazyre.compile(rf"\w*(?:[\u00c2-\u00f4][{_CONTINUATION_1252}]+)+\w+")
+
+
+def repair_garbled_words(line: str) -> str:
+    """Words that ftfy leaves garbled when nothing else on their line is ("Ms Nguyá»…n, now
+    84"), repaired where their characters, encoded back as cp1252, are UTF-8 for letters only.
+    A word that only looks so ("está»…", at a quotation's end) stays: the run must sit inside it.
+
+    >>> repair_garbled_words("Ms Nguyá»…n, now 84, met Ná»™i and said «está»…")
+    'Ms Nguyễn, now 84, met Nội and said «está»…'
+    """
+
+    def repaired(word: re.Match[str]) -> str:
+        try:
+            letters = word.group().encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            return word.group()
+        return letters if letters.isalpha() else word.group()
+
+    return _GARBLED_IN_WORD.sub(repaired, line)
 
 
 @cache
