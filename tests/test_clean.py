@@ -654,6 +654,11 @@ BOILERPLATE_LINES = [
     "Embed",
     "Tags Environmental Protection Agency power plants emissions",
     "Get a look at the day ahead in U.S. markets with the Morning Bid newsletter. Sign up here.",
+    "The Loddon Courier | Edition: Bendigo ▾",  # interface glyphs
+    "TRENDING NOW ▸ Cost of living ▸ Boxing Day sales ▸ Interest rates",
+    "▶ Episode 1: Last Drinks at the Pier",
+    "🖨 Print ✉ Email 🔖 Save",
+    "Bendigo 17° · Ballarat 15° · Geelong 19°   7-day forecast ›",
 ]
 # Sentences that start like boilerplate but are prose: they stay ("when in doubt, keep").
 BOILERPLATE_LOOKALIKES = [
@@ -666,6 +671,7 @@ BOILERPLATE_LOOKALIKES = [
     "Tags were fitted to 40 sharks this year.",
     "Democracy dies in darkness, the editor said in 2017.",
     "The council's newsletter goes out on Fridays. Residents sign up at the library.",
+    "The sign on the door read ‹ Fermé › in French.",
     "Copyright law was overhauled in 2021, and the changes took effect in July.",
     "Join us on the picket line, the union told members.",
     "Join us on Facebook, the union told members.",
