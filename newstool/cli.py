@@ -464,6 +464,10 @@ def open_output(output: str | None) -> Iterator[IO[str]]:
     if output is None or output == "-":
         from newstool.io import document_stdout
 
+        if sys.stdout is None:  # started with stdout closed (newstool ... >&-)
+            raise UsageProblem(
+                "cannot write stdout: it is closed; redirect it (> docs.jsonl) or give -o FILE"
+            )
         with document_stdout() as out:
             yield out
         return

@@ -243,6 +243,12 @@ def test_a_reader_that_goes_away_gives_141_and_no_message():
     assert done.stdout == "141\n" and done.stderr == ""
 
 
+def test_a_closed_stdout_is_one_usage_error():
+    done = sh(f"newstool split-sentences {SEED} >&-; echo $?")
+    assert done.stdout == "2\n"
+    assert "cannot write stdout: it is closed" in done.stderr and "Traceback" not in done.stderr
+
+
 def test_a_stage_sends_on_what_it_has_done_before_it_waits_for_more_input():
     # stdout on a pipe is written in blocks, but a stage whose input runs dry (the stage before
     # it still working) first sends on every document it has finished
