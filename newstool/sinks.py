@@ -20,11 +20,12 @@ or a corpus summary. Every sink has the same two methods, so :func:`newstool.run
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
@@ -133,34 +134,31 @@ class StreamSink:
     def absorb(self, rendered: Iterable[str]) -> str:
         """Write one document rendered by a :class:`RenderedPart`."""
         try:
-            self._writer.write_rendered(rendered)
+            with self._writing():
+                self._writer.write_rendered(rendered)
         except UnicodeEncodeError as exc:  # encoded as it is written, nothing of it written
             raise not_renderable(exc) from None
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise self._unusable(exc) from None
         return "written"
 
     def flush(self) -> None:
         """Send on what is written so far (the stage is about to wait for more input)."""
-        try:
+        with self._writing():
             self._writer.out.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise self._unusable(exc) from None
 
     def close(self) -> None:
-        try:
+        with self._writing():
             self._writer.close()
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A write that fails is :class:`OutputUnusable`; a reader gone is still
+        :class:`BrokenPipeError`."""
+        try:
+            yield
         except BrokenPipeError:
             raise
         except OSError as exc:
-            raise self._unusable(exc) from None
-
-    def _unusable(self, exc: OSError) -> OutputUnusable:
-        return OutputUnusable(f"cannot write {self.name}: {exc.strerror or exc}")
+            raise OutputUnusable(f"cannot write {self.name}: {exc.strerror or exc}") from None
 
 
 class DirectorySink:

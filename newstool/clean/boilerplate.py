@@ -105,16 +105,14 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
     if pattern is None:
         return []
     lines = list(LINE_CONTENT.finditer(text))
-    furniture = [
-        pattern.fullmatch(line.group()) and not _ATTRIBUTED.search(line.group()) for line in lines
-    ]
     contents = [line.group() for line in lines]
+    furniture = [pattern.fullmatch(line) and not _ATTRIBUTED.search(line) for line in contents]
     for first, end in [*headline_lists(contents, furniture), *section_menus(contents)]:
         furniture[first:end] = [True] * (end - first)
     spans = []
     notice = _may_hold_notice(text)
-    for line, goes in zip(lines, furniture, strict=True):
-        stripped, start = line.group(), line.start()
+    for line, stripped, goes in zip(lines, contents, furniture, strict=True):
+        start = line.start()
         if goes:
             spans.append((start, start + len(stripped)))
         elif notice and (tail := _notice_after_sentences(stripped, pattern)) is not None:
@@ -221,11 +219,12 @@ def section_menus(lines: list[str]) -> list[tuple[int, int]]:
     ...                "Health"])
     []
     """
+    sections = _sections()
     found = []
     index = 0
     while index < len(lines):
         end = index
-        while end < len(lines) and lines[end].lower() in _sections():
+        while end < len(lines) and lines[end].lower() in sections:
             end += 1
         if end - index < _MENU_ITEMS:
             index = end + 1
