@@ -1,4 +1,5 @@
-"""Line patterns tried by their first character match what one alternation of them matches."""
+"""Line patterns tried by their first character, and by the text they need, match what one
+alternation of them matches."""
 
 from __future__ import annotations
 
@@ -29,11 +30,22 @@ TRICKY = (
     r"\s*tab",
     r"(?:\b|^)$",
     r"x{0}y",
+    # Patterns that may start anywhere, tried only on a line holding the text they need: in a
+    # branch, a class of glyphs, a case-sensitive group, behind a look-around, letters that a
+    # case-blind match takes for others.
+    r".{0,20}opens (a )?new (tab|window)",
+    r"[^\n]{0,9}[▾≡]x?",
+    r".{0,9}(?-i:Tags).*",
+    r"[^|]{0,9}(?<=q)end",
+    r".{0,5}\bst(op|ep)\b.?",
+    r".{0,5}(?=.{0,3}yes)\w+",
+    ".{0,5}\u212a.?",
 )
 PIECES = st.sampled_from(
     [*string.ascii_letters[::3], *" .,:>#'\"_-0127xz", "ſ", "ı", "İ", "\u212a", "é", "Ж", "ab", "c",
      "yes", "comments", "top", "rule", "quote", "tab", "Follow us on X", "Read more: ",
-     "Share", "Loading…", "© 2024 AAP", "Posted 5h ago", "Skip to main content"]
+     "Share", "Loading…", "© 2024 AAP", "Posted 5h ago", "Skip to main content",
+     "opens new tab", " opens a new window", "▾", "≡", "Tags", "tags", "q", "end", "STEP", "k"]
 )  # fmt: skip
 
 

@@ -9,6 +9,11 @@ each pattern's parse (:func:`ascii_starts`). A line that starts outside ASCII is
 every pattern: case-blind matching relates some of those characters to others in ways no
 simple table gives (``ſ`` matches ``s``, ``K``, the Kelvin sign, ``k``).
 
+Patterns that may start anywhere (``.{0,300},? opens (in )?(a )?new (tab|window)``) are tried
+on most lines, and cost most. Each pattern's parse also names the text every match must hold
+(:func:`required_text`: ``new `` there); an ASCII line that holds none of it, in lower case, is
+not tried against that pattern.
+
 >>> lines = LinePatterns(("follow us on .+", r"(\\d+ )?comments?"))
 >>> lines.fullmatch("Follow us on Mastodon"), lines.fullmatch("12 comments")
 (True, True)
@@ -24,6 +29,7 @@ from re import _compiler, _parser
 from re import _constants as sre  # the parse's node names (re's own modules, since 3.11)
 
 _ASCII = frozenset(map(chr, range(128)))
+_FEW_STARTS = 32  # a pattern that may start with more (lower-case) characters: a look first
 # The flag as a plain number, as re.compile passes it on (its enum is slow in the compiler).
 _CASE_BLIND = re.IGNORECASE.value
 
@@ -35,22 +41,43 @@ class LinePatterns:
 
     def __init__(self, patterns: tuple[str, ...], item: str = "boilerplate pattern") -> None:
         self.every: list[re.Pattern[str]] = []
-        self._by_start: dict[str, list[re.Pattern[str]]] = {key: [] for key in _keys(_ASCII)}
+        # For each first character (lower case): every pattern that can start with it (for a
+        # line not in ASCII); those a line in ASCII is tried against at once; and, for those
+        # that may start almost anywhere, each text one of which the line must hold first
+        # (a text outside ASCII is never in such a line: not listed).
+        self._by_start: dict[str, tuple[list[re.Pattern[str]], list[re.Pattern[str]], list[_Needs]]]
+        self._by_start = {key: ([], [], []) for key in _keys(_ASCII)}
         for number, pattern in enumerate(patterns, 1):
             parsed, compiled = compile_line_pattern(pattern, number, item)
             self.every.append(compiled)
-            for key in _keys(ascii_starts(parsed)):
-                self._by_start[key].append(compiled)
+            starts = _keys(ascii_starts(parsed))
+            # A pattern that starts with one of a few characters fails at a line's first ones,
+            # sooner than a search of the line for a text would.
+            required = required_text(parsed) if len(starts) > _FEW_STARTS else None
+            for key in starts:
+                every, at_once, needing = self._by_start[key]
+                every.append(compiled)
+                if required is None:
+                    at_once.append(compiled)
+                else:
+                    needing += ((text, compiled) for text in required if text.isascii())
 
     def fullmatch(self, line: str, pos: int = 0, endpos: int | None = None) -> bool:
         """Whether one of the patterns matches ``line[pos:endpos]`` as a whole."""
         pos, end = max(pos, 0), len(line) if endpos is None else endpos
         first = line[pos : pos + 1]
-        if first and first.isascii() and pos < end:
-            candidates = self._by_start[first.lower()]
-        else:
-            candidates = self.every
-        return any(pattern.fullmatch(line, pos, end) for pattern in candidates)
+        if not (first and first.isascii() and pos < end):
+            return any(pattern.fullmatch(line, pos, end) for pattern in self.every)
+        every, at_once, needing = self._by_start[first.lower()]
+        segment = line[pos:end]
+        if not segment.isascii():  # case-blind matching of other characters: no shortcut
+            return any(pattern.fullmatch(line, pos, end) for pattern in every)
+        if any(pattern.fullmatch(line, pos, end) for pattern in at_once):
+            return True
+        lowered = segment.lower()
+        return any(
+            text in lowered and pattern.fullmatch(line, pos, end) for text, pattern in needing
+        )
 
 
 def compile_line_pattern(
@@ -72,6 +99,85 @@ def compile_line_pattern(
         raise ValueError(
             f"{item} {number} {pattern!r} is not a valid regular expression: {exc}"
         ) from None
+
+
+_Needs = tuple[str, re.Pattern[str]]  # a text that a pattern needs, and the pattern
+
+
+def required_text(pattern: str | _parser.SubPattern) -> tuple[str, ...] | None:
+    r"""Texts, in lower case, one of which every case-blind match of ``pattern`` (or of its
+    parse) holds when the text matched is ASCII; None when the parse promises none this can
+    tell. A text holding a character outside ASCII can never be in an ASCII line: a pattern
+    that needs it never matches one.
+
+    >>> required_text(r".{0,300},? opens (in )?(a )?new (tab|window)")
+    (' opens ',)
+    >>> required_text(r".{0,120}\b(sign up|subscribe|register) (for|to) our\b.*")
+    ('sign up', 'subscribe', 'register')
+    >>> required_text("[^\n]{0,250}[▾▸≡][^\n]{0,250}"), required_text(r"\d+|more")
+    (('▾', '▸', '≡'), None)
+
+    Case-sensitive groups need their text in lower case too; what a look-around sees may lie
+    outside the match, and a letter that a case-blind match takes for another (``ſ`` for
+    ``s``) cannot be told by its lower case, so neither counts:
+
+    >>> required_text("(?-i:Tags) .+"), required_text(r"(?=.*xyz)\w+"), required_text("ſtop")
+    (('tags',), None, None)
+    """
+    parsed = _parser.parse(pattern, _CASE_BLIND) if isinstance(pattern, str) else pattern
+    needs = _sequence_needs(parsed)
+    return None if needs is None else _lowered(needs)
+
+
+def _sequence_needs(nodes) -> tuple[str, ...] | None:
+    """The most telling of what a sequence of nodes needs: its runs of literal characters and
+    each node's own needs; the longer the shortest text, the more telling."""
+    found: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, argument in (*nodes, (None, None)):  # a last node that ends the last run
+        if op is sre.LITERAL:
+            run.append(chr(argument))
+            continue
+        if run:
+            found.append(("".join(run),))
+            run = []
+        needs = _node_needs(op, argument) if op is not None else None
+        if needs is not None:
+            found.append(needs)
+    usable = [needs for needs in found if all(map(_telling, needs))]
+    if not usable:
+        return None
+    return max(usable, key=lambda needs: (min(map(len, needs)), -len(needs)))
+
+
+def _node_needs(op, argument) -> tuple[str, ...] | None:
+    """What one parse node needs of the text it matches (see :func:`_sequence_needs`)."""
+    if op is sre.SUBPATTERN:
+        return _sequence_needs(argument[-1])
+    if op is sre.ATOMIC_GROUP:
+        return _sequence_needs(argument)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _, body = argument
+        return _sequence_needs(body) if low > 0 else None
+    if op is sre.BRANCH:
+        branches = [_sequence_needs(branch) for branch in argument[1]]
+        if any(needs is None for needs in branches):
+            return None
+        return tuple(dict.fromkeys(text for needs in branches for text in needs))
+    if op is sre.IN and 0 < len(argument) <= 32 and all(o is sre.LITERAL for o, _ in argument):
+        return tuple(dict.fromkeys(chr(code) for _, code in argument))
+    return None
+
+
+def _telling(text: str) -> bool:
+    """Whether a line's lower case tells if it holds ``text`` as a case-blind match would:
+    ``text`` is ASCII (lowered like the line), or holds a character that no ASCII one
+    matches, which an ASCII line then never holds."""
+    return text.isascii() or any(not c.isascii() and not ascii_forms(c) for c in text)
+
+
+def _lowered(needs: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(text.lower() if text.isascii() else text for text in needs))
 
 
 def _keys(characters: frozenset[str]) -> set[str]:
