@@ -210,7 +210,8 @@ _SITE_NAME = lazyre.compile(r"[^.,;:!?\n]{1,40}")
 def section_menus(lines: list[str]) -> list[tuple[int, int]]:
     """The ranges of ``lines`` that are a site's menu: :data:`_MENU_ITEMS` section names or more
     (``site_sections.txt``) one after the other, with the short line above them that names the
-    site; a list that a line ending with a colon introduces is the article's own.
+    site; a list that a line ending with a colon introduces is the article's own. A line that
+    holds nothing but such names, spaces between them, is a menu too.
 
     >>> section_menus(["ABC News", "Just In", "Politics", "World", "Business", "Sport",
     ...                "Rain fell on Monday."])
@@ -218,6 +219,8 @@ def section_menus(lines: list[str]) -> list[tuple[int, int]]:
     >>> section_menus(["The festival has five stages:", "Food", "Arts", "Culture", "Travel",
     ...                "Health"])
     []
+    >>> section_menus(["Home  Politics  Courts Congress White House Opinion", "Rain fell."])
+    [(0, 1)]
     """
     sections = _sections()
     found = []
@@ -227,6 +230,8 @@ def section_menus(lines: list[str]) -> list[tuple[int, int]]:
         while end < len(lines) and lines[end].lower() in sections:
             end += 1
         if end - index < _MENU_ITEMS:
+            if end == index and is_menu_line(lines[index]):
+                found.append((index, index + 1))
             index = end + 1
             continue
         before = lines[index - 1] if index else ""
@@ -235,6 +240,34 @@ def section_menus(lines: list[str]) -> list[tuple[int, int]]:
             found.append((index - named, end))
         index = end
     return found
+
+
+def is_menu_line(line: str) -> bool:
+    """Whether ``line`` is :data:`_MENU_ITEMS` section names or more (``site_sections.txt``,
+    a name of up to :data:`_LONGEST_SECTION` words) and nothing else, spaces between them.
+
+    >>> is_menu_line("News Politics Sports Business Opinion Obituaries e-Edition")
+    True
+    >>> is_menu_line("Politics, sports and business news"), is_menu_line("News Politics World")
+    (False, False)
+    """
+    words = line.lower().split()
+    if len(words) < _MENU_ITEMS or len(words) > _MENU_ITEMS * 6:
+        return False
+    sections = _sections()
+    names = start = 0
+    while start < len(words):
+        for size in range(min(_LONGEST_SECTION, len(words) - start), 0, -1):
+            if " ".join(words[start : start + size]) in sections:
+                start += size
+                names += 1
+                break
+        else:
+            return False
+    return names >= _MENU_ITEMS
+
+
+_LONGEST_SECTION = 3  # words
 
 
 @cache

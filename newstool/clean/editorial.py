@@ -138,6 +138,11 @@ def _label() -> re.Pattern[str]:
 
 
 @cache
+def _agency_names() -> frozenset[str]:
+    return frozenset(data_words("news_agencies.txt"))
+
+
+@cache
 def _agency_credit() -> re.Pattern[str]:
     """A bracket ending with a dash and an agency or an editor's signature."""
     names = "|".join(re.escape(name) for name in data_words("news_agencies.txt"))
@@ -160,9 +165,10 @@ def _agency_photographer() -> re.Pattern[str]:
     return re.compile(rf"(?:{names})\s*/\s*{_PERSON}|{_PERSON}\s*/\s*(?:{names}|[A-Z]{{2,6}})")
 
 
-def bracket_kind(body: str, before: str = "") -> str | None:
+def bracket_kind(body: str, before: str = "", *, ends_line: bool = False) -> str | None:
     """``"placeholder"``, ``"editorial"`` or None (the bracket stays) for a bracket holding
-    ``body`` after the text ``before``. The tests, in turn:
+    ``body`` after the text ``before`` on its line (``ends_line``: nothing after it there). The
+    tests, in turn:
 
     - a placeholder (see :func:`_is_placeholder`): ``[link]``, ``[Photos]``, ``[Twitter embed]``;
     - a labelled note: a capitalised label from ``note_labels.txt`` (note, update, correction,
@@ -172,6 +178,8 @@ def bracket_kind(body: str, before: str = "") -> str | None:
       or what an agency inserts: a legal status (``banned in Russia``, ``designated a foreign
       agent``), where a quotation was heard (``to journalists, as quoted by TASS``);
     - a photo or video credit (``AP Photo/Jane Doe``, ``Getty Images``, ``Reuters/Jo Li``);
+    - an agency's name alone (``news_agencies.txt``) ending a line, after a sentence or alone on
+      it: its credit (``... on Friday. [AAP]``);
     - a pointer to media on the page (``Watch the full briefing above.``, ``Click here``);
     - a citation: capitalised, holding a date, right after the end of a sentence or ending
       with a full stop of its own (``[Remarks at a rally, 3/14/16.]``).
@@ -182,6 +190,9 @@ def bracket_kind(body: str, before: str = "") -> str | None:
     >>> [bracket_kind(body) for body in ["recognised as extremist and banned in Russia",
     ...  "designated a foreign agent", "to reporters, as quoted by RIA Novosti", "banned"]]
     ['editorial', 'editorial', 'editorial', None]
+    >>> bracket_kind("AAP", "It rained on Friday. ", ends_line=True), bracket_kind("AAP", "It "
+    ...     "rained. ", ends_line=False), bracket_kind("NATO", "It rained. ", ends_line=True)
+    ('editorial', None, None)
     >>> bracket_kind("Remarks to a bank, 10/7/14.", before='"We will win."')
     'editorial'
     >>> bracket_kind("Remarks to a bank, 10/7/14.", before="the Senate"), bracket_kind(
@@ -205,6 +216,12 @@ def bracket_kind(body: str, before: str = "") -> str | None:
     if _label().match(body) or _UPDATE.match(body) or _is_media_credit(body):
         return "editorial"
     if _MEDIA_POINTER.fullmatch(body):
+        return "editorial"
+    if (
+        ends_line
+        and body in _agency_names()
+        and (not before.strip() or _SENTENCE_END.search(before))
+    ):
         return "editorial"
     if _DATE.search(body) and (_SENTENCE_END.search(before) or body.endswith(".")):
         return "editorial"
@@ -260,7 +277,13 @@ def extract_editorial_notes(text: str) -> list[Change]:
         match: kind
         for match, nested in zip(brackets, _inside_open_bracket(text, brackets), strict=True)
         if not nested
-        and (kind := bracket_kind(match["body"], _line_before(text, match.start())))
+        and (
+            kind := bracket_kind(
+                match["body"],
+                _line_before(text, match.start()),
+                ends_line=_ends_line(text, match.end()),
+            )
+        )
         and _stands_apart(text, match.start(), match.end(), spaced_later, kind == "placeholder")
     }
     changes: list[Change] = []
@@ -285,6 +308,16 @@ def _line_before(text: str, start: int) -> str:
     """
     reach = max(start - 200, 0)
     return text[max(text.rfind("\n", reach, start) + 1, reach) : start]
+
+
+def _ends_line(text: str, end: int) -> bool:
+    """Whether only spaces follow ``end`` on its line.
+
+    >>> _ends_line("ok. [AAP] \\nNext", 9), _ends_line("ok. [AAP] Next", 9)
+    (True, False)
+    """
+    line_end = text.find("\n", end)
+    return not text[end : line_end if line_end >= 0 else len(text)].strip()
 
 
 def _runs(text: str, matches: list[re.Match[str]]) -> list[list[re.Match[str]]]:
