@@ -180,6 +180,12 @@ def headline_lists(lines: list[str], furniture: list[bool]) -> list[tuple[int, i
     ...                [False] * 4)
     []
 
+    A label whose list runs to the end of the text is the list's, though all its lines are
+    furniture (a sponsored link, "Advertisement"):
+
+    >>> headline_lists(["Rain fell.", "Recommended for you", "Advertisement"], [False, False, True])
+    [(1, 3)]
+
     A time alone heads a live blog's entry: it ends the list.
 
     >>> headline_lists(["Key events", "Stumps", "Tea", "5.10pm AEDT", "Play ended."], [False] * 5)
@@ -192,8 +198,9 @@ def headline_lists(lines: list[str], furniture: list[bool]) -> list[tuple[int, i
         if _is_list_label(lines[index]):
             while end < len(lines) and (furniture[end] or _is_headline(lines[end])):
                 end += 1
-            headlines = end - index - 1 - sum(furniture[index + 1 : end])
-            if headlines >= (1 if end == len(lines) else 2):
+            items = end - index - 1
+            headlines = items - sum(furniture[index + 1 : end])
+            if headlines >= 2 or (end == len(lines) and items >= 1):
                 found.append((index, end))
             else:
                 end = index + 1
