@@ -152,13 +152,9 @@ def _sequence_needs(nodes) -> tuple[str, ...] | None:
 
 def _node_needs(op, argument) -> tuple[str, ...] | None:
     """What one parse node needs of the text it matches (see :func:`_sequence_needs`)."""
-    if op is sre.SUBPATTERN:
-        return _sequence_needs(argument[-1])
-    if op is sre.ATOMIC_GROUP:
-        return _sequence_needs(argument)
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-        low, _, body = argument
-        return _sequence_needs(body) if low > 0 else None
+    if (wrapped := _wrapped(op, argument)) is not None:
+        body, fewest = wrapped
+        return _sequence_needs(body) if fewest > 0 else None
     if op is sre.BRANCH:
         branches = [_sequence_needs(branch) for branch in argument[1]]
         if any(needs is None for needs in branches):
@@ -225,17 +221,26 @@ def _node_starts(op, argument) -> tuple[set[str], bool]:
     if op is sre.BRANCH:
         branches = [_sequence_starts(branch) for branch in argument[1]]
         return set().union(*(s for s, _ in branches)), any(e for _, e in branches)
-    if op is sre.SUBPATTERN:
-        return _sequence_starts(argument[-1])
-    if op is sre.ATOMIC_GROUP:
-        return _sequence_starts(argument)
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-        low, _, body = argument
+    if (wrapped := _wrapped(op, argument)) is not None:
+        body, fewest = wrapped
         starts, empty = _sequence_starts(body)
-        return starts, empty or low == 0
+        return starts, empty or fewest == 0
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return set(), True  # takes no character (a lookahead only narrows what follows)
     return set(_ASCII), True  # anything else (a back reference): it may start with anything
+
+
+def _wrapped(op, argument) -> tuple[list, int] | None:
+    """The sequence of nodes a group or a repeat wraps, and the fewest times it matches; None
+    for any other node."""
+    if op is sre.SUBPATTERN:
+        return argument[-1], 1
+    if op is sre.ATOMIC_GROUP:
+        return argument, 1
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _, body = argument
+        return body, low
+    return None
 
 
 def _set_starts(items) -> set[str]:
