@@ -107,6 +107,9 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
     lines = list(LINE_CONTENT.finditer(text))
     contents = [line.group() for line in lines]
     furniture = [pattern.fullmatch(line) and not _ATTRIBUTED.search(line) for line in contents]
+    for index, line in enumerate(lines[1:], 1):  # not the first: a live blog's heading
+        if not furniture[index] and _alone(text, line) and is_promo_line(contents[index]):
+            furniture[index] = True
     for first, end in [*headline_lists(contents, furniture), *section_menus(contents)]:
         furniture[first:end] = [True] * (end - first)
     spans = []
@@ -118,6 +121,57 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
         elif notice and (tail := _notice_after_sentences(stripped, pattern)) is not None:
             spans.append((start + tail, start + len(stripped)))
     return removal_changes(text, spans)
+
+
+def is_promo_line(line: str) -> bool:
+    """Whether ``line`` is a promotion's shape: a short label, a colon and a headline of
+    :data:`_PROMO_WORDS` words at most, with no quotation mark and no full stop, question or
+    exclamation mark at its end ("Trending Now: Airport lines could get longer", "WATCH: Full
+    replay of the debate", "Election 2024: Your guide to the ballot"). A byline's, a credit's
+    or a contact's label (``Author: Chase Winter``) is the article's, and so is a question
+    after a speaker's label (``DW: Was that just German angst?``) or a transcript's line, whose
+    sentences a headline does not have (``PRESIDENT: Thank you. God bless you all. [applause]``).
+
+    >>> is_promo_line("Campaign Cash Tracker: See who is funding the 2024 races in your state")
+    True
+    >>> [is_promo_line(line) for line in ("Author: Chase Winter, Berlin bureau", "Labor: 45",
+    ...  "SMITH: We will win the seat.", "Explainer: What is the skate?", 'Li: "We won"',
+    ...  "PRESIDENT: Thank you. God bless you all. [applause]")]
+    [False, False, False, False, False, False]
+    """
+    match = _PROMO.fullmatch(line)
+    if match is None or match["label"].lower() in _NOT_PROMO_LABELS:
+        return False
+    rest = match["rest"]
+    return 3 <= len(rest.split()) <= _PROMO_WORDS and not _SENTENCE_INSIDE.search(rest)
+
+
+# The label: one to four words, each capitalised or a number but for a few short words
+# between them ("Trending Now", "LIVE SCORECARD", "Election 2024", "State of Play"), not
+# opening as a sentence does ("The results: ..."); the rest: no quotation mark, ending without
+# a stop (an ellipsis may end it).
+_PROMO = lazyre.compile(
+    r"(?!(?:The|A|An|This|That|It|He|She|We|They|I|You)\b)"
+    r"(?P<label>[A-Z0-9][\w'’&-]*(?: (?:[A-Z0-9][\w'’&-]*|of|the|and|in|on|for|to|at|&)){0,3})"
+    r":[ \t]+"
+    r"(?P<rest>[^\"“”«»\n]*[^\"“”«».!?\s]|[^\"“”«»\n]*(?:\.\.\.|…))"
+)
+_PROMO_WORDS = 16
+_SENTENCE_INSIDE = lazyre.compile(r"[.!?][\"'”’)\]]*\s")
+# Labels over the article's own lines: its byline, credits, sources and contacts.
+_NOT_PROMO_LABELS = frozenset(
+    {"author", "authors", "by", "written by", "reporting by", "editing by", "words", "photo",
+     "photos", "photograph", "photography", "picture", "pictures", "image", "images", "credit",
+     "credits", "source", "sources", "contact", "media contact", "email", "e-mail", "tel",
+     "phone", "q", "a"}
+)  # fmt: skip
+
+
+def _alone(text: str, line: re.Match[str]) -> bool:
+    """Whether ``line`` is a paragraph of its own: blank lines (or the text's ends) around it."""
+    before = text[: line.start()].rstrip(" \t")
+    after = text[line.end() :].lstrip(" \t")
+    return (not before or before.endswith("\n\n")) and (not after or after.startswith("\n\n"))
 
 
 # A sentence that says who said it ("..., the airline said.", "..., Ms Li says.") is news,
