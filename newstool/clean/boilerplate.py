@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from newstool import lazyre
+from newstool.clean.editorial import agency_names
 from newstool.clean.edits import Change, fixed, removal_changes  # noqa: F401 (fixed: examples)
 from newstool.clean.linepatterns import LinePatterns, compile_line_pattern
 from newstool.datafiles import data_text, data_words
@@ -346,9 +347,25 @@ _LIVE_BLOG_TIME = lazyre.compile(
 def _is_headline(line: str) -> bool:
     if line.count(" ") >= _HEADLINE_WORDS or _ENDS_NO_HEADLINE.search(line):
         return False
-    if _LIVE_BLOG_TIME.fullmatch(line):
+    if _LIVE_BLOG_TIME.fullmatch(line) or _is_byline(line):
         return False
     return not _is_list_label(line)  # another label ends the list
+
+
+def _is_byline(line: str) -> bool:
+    """A byline, which ends no sentence but is the article's: "By ..." or a name with its
+    agency in brackets ("Hamish Burke (AAP)").
+
+    >>> _is_byline("Hamish Burke (AAP)"), _is_byline("By Jo Li"), _is_byline("Mayor quits (video)")
+    (True, True, False)
+    """
+    if line.startswith("By "):
+        return True
+    credit = _CREDIT_IN_BRACKETS.search(line)
+    return credit is not None and credit["agency"] in agency_names()
+
+
+_CREDIT_IN_BRACKETS = lazyre.compile(r"\((?P<agency>[^()]{2,20})\)$")
 
 
 def _is_list_label(line: str) -> bool:

@@ -138,7 +138,8 @@ def _label() -> re.Pattern[str]:
 
 
 @cache
-def _agency_names() -> frozenset[str]:
+def agency_names() -> frozenset[str]:
+    """The news agencies and editors' signatures of ``news_agencies.txt``, with their case."""
     return frozenset(data_words("news_agencies.txt"))
 
 
@@ -219,7 +220,7 @@ def bracket_kind(body: str, before: str = "", *, ends_line: bool = False) -> str
         return "editorial"
     if (
         ends_line
-        and body in _agency_names()
+        and body in agency_names()
         and (not before.strip() or _SENTENCE_END.search(before))
     ):
         return "editorial"
