@@ -39,10 +39,16 @@ _DATE = lazyre.compile(
     rf"|\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b|\b\d{{1,2}} {_MONTH} \d{{4}}\b"
     r"|, (?:1[89]|20)\d\d\.?$"
 )
-# "[Updated at noon]", "[This story has been updated ...]": any continuation.
+# "[Updated at noon]", "[This story has been updated ...]": any continuation. Also a
+# correction's notice ("[An earlier version of this article misstated ...]"), the outlet's word
+# that it asked for comment ("[AAP has contacted the minister's office for comment]") and an
+# editor's note signed "Ed:".
 _UPDATE = lazyre.compile(
     r"(?:updated|corrected|amended|correction appended)\b"
-    r"|this (?:story|article|report|post|piece|page) (?:has|had|was|is|will)\b",
+    r"|this (?:story|article|report|post|piece|page) (?:has|had|was|is|will)\b"
+    r"|an? (?:earlier|previous) version of this (?:story|article|report|post|piece|page)\b"
+    r"|(?:(?-i:[A-Z]{2,6})|we|the \w+) (?:has|have) (?:contacted|approached|asked"
+    r"|sought comment|reached out to)\b.{0,80}\bcomment\b|(?-i:Eds?|ED)\.?:\s",
     re.IGNORECASE,
 )
 # A legal status that Russian media must print after certain names, inserted by the agency
