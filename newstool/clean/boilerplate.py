@@ -169,10 +169,30 @@ _NOT_PROMO_LABELS = frozenset(
 
 
 def _alone(text: str, line: re.Match[str]) -> bool:
-    """Whether ``line`` is a paragraph of its own: blank lines (or the text's ends) around it."""
-    before = text[: line.start()].rstrip(" \t")
-    after = text[line.end() :].lstrip(" \t")
-    return (not before or before.endswith("\n\n")) and (not after or after.startswith("\n\n"))
+    """Whether ``line`` is a paragraph of its own: blank lines (or the text's ends) around it.
+    Only the characters next to it are read, however long the text.
+
+    >>> [_alone(t, LINE_CONTENT.search(t, 3)) for t in ("Hi.\\n\\nAd\\n\\nNo.", "Hi.\\nAd")]
+    [True, False]
+    """
+    return _blank_on(text, line.start(), -1) and _blank_on(text, line.end(), 1)
+
+
+def _blank_on(text: str, position: int, step: int) -> bool:
+    """Whether a blank line, or the text's edge, comes first from ``position`` going the way
+    of ``step`` (-1 back, 1 on), past spaces and tabs."""
+    newlines = 0
+    index = position - 1 if step < 0 else position
+    while 0 <= index < len(text):
+        character = text[index]
+        if character == "\n":
+            newlines += 1
+            if newlines == 2:
+                return True
+        elif character not in " \t":
+            return False
+        index += step
+    return True
 
 
 # A sentence that says who said it ("..., the airline said.", "..., Ms Li says.") is news,
