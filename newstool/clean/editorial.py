@@ -323,8 +323,11 @@ def _ends_line(text: str, end: int) -> bool:
     >>> _ends_line("ok. [AAP] \\nNext", 9), _ends_line("ok. [AAP] Next", 9)
     (True, False)
     """
-    line_end = text.find("\n", end)
-    return not text[end : line_end if line_end >= 0 else len(text)].strip()
+    after = _SPACES.match(text, end).end()  # only the spaces after it are read
+    return after == len(text) or text[after] == "\n"
+
+
+_SPACES = lazyre.compile(r"[^\S\n]*")
 
 
 def _runs(text: str, matches: list[re.Match[str]]) -> list[list[re.Match[str]]]:
