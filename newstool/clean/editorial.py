@@ -51,6 +51,12 @@ _UPDATE = lazyre.compile(
     r"|sought comment|reached out to)\b.{0,80}\bcomment\b|(?-i:Eds?|ED)\.?:\s",
     re.IGNORECASE,
 )
+# Where an advertisement broke the story ("[article continues after advertisement]").
+_AD_BREAK = lazyre.compile(
+    r"(?:the )?(?:story|article|text) continues (?:below|after)"
+    r"(?: (?:the |this )?(?:advertisement|ad))?",
+    re.IGNORECASE,
+)
 # A legal status that Russian media must print after certain names, inserted by the agency
 # ("[outlawed in Russia]", "[recognised as a terrorist organisation and banned in Russia]",
 # "[designated a foreign agent]"), and an agency's note of where it heard a quotation
@@ -177,7 +183,8 @@ def bracket_kind(body: str, before: str = "", *, ends_line: bool = False) -> str
     ``body`` after the text ``before`` on its line (``ends_line``: nothing after it there). The
     tests, in turn:
 
-    - a placeholder (see :func:`_is_placeholder`): ``[link]``, ``[Photos]``, ``[Twitter embed]``;
+    - a placeholder (see :func:`_is_placeholder`): ``[link]``, ``[Photos]``, ``[Twitter embed]``,
+      or where an advertisement broke the story (``[article continues after advertisement]``);
     - a labelled note: a capitalised label from ``note_labels.txt`` (note, update, correction,
       media and link captions), then a colon (within a few words: ``Note to readers:``), a
       dash, "by" or nothing; or an update notice (``Updated at noon``);
@@ -214,7 +221,7 @@ def bracket_kind(body: str, before: str = "", *, ends_line: bool = False) -> str
     [None, None, None, None, None, None, None, None, None, None, None]
     """
     body = body.strip()
-    if _is_placeholder(body):
+    if _is_placeholder(body) or _AD_BREAK.fullmatch(body):
         return "placeholder"
     if _agency_credit().fullmatch(body) or _AGENCY_INSERT.fullmatch(body):
         return "editorial"
