@@ -109,7 +109,7 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
     contents = [line.group() for line in lines]
     furniture = [pattern.fullmatch(line) and not _ATTRIBUTED.search(line) for line in contents]
     for index, line in enumerate(lines[1:], 1):  # not the first: a live blog's heading
-        if not furniture[index] and _alone(text, line) and is_promo_line(contents[index]):
+        if not furniture[index] and is_promo_line(contents[index]) and _alone(text, line):
             furniture[index] = True
     for first, end in [*headline_lists(contents, furniture), *section_menus(contents)]:
         furniture[first:end] = [True] * (end - first)
@@ -333,6 +333,8 @@ def is_menu_line(line: str) -> bool:
     >>> is_menu_line("Politics, sports and business news"), is_menu_line("News Politics World")
     (False, False)
     """
+    if line[-1:] in _SENTENCE_ENDS:
+        return False  # (most lines of an article, told at once)
     words = line.lower().split()
     if len(words) < _MENU_ITEMS or len(words) > _MENU_ITEMS * 6:
         return False
@@ -350,6 +352,7 @@ def is_menu_line(line: str) -> bool:
 
 
 _LONGEST_SECTION = 3  # words
+_SENTENCE_ENDS = frozenset('.!?"”’)')
 
 
 @cache
