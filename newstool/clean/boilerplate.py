@@ -144,20 +144,31 @@ def is_promo_line(line: str) -> bool:
     if match is None or match["label"].lower() in _NOT_PROMO_LABELS:
         return False
     rest = match["rest"]
-    return 3 <= len(rest.split()) <= _PROMO_WORDS and not _SENTENCE_INSIDE.search(rest)
+    return (
+        3 <= len(rest.split()) <= _PROMO_WORDS
+        and not _SENTENCE_INSIDE.search(rest)
+        and "," not in rest  # a list: "Goals: Fritsch 3, Petracca 2", "Starring: ..."
+        and not _ATTRIBUTED_END.search(rest)
+    )
 
 
-# The label: one to four words, each capitalised or a number but for a few short words
-# between them ("Trending Now", "LIVE SCORECARD", "Election 2024", "State of Play"), not
-# opening as a sentence does ("The results: ..."); the rest: no quotation mark, ending without
-# a stop (an ellipsis may end it).
+# The label: two to four words, each capitalised but for a few short words between them
+# ("Trending Now", "LIVE SCORECARD", "Health News Today", "State of Play"), no digit (a
+# part's or a step's number: "Part 2: The road to recovery"), not opening as a sentence does
+# ("The results: ..."); one word is a fact box's ("Crowd:", "Verdict:") or a speaker's
+# ("SMITH:"). The rest: a capital first (not "45,321 at the MCG"), no quotation mark, ending
+# without a stop, a dash or an ellipsis (a speaker broken off: "REPORTER: Prime Minister -").
 _PROMO = lazyre.compile(
     r"(?!(?:The|A|An|This|That|It|He|She|We|They|I|You)\b)"
-    r"(?P<label>[A-Z0-9][\w'’&-]*(?: (?:[A-Z0-9][\w'’&-]*|of|the|and|in|on|for|to|at|&)){0,3})"
-    r":[ \t]+"
-    r"(?P<rest>[^\"“”«»\n]*[^\"“”«».!?\s]|[^\"“”«»\n]*(?:\.\.\.|…))"
+    r"(?P<label>[A-Z][^\W\d_][\w'’&-]*(?: (?:of|the|and|in|on|for|to|at|&))?"
+    r"(?: [A-Z][^\W\d_][\w'’&-]*(?: (?:of|the|and|in|on|for|to|at|&))?){1,3}):[ \t]+"
+    r"(?P<rest>[A-Z][^\"“”«»\n]*[^\"“”«».!?\s—–…-])"
 )
 _PROMO_WORDS = 16
+# Who said it: news, not a promotion ("Breaking: The minister quit on Friday officials said").
+_ATTRIBUTED_END = lazyre.compile(
+    r"\b(?:said|says|told|tells|added|adds|warned|warns|wrote|writes|confirmed|announced)\b"
+)
 _SENTENCE_INSIDE = lazyre.compile(r"[.!?][\"'”’)\]]*\s")
 # Labels over the article's own lines: its byline, credits, sources and contacts.
 _NOT_PROMO_LABELS = frozenset(

@@ -47,8 +47,8 @@ _UPDATE = lazyre.compile(
     r"(?:updated|corrected|amended|correction appended)\b"
     r"|this (?:story|article|report|post|piece|page) (?:has|had|was|is|will)\b"
     r"|an? (?:earlier|previous) version of this (?:story|article|report|post|piece|page)\b"
-    r"|(?:(?-i:[A-Z]{2,6})|we|the \w+) (?:has|have) (?:contacted|approached|asked"
-    r"|sought comment|reached out to)\b.{0,80}\bcomment\b|(?-i:Eds?|ED)\.?:\s",
+    r"|(?:(?-i:[A-Z]{2,6})|we) (?:has|have) (?:contacted|approached|asked|sought comment from"
+    r"|reached out to) [^.]{1,60}? for comment\b|(?-i:Eds?|ED)\.?:\s",
     re.IGNORECASE,
 )
 # Where an advertisement broke the story ("[article continues after advertisement]").
