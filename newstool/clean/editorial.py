@@ -141,7 +141,7 @@ def _label() -> re.Pattern[str]:
     """
     labels = sorted(data_words("note_labels.txt"), key=len, reverse=True)
     alternatives = "|".join(re.escape(label).replace("'", "['’]") for label in labels)
-    agencies = "|".join(re.escape(name) for name in data_words("news_agencies.txt"))
+    agencies = _agency_alternatives()
     return re.compile(
         rf"(?-i:(?:[A-Z]{{2,}}|{agencies}) )?(?:{alternatives})s?\b(?:[^:\[\]]{{0,30}}?:|(?: \d+)?"
         rf"(?:\s*[–—-]|\s+(?:by|credit|courtesy)\b|\.?$))",
@@ -155,10 +155,15 @@ def agency_names() -> frozenset[str]:
     return frozenset(data_words("news_agencies.txt"))
 
 
+def _agency_alternatives() -> str:
+    """The names of ``news_agencies.txt`` as the alternatives of a pattern, in the file's order."""
+    return "|".join(re.escape(name) for name in data_words("news_agencies.txt"))
+
+
 @cache
 def _agency_credit() -> re.Pattern[str]:
     """A bracket ending with a dash and an agency or an editor's signature."""
-    names = "|".join(re.escape(name) for name in data_words("news_agencies.txt"))
+    names = _agency_alternatives()
     return re.compile(rf".*\w.*\s[-–—]\s?(?:[A-Z][A-Z]+\b|{names})(?: [A-Z][a-z]+)?\.?$", re.DOTALL)
 
 
@@ -174,7 +179,7 @@ def _agency_photographer() -> re.Pattern[str]:
     ...  "US/New Zealand", "Labor Party/AAP poll")]
     [True, True, True, False, False, False, False]
     """
-    names = "|".join(re.escape(name) for name in data_words("news_agencies.txt"))
+    names = _agency_alternatives()
     return re.compile(rf"(?:{names})\s*/\s*{_PERSON}|{_PERSON}\s*/\s*(?:{names}|[A-Z]{{2,6}})")
 
 

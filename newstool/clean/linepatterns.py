@@ -11,7 +11,7 @@ simple table gives (``ſ`` matches ``s``, ``K``, the Kelvin sign, ``k``).
 
 Patterns that may start anywhere (``.{0,300},? opens (in )?(a )?new (tab|window)``) are tried
 on most lines, and cost most. Each pattern's parse also names the text every match must hold
-(:func:`required_text`: ``new `` there); an ASCII line that holds none of it, in lower case, is
+(:func:`required_text`: `` opens `` there); an ASCII line that holds none of it, in lower case, is
 not tried against that pattern.
 
 >>> lines = LinePatterns(("follow us on .+", r"(\\d+ )?comments?"))
