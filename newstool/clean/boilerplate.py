@@ -127,8 +127,8 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
 def is_promo_line(line: str) -> bool:
     """Whether ``line`` is a promotion's shape: a short label, a colon and a headline of
     :data:`_PROMO_WORDS` words at most, with no quotation mark and no full stop, question or
-    exclamation mark at its end ("Trending Now: Airport lines could get longer", "WATCH: Full
-    replay of the debate", "Election 2024: Your guide to the ballot"). A byline's, a credit's
+    exclamation mark at its end ("Trending Now: Airport lines could get longer", "Health News
+    Today: Get the latest research in your inbox"; see ``_PROMO``). A byline's, a credit's
     or a contact's label (``Author: Chase Winter``) is the article's, and so is a question
     after a speaker's label (``DW: Was that just German angst?``) or a transcript's line, whose
     sentences a headline does not have (``PRESIDENT: Thank you. God bless you all. [applause]``).
@@ -165,10 +165,13 @@ _PROMO = lazyre.compile(
     r"(?P<rest>[A-Z][^\"“”«»\n]*[^\"“”«».!?\s—–…-])"
 )
 _PROMO_WORDS = 16
-# Who said it: news, not a promotion ("Breaking: The minister quit on Friday officials said").
-_ATTRIBUTED_END = lazyre.compile(
-    r"\b(?:said|says|told|tells|added|adds|warned|warns|wrote|writes|confirmed|announced)\b"
+# The verbs that say who said it, in a promotion's headline or after a sentence's comma.
+_REPORTING_VERBS = (
+    r"(?:said|says|told|tells|added|adds|advises|advised|warned|warns|heard|wrote|writes|urged"
+    r"|urges|confirmed|announced)"
 )
+# Who said it: news, not a promotion ("Breaking: The minister quit on Friday officials said").
+_ATTRIBUTED_END = lazyre.compile(rf"\b{_REPORTING_VERBS}\b")
 _SENTENCE_INSIDE = lazyre.compile(r"[.!?][\"'”’)\]]*\s")
 # Labels over the article's own lines: its byline, credits, sources and contacts.
 _NOT_PROMO_LABELS = frozenset(
@@ -208,10 +211,7 @@ def _blank_on(text: str, position: int, step: int) -> bool:
 
 # A sentence that says who said it ("..., the airline said.", "..., Ms Li says.") is news,
 # whatever a pattern's free tail took in; a headline under "Read more:" ends with no stop.
-_ATTRIBUTED = lazyre.compile(
-    r",[^,]{1,40}\b(?:said|says|told|tells|added|adds|advises|advised|warned|warns|heard|"
-    r"wrote|writes|urged|urges)\b[^,]{0,40}[.!]$"
-)
+_ATTRIBUTED = lazyre.compile(rf",[^,]{{1,40}}\b{_REPORTING_VERBS}\b[^,]{{0,40}}[.!]$")
 
 
 # The label over a list of links to other articles ("More from City Hall", "Most read",
@@ -344,10 +344,10 @@ def is_menu_line(line: str) -> bool:
     >>> is_menu_line("Politics, sports and business news"), is_menu_line("News Politics World")
     (False, False)
     """
-    if line[-1:] in _SENTENCE_ENDS:
+    if _ENDS_NO_HEADLINE.search(line):
         return False  # (most lines of an article, told at once)
     words = line.lower().split()
-    if len(words) < _MENU_ITEMS or len(words) > _MENU_ITEMS * 6:
+    if len(words) < _MENU_ITEMS or len(words) > _MENU_MOST_WORDS:
         return False
     sections = _sections()
     names = start = 0
@@ -363,7 +363,7 @@ def is_menu_line(line: str) -> bool:
 
 
 _LONGEST_SECTION = 3  # words
-_SENTENCE_ENDS = frozenset('.!?"”’)')
+_MENU_MOST_WORDS = 30  # a menu on one line: five names or more, and no longer than this
 
 
 @cache
