@@ -149,6 +149,7 @@ def is_promo_line(line: str) -> bool:
         and not _SENTENCE_INSIDE.search(rest)
         and "," not in rest  # a list: "Goals: Fritsch 3, Petracca 2", "Starring: ..."
         and not _ATTRIBUTED_END.search(rest)
+        and not _DATED.match(rest)
     )
 
 
@@ -173,6 +174,12 @@ _REPORTING_VERBS = (
 # Who said it: news, not a promotion ("Breaking: The minister quit on Friday officials said").
 _ATTRIBUTED_END = lazyre.compile(rf"\b{_REPORTING_VERBS}\b")
 _SENTENCE_INSIDE = lazyre.compile(r"[.!?][\"'”’)\]]*\s")
+# A fact box's value that opens with its date ("Match Details: Saturday at the MCG", "Polling
+# Day: May 3"), not a headline ("Trending Now: Monday's storm in pictures").
+_DATED = lazyre.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)\b(?!['’])"
+)
 # Labels over the article's own lines: its byline, credits, sources and contacts.
 _NOT_PROMO_LABELS = frozenset(
     {"author", "authors", "by", "written by", "reporting by", "editing by", "words", "photo",
