@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from newstool import lazyre
-from newstool.clean.editorial import agency_names
+from newstool.clean.editorial import agency_names, is_media_credit
 from newstool.clean.edits import Change, fixed, removal_changes  # noqa: F401 (fixed: examples)
 from newstool.clean.linepatterns import LinePatterns, compile_line_pattern
 from newstool.datafiles import data_text, data_words
@@ -223,7 +223,8 @@ _ATTRIBUTED = lazyre.compile(rf",[^,]{{1,40}}\b{_REPORTING_VERBS}\b[^,]{{0,40}}[
 
 # The label over a list of links to other articles ("More from City Hall", "Most read",
 # "Recommended for you", "You may also like:") or of the page's topics ("Topics"), alone on
-# its line: a short one.
+# its line: a short one. (Those that never head an article's own lines go even with no list
+# under them: a line of boilerplate.txt.)
 _LIST_LABEL = lazyre.compile(
     r"(?:(?:more|latest) (?:from|in|on) (?:the )?(?-i:[A-Z])[\w'’&-]*(?: [\w'’&-]+){0,3}"
     r"|most (?:read|popular|viewed|shared|watched|commented)"
@@ -525,13 +526,16 @@ _RUN_CANDIDATES = 8
 def repeated_runs(keys: list[str]) -> list[int]:
     """Indexes of the ``keys`` (paragraphs) that repeat earlier ones: each longest run of
     paragraphs repeating an earlier run, when one of them has three words or more; a single
-    paragraph that recurs alone is a repeat when it reads as prose (:func:`reads_as_prose`): a
-    byline or a credit under two photos is not.
+    paragraph that recurs alone is a repeat when it reads as prose (:func:`reads_as_prose`) or
+    right after itself (a byline pasted twice), but for a credit: two photos may bear one.
 
     >>> repeated_runs(["A b c.", "Bio.", "X y z.", "A b c.", "Bio.", "Bio.", "Q."])
     [3, 4]
     >>> repeated_runs(["Yes.", "No.", "Yes.", "No."])  # no paragraph of three words
     []
+    >>> repeated_runs(["A b c.", "Jo Li (AAP)", "Jo Li (AAP)", "Photo: AAP", "Photo: AAP", "X/Y",
+    ...                 "X/Y", "Getty Images.", "Getty Images."])
+    [2]
     >>> repeated_runs(["Photo: Jo Li/AAP", "A b c.", "Photo: Jo Li/AAP", "A b c.", "Q."])
     [2, 3]
     """
@@ -544,10 +548,26 @@ def repeated_runs(keys: list[str]) -> list[int]:
         for i in range(index, index + max(length, 1)):
             places.setdefault(keys[i], []).append(i)
         run = keys[index : index + length]
-        if (len(run) > 1 and any(map(_has_words_enough, run))) or (run and reads_as_prose(run[0])):
+        if (len(run) > 1 and any(map(_has_words_enough, run))) or (
+            run and (reads_as_prose(run[0]) or _doubled(keys, index, repeated))
+        ):
             repeated += range(index, index + length)
         index += max(length, 1)
     return repeated
+
+
+def _doubled(keys: list[str], index: int, repeated: list[int]) -> bool:
+    """Whether paragraph ``index`` is the one before it again (that one kept), and no credit: a
+    byline or a live blog's time pasted twice ("Claire Nunn (AAP)", "8:02 p.m."). Two photos
+    in a row may each bear the same credit ("Photo: Jo Li/AAP", "Getty Images.",
+    "Getty/Instagram."), which stays."""
+    key = keys[index]
+    return (
+        index > 0
+        and keys[index - 1] == key
+        and not (repeated and repeated[-1] == index - 1)
+        and not (_CREDIT_LABEL.match(key) or "/" in key or is_media_credit(key.rstrip(".")))
+    )
 
 
 def reads_as_prose(paragraph: str) -> bool:

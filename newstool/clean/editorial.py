@@ -89,6 +89,12 @@ _PARTICLE = r"(?:de|da|di|du|van|von|der|le|la|al|el|bin)\s+"
 _PERSON = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE})?{_NAME_WORD}){{1,3}}"
 # What ends a sentence before a citation: a full stop, ? or !, perhaps with a closing quote.
 _SENTENCE_END = lazyre.compile(r"[.!?][\"'”’»)]*\s*$")
+# A dateline that opens a line, its place in capitals, perhaps with its state or country
+# ("WASHINGTON ", "DES MOINES, Iowa ", "SACRAMENTO, Calif. "): an agency's name in brackets
+# after it is the story's credit ("MELBOURNE [AAP] - ...").
+_DATELINE = lazyre.compile(
+    r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})? +"
+)
 
 
 @cache
@@ -198,7 +204,7 @@ def bracket_kind(body: str, before: str = "", *, ends_line: bool = False) -> str
       agent``), where a quotation was heard (``to journalists, as quoted by TASS``);
     - a photo or video credit (``AP Photo/Jane Doe``, ``Getty Images``, ``Reuters/Jo Li``);
     - an agency's name alone (``news_agencies.txt``) ending a line, after a sentence or alone on
-      it: its credit (``... on Friday. [AAP]``);
+      it, or after a dateline: its credit (``... on Friday. [AAP]``, ``MELBOURNE [AAP] -``);
     - a pointer to media on the page (``Watch the full briefing above.``, ``Click here``);
     - a citation: capitalised, holding a date, right after the end of a sentence or ending
       with a full stop of its own (``[Remarks at a rally, 3/14/16.]``).
@@ -212,6 +218,8 @@ def bracket_kind(body: str, before: str = "", *, ends_line: bool = False) -> str
     >>> bracket_kind("AAP", "It rained on Friday. ", ends_line=True), bracket_kind("AAP", "It "
     ...     "rained. ", ends_line=False), bracket_kind("NATO", "It rained. ", ends_line=True)
     ('editorial', None, None)
+    >>> bracket_kind("AP", "DES MOINES, Iowa "), bracket_kind("AP", "Officials told the ")
+    ('editorial', None)
     >>> bracket_kind("Remarks to a bank, 10/7/14.", before='"We will win."')
     'editorial'
     >>> bracket_kind("Remarks to a bank, 10/7/14.", before="the Senate"), bracket_kind(
@@ -232,14 +240,13 @@ def bracket_kind(body: str, before: str = "", *, ends_line: bool = False) -> str
         return "editorial"
     if not body[:1].isupper():  # labels, credits and citations are capitalised
         return None
-    if _label().match(body) or _UPDATE.match(body) or _is_media_credit(body):
+    if _label().match(body) or _UPDATE.match(body) or is_media_credit(body):
         return "editorial"
     if _MEDIA_POINTER.fullmatch(body):
         return "editorial"
-    if (
-        ends_line
-        and body in agency_names()
-        and (not before.strip() or _SENTENCE_END.search(before))
+    if body in agency_names() and (
+        (ends_line and (not before.strip() or _SENTENCE_END.search(before)))
+        or _DATELINE.fullmatch(before)
     ):
         return "editorial"
     if _DATE.search(body) and (_SENTENCE_END.search(before) or body.endswith(".")):
@@ -247,11 +254,11 @@ def bracket_kind(body: str, before: str = "", *, ends_line: bool = False) -> str
     return None
 
 
-def _is_media_credit(body: str) -> bool:
+def is_media_credit(body: str) -> bool:
     """A photo or video credit: ``AP Photo/Jane Doe``, ``AAP Image/Joel Carrett``, ``Getty
     Images`` or an agency and a photographer (:func:`_agency_photographer`).
 
-    >>> [_is_media_credit(b) for b in ("AAP Image/Joel Carrett", "Reuters/Kevin Lamarque",
+    >>> [is_media_credit(b) for b in ("AAP Image/Joel Carrett", "Reuters/Kevin Lamarque",
     ...  "Sony Pictures", "Labor/Greens deal")]
     [True, True, False, False]
     """
