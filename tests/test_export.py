@@ -11,7 +11,7 @@ import stat
 from dataclasses import replace
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -41,7 +41,7 @@ from newstool.sentences import split_document
 from newstool.stats import compute_stats
 
 from .conftest import SEED
-from .strategies import nasty_blocks, nasty_text
+from .strategies import nasty_blocks, nasty_text, property_settings
 
 COMMONMARK = MarkdownIt("commonmark")
 
@@ -647,3 +647,42 @@ def test_atomic_write_leaves_no_temporary_file_when_it_fails(tmp_path):
     with pytest.raises(OSError):
         atomic_write_bytes(target, b"x")
     assert os.listdir(tmp_path) == ["a-directory"]
+
+
+# Strings of what front matter holds, and of what YAML emitters treat differently: quotes,
+# indicators, line breaks of every kind, control characters, a byte-order mark, no-break and
+# zero-width spaces, and letters of several scripts, emoji (past U+FFFF) among them.
+_YAML_TEXT = st.text(
+    st.sampled_from(
+        list("aZ 09.:-#'\"\\\t\n\r{}[],&*!|>%@`?eE+")
+        + ["\x85", "\u2028", "\u2029", "\x00", "\x1b", "\ufeff", "\ufffe", "\xa0", "\u200b"]
+        + ["é", "ы", "東", "\ud7ff", "😀", "\U0010fffd"]
+    ),
+    max_size=30,
+)
+
+
+@property_settings(300)
+@given(
+    strings=st.lists(_YAML_TEXT, min_size=1, max_size=4),
+    number=st.floats(allow_nan=False, allow_infinity=False) | st.integers(),
+    key=st.sampled_from(["meta", "yes", "null", "on", "x1", "_n"]),
+    odd_key=st.booleans(),  # a key that is not a plain word: PyYAML's own emitter writes it
+)
+@example(strings=["Go 🚀"], number=1, key="meta", odd_key=False)
+@example(strings=["\r"], number=0, key="meta", odd_key=True)  # a complex key to PyYAML
+def test_front_matter_is_what_pyyaml_itself_writes(strings, number, key, odd_key):
+    # libyaml writes the block where it writes what PyYAML's own emitter writes (see
+    # dump_front_matter): the same bytes, whichever emitter wrote them
+    import yaml
+
+    fields = {"id": strings[0], "title": strings[-1], "stats": {"x": number, "top": strings}}
+    fields[key] = {(strings[0] or "k") if odd_key else "author": strings[-1]}
+    expected = yaml.dump(
+        fields,
+        Dumper=export._front_matter_dumper(),
+        allow_unicode=True,
+        sort_keys=False,
+        width=float("inf"),
+    )
+    assert export.dump_front_matter(fields) == f"---\n{expected}---\n"
