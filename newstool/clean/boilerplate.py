@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from newstool import lazyre
-from newstool.clean.editorial import agency_names, is_media_credit
+from newstool.clean.editorial import agency_names
 from newstool.clean.edits import Change, fixed, removal_changes  # noqa: F401 (fixed: examples)
 from newstool.clean.linepatterns import LinePatterns, compile_line_pattern
 from newstool.datafiles import data_text, data_words
@@ -135,6 +135,15 @@ def is_promo_line(line: str) -> bool:
 
     >>> is_promo_line("Campaign Cash Tracker: See who is funding the 2024 races in your state")
     True
+
+    A teaser's one word labels the same shape (``Watch: Premier faces reporters after cabinet
+    meeting``, ``More: Former minister breaks silence``), but for a fact box's digits
+    (``Watch: Channel Seven from 7.25pm AEST``); a value holding a date or a day is a fact
+    box's (``Match Details: Saturday at the MCG``).
+
+    >>> [is_promo_line(line) for line in ("Watch: Premier faces reporters", "WATCH: Channel "
+    ...  "Seven from 7.25pm", "Match Details: Sat at the MCG", "Listen: the wind is calling")]
+    [True, False, False, False]
     >>> [is_promo_line(line) for line in ("Author: Chase Winter, Berlin bureau", "Labor: 45",
     ...  "SMITH: We will win the seat.", "Explainer: What is the skate?", 'Li: "We won"',
     ...  "PRESIDENT: Thank you. God bless you all. [applause]")]
@@ -149,7 +158,9 @@ def is_promo_line(line: str) -> bool:
         and not _SENTENCE_INSIDE.search(rest)
         and "," not in rest  # a list: "Goals: Fritsch 3, Petracca 2", "Starring: ..."
         and not _ATTRIBUTED_END.search(rest)
-        and not _DATED.match(rest)
+        and not _DATED.search(rest)
+        # a teaser's one word also labels a fact box's line: "Watch: Channel Seven from 7.25pm"
+        and not (match["teaser"] and _DIGIT.search(rest))
     )
 
 
@@ -162,7 +173,8 @@ def is_promo_line(line: str) -> bool:
 _PROMO = lazyre.compile(
     r"(?!(?:The|A|An|This|That|It|He|She|We|They|I|You)\b)"
     r"(?P<label>[A-Z][^\W\d_][\w'’&-]*(?: (?:of|the|and|in|on|for|to|at|&))?"
-    r"(?: [A-Z][^\W\d_][\w'’&-]*(?: (?:of|the|and|in|on|for|to|at|&))?){1,3}):[ \t]+"
+    r"(?: [A-Z][^\W\d_][\w'’&-]*(?: (?:of|the|and|in|on|for|to|at|&))?){1,3}"
+    r"|(?P<teaser>Watch|WATCH|Listen|LISTEN|More|MORE|Video|VIDEO)):[ \t]+"
     r"(?P<rest>[A-Z][^\"“”«»\n]*[^\"“”«».!?\s—–…-])"
 )
 _PROMO_WORDS = 16
@@ -174,12 +186,15 @@ _REPORTING_VERBS = (
 # Who said it: news, not a promotion ("Breaking: The minister quit on Friday officials said").
 _ATTRIBUTED_END = lazyre.compile(rf"\b{_REPORTING_VERBS}\b")
 _SENTENCE_INSIDE = lazyre.compile(r"[.!?][\"'”’)\]]*\s")
-# A fact box's value that opens with its date ("Match Details: Saturday at the MCG", "Polling
-# Day: May 3"), not a headline ("Trending Now: Monday's storm in pictures").
+# A fact box's value that holds a date or a day ("Match Details: Saturday at the MCG", "Polling
+# Day: Sat May 3", "Key Dates: Nominations close at noon on March 3", "Opening Hours: Mon to
+# Fri"), not a headline ("Trending Now: Monday's storm in pictures").
 _DATED = lazyre.compile(
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
-    r"|August|September|October|November|December)\b(?!['’])"
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat"
+    r"|Sun)\.?|January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)(?![\w'’-])"
 )
+_DIGIT = lazyre.compile(r"\d")
 # Labels over the article's own lines: its byline, credits, sources and contacts.
 _NOT_PROMO_LABELS = frozenset(
     {"author", "authors", "by", "written by", "reporting by", "editing by", "words", "photo",
@@ -526,16 +541,16 @@ _RUN_CANDIDATES = 8
 def repeated_runs(keys: list[str]) -> list[int]:
     """Indexes of the ``keys`` (paragraphs) that repeat earlier ones: each longest run of
     paragraphs repeating an earlier run, when one of them has three words or more; a single
-    paragraph that recurs alone is a repeat when it reads as prose (:func:`reads_as_prose`) or
-    right after itself (a byline pasted twice), but for a credit: two photos may bear one.
+    paragraph that recurs alone is a repeat when it reads as prose (:func:`reads_as_prose`), or
+    when a byline or a live blog's time comes right after itself (:func:`_doubled`).
 
     >>> repeated_runs(["A b c.", "Bio.", "X y z.", "A b c.", "Bio.", "Bio.", "Q."])
     [3, 4]
     >>> repeated_runs(["Yes.", "No.", "Yes.", "No."])  # no paragraph of three words
     []
-    >>> repeated_runs(["A b c.", "Jo Li (AAP)", "Jo Li (AAP)", "Photo: AAP", "Photo: AAP", "X/Y",
-    ...                 "X/Y", "Getty Images.", "Getty Images."])
-    [2]
+    >>> repeated_runs(["A b c.", "Jo Li (AAP)", "Jo Li (AAP)", "Jo Li (AAP)", "8:02 p.m.",
+    ...                 "8:02 p.m.", "Photo: AAP", "Photo: AAP", "Four more", "Four more"])
+    [2, 3, 5]
     >>> repeated_runs(["Photo: Jo Li/AAP", "A b c.", "Photo: Jo Li/AAP", "A b c.", "Q."])
     [2, 3]
     """
@@ -557,17 +572,16 @@ def repeated_runs(keys: list[str]) -> list[int]:
 
 
 def _doubled(keys: list[str], index: int, repeated: list[int]) -> bool:
-    """Whether paragraph ``index`` is the one before it again (that one kept), and no credit: a
-    byline or a live blog's time pasted twice ("Claire Nunn (AAP)", "8:02 p.m."). Two photos
-    in a row may each bear the same credit ("Photo: Jo Li/AAP", "Getty Images.",
-    "Getty/Instagram."), which stays."""
+    """Whether paragraph ``index`` is a byline or a live blog's time pasted right after itself
+    ("Claire Nunn (AAP)", "8:02 p.m."): the paragraph kept last before it is the same. Any
+    other short paragraph may stand twice in a row: a credit under two photos, a chant, a
+    flattened table's cell (``W``, ``77``), a transcript's ``No.``."""
     key = keys[index]
-    return (
-        index > 0
-        and keys[index - 1] == key
-        and not (repeated and repeated[-1] == index - 1)
-        and not (_CREDIT_LABEL.match(key) or "/" in key or is_media_credit(key.rstrip(".")))
-    )
+    if not (_is_byline(key) or (_LIVE_BLOG_TIME.fullmatch(key) and not key.isdigit())):
+        return False
+    removed = set(repeated)
+    kept = next((i for i in range(index - 1, -1, -1) if i not in removed), None)
+    return kept is not None and keys[kept] == key
 
 
 def reads_as_prose(paragraph: str) -> bool:

@@ -89,12 +89,16 @@ _PARTICLE = r"(?:de|da|di|du|van|von|der|le|la|al|el|bin)\s+"
 _PERSON = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE})?{_NAME_WORD}){{1,3}}"
 # What ends a sentence before a citation: a full stop, ? or !, perhaps with a closing quote.
 _SENTENCE_END = lazyre.compile(r"[.!?][\"'”’»)]*\s*$")
-# A dateline that opens a line, its place in capitals, perhaps with its state or country
-# ("WASHINGTON ", "DES MOINES, Iowa ", "SACRAMENTO, Calif. "): an agency's name in brackets
-# after it is the story's credit ("MELBOURNE [AAP] - ...").
+# A dateline that opens a line, its place in capitals, perhaps with its state or country and
+# the date ("WASHINGTON ", "DES MOINES, Iowa ", "SACRAMENTO, Calif. ", "KYIV, Ukraine, March 3
+# "): an agency's name in brackets after it, and a dash, is the story's credit ("MELBOURNE
+# [AAP] - ..."). Without the dash, capitals and a bracket are a headline's or a transcript's
+# ("ADVANCED PLACEMENT [AP] scores rose", "REPORTER [AFP]: Prime Minister, ...").
 _DATELINE = lazyre.compile(
-    r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})? +"
+    r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}"
+    r"(?:, [A-Z0-9][\w'’.-]*(?: [A-Z0-9][\w'’.-]*){0,2}){0,2} +"
 )
+_DASH_NEXT = lazyre.compile(r"[ \t]*(?:—|–|--?)[ \t]")
 
 
 @cache
@@ -189,10 +193,12 @@ def _agency_photographer() -> re.Pattern[str]:
     return re.compile(rf"(?:{names})\s*/\s*{_PERSON}|{_PERSON}\s*/\s*(?:{names}|[A-Z]{{2,6}})")
 
 
-def bracket_kind(body: str, before: str = "", *, ends_line: bool = False) -> str | None:
+def bracket_kind(
+    body: str, before: str = "", *, ends_line: bool = False, after: str = ""
+) -> str | None:
     """``"placeholder"``, ``"editorial"`` or None (the bracket stays) for a bracket holding
-    ``body`` after the text ``before`` on its line (``ends_line``: nothing after it there). The
-    tests, in turn:
+    ``body`` after the text ``before`` on its line (``ends_line``: nothing after it there) and
+    before ``after`` (its next few characters). The tests, in turn:
 
     - a placeholder (see :func:`_is_placeholder`): ``[link]``, ``[Photos]``, ``[Twitter embed]``,
       or where an advertisement broke the story (``[article continues after advertisement]``);
@@ -204,7 +210,8 @@ def bracket_kind(body: str, before: str = "", *, ends_line: bool = False) -> str
       agent``), where a quotation was heard (``to journalists, as quoted by TASS``);
     - a photo or video credit (``AP Photo/Jane Doe``, ``Getty Images``, ``Reuters/Jo Li``);
     - an agency's name alone (``news_agencies.txt``) ending a line, after a sentence or alone on
-      it, or after a dateline: its credit (``... on Friday. [AAP]``, ``MELBOURNE [AAP] -``);
+      it, or between a dateline and its dash: its credit (``... on Friday. [AAP]``,
+      ``MELBOURNE [AAP] -``);
     - a pointer to media on the page (``Watch the full briefing above.``, ``Click here``);
     - a citation: capitalised, holding a date, right after the end of a sentence or ending
       with a full stop of its own (``[Remarks at a rally, 3/14/16.]``).
@@ -218,8 +225,9 @@ def bracket_kind(body: str, before: str = "", *, ends_line: bool = False) -> str
     >>> bracket_kind("AAP", "It rained on Friday. ", ends_line=True), bracket_kind("AAP", "It "
     ...     "rained. ", ends_line=False), bracket_kind("NATO", "It rained. ", ends_line=True)
     ('editorial', None, None)
-    >>> bracket_kind("AP", "DES MOINES, Iowa "), bracket_kind("AP", "Officials told the ")
-    ('editorial', None)
+    >>> [bracket_kind("AP", before, after=" — ") for before in ("DES MOINES, Iowa ",
+    ...  "LONDON, May 5 ", "Officials told the ")], bracket_kind("AP", "ADVANCED PLACEMENT ")
+    (['editorial', 'editorial', None], None)
     >>> bracket_kind("Remarks to a bank, 10/7/14.", before='"We will win."')
     'editorial'
     >>> bracket_kind("Remarks to a bank, 10/7/14.", before="the Senate"), bracket_kind(
@@ -240,13 +248,13 @@ def bracket_kind(body: str, before: str = "", *, ends_line: bool = False) -> str
         return "editorial"
     if not body[:1].isupper():  # labels, credits and citations are capitalised
         return None
-    if _label().match(body) or _UPDATE.match(body) or is_media_credit(body):
+    if _label().match(body) or _UPDATE.match(body) or _is_media_credit(body):
         return "editorial"
     if _MEDIA_POINTER.fullmatch(body):
         return "editorial"
     if body in agency_names() and (
         (ends_line and (not before.strip() or _SENTENCE_END.search(before)))
-        or _DATELINE.fullmatch(before)
+        or (_DATELINE.fullmatch(before) and _DASH_NEXT.match(after))
     ):
         return "editorial"
     if _DATE.search(body) and (_SENTENCE_END.search(before) or body.endswith(".")):
@@ -254,11 +262,11 @@ def bracket_kind(body: str, before: str = "", *, ends_line: bool = False) -> str
     return None
 
 
-def is_media_credit(body: str) -> bool:
+def _is_media_credit(body: str) -> bool:
     """A photo or video credit: ``AP Photo/Jane Doe``, ``AAP Image/Joel Carrett``, ``Getty
     Images`` or an agency and a photographer (:func:`_agency_photographer`).
 
-    >>> [is_media_credit(b) for b in ("AAP Image/Joel Carrett", "Reuters/Kevin Lamarque",
+    >>> [_is_media_credit(b) for b in ("AAP Image/Joel Carrett", "Reuters/Kevin Lamarque",
     ...  "Sony Pictures", "Labor/Greens deal")]
     [True, True, False, False]
     """
@@ -308,6 +316,7 @@ def extract_editorial_notes(text: str) -> list[Change]:
                 match["body"],
                 _line_before(text, match.start()),
                 ends_line=_ends_line(text, match.end()),
+                after=text[match.end() : match.end() + 4],
             )
         )
         and _stands_apart(text, match.start(), match.end(), spaced_later, kind == "placeholder")
