@@ -678,13 +678,29 @@ def _tag_ends_at_verb(words: list[str], verb: int) -> bool | None:
     if (words[verb].lower(), following) in _NOT_SPEAKING:
         return None  # "Li called on Fox News to apologise": a sentence of its own
     asked = words[verb].lower() in _ASKING
-    return False if following in _TAG_ENDS or continues_tag(following) or asked else None
+    told = words[verb].lower() in _TELLING and _short_object(words, verb + 1)
+    return False if following in _TAG_ENDS or continues_tag(following) or asked or told else None
+
+
+def _short_object(words: list[str], start: int) -> bool:
+    """Whether a mark ends the tag within :data:`_OBJECT_WORDS` words from ``start``: whom it
+    was told (``"Why?" Li told the crowd.``), not what (``Li told the court the vote was late``).
+
+    >>> [s.text for s in split_sentences('"Why?" Li told the crowd. "No?" Li told the court '
+    ...  'the vote was late.')]
+    ['"Why?" Li told the crowd.', '"No?"', 'Li told the court the vote was late.']
+    """
+    following = words[start : start + _OBJECT_WORDS + 1]
+    return any(word in _TAG_ENDS for word in following[1:])
 
 
 # A speech verb and a particle that together mean something else ("called on" is urged).
 _NOT_SPEAKING = frozenset({("called", "on"), ("calls", "on"), ("call", "on")})
 # Speech verbs whose object is the person asked, never what was said.
 _ASKING = frozenset({"asked", "asks", "ask"})
+# Speech verbs whose object is the person told, then perhaps what was told.
+_TELLING = frozenset({"told", "tells", "tell"})
+_OBJECT_WORDS = 4  # "told the Senate committee" ... "told the crowd in Des Moines"
 
 
 # How many words and marks an apposition after a speaker's name may hold ("D-Ore.", "a

@@ -172,9 +172,9 @@ def is_promo_line(line: str) -> bool:
 # without a stop, a dash or an ellipsis (a speaker broken off: "REPORTER: Prime Minister -").
 _PROMO = lazyre.compile(
     r"(?!(?:The|A|An|This|That|It|He|She|We|They|I|You)\b)"
-    r"(?P<label>[A-Z][^\W\d_][\w'’&-]*(?: (?:of|the|and|in|on|for|to|at|&))?"
-    r"(?: [A-Z][^\W\d_][\w'’&-]*(?: (?:of|the|and|in|on|for|to|at|&))?){1,3}"
-    r"|(?P<teaser>Watch|WATCH|Listen|LISTEN|More|MORE|Video|VIDEO)):[ \t]+"
+    r"(?P<label>[A-Z][^\W\d_][\w'’&-]*(?: (?:of|the|and|in|on|for|to|at|from|&))?"
+    r"(?: [A-Z][^\W\d_][\w'’&-]*(?: (?:of|the|and|in|on|for|to|at|from|&))?){1,3}"
+    r"|(?P<teaser>Watch|WATCH|Listen|LISTEN|Video|VIDEO)|More|MORE|Don['’]t miss|Must read):[ \t]+"
     r"(?P<rest>[A-Z][^\"“”«»\n]*[^\"“”«».!?\s—–…-])"
 )
 _PROMO_WORDS = 16

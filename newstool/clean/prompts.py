@@ -69,11 +69,14 @@ def is_site_prompt(line: str) -> bool:
 
     >>> [is_site_prompt(line) for line in ("Save article", "Commenting on this article "
     ...      "has been disabled.", "Send us a news tip", "We have a 20% share of the market.",
-    ...      "Users of the app said it was slow.", 'Sign up, he said. "You should."')]
-    [True, True, True, False, False, False]
+    ...      "Users of the app said it was slow.", 'Sign up, he said. "You should."',
+    ...      "This story has been updated with comment from the senator's office.")]
+    [True, True, True, False, False, False, False]
     """
     if line.count(" ") >= _MOST_WORDS or not _QUOTE_MARKS.isdisjoint(line):
         return False  # (most lines of an article: long, or quoting someone)
+    if _CHANGE_NOTICE.search(line):
+        return False  # the story's own record of a change, which its readers are owed
     if not _strong_words().search(line.lower()):
         return False  # (the quick test: every prompt holds a strong word, see below)
     words = _PHRASES.sub(_joined, " ".join(_WORD.findall(line)).lower()).split()
@@ -100,6 +103,13 @@ def is_site_prompt(line: str) -> bool:
     return addressed and site >= 2 and site >= _SITE_SHARE * len(content)
 
 
+# "This story has been updated with comment from the senator's office.", "This article was
+# amended on 3 May": what the outlet tells its readers of the story's changes, the article's.
+_CHANGE_NOTICE = lazyre.compile(
+    r"\b(?:this|the) (?:story|article|report|piece|post) (?:has been|had been|was|is being) "
+    r"(?:updated|corrected|amended|changed|clarified|edited|revised)\b",
+    re.IGNORECASE,
+)
 # The first word of each sentence after the first ("Premium content. Subscribe or log in").
 _SENTENCE_START = lazyre.compile(r"[.?!]\s+([^\W\d_]+)")
 # Two words that are one of the site's ("log in", "sign up"), joined before the count.
