@@ -1,4 +1,5 @@
-"""``newstool export -f sqlite`` next to ``-f jsonl``: documents per second, on real news.
+"""``newstool export -f sqlite`` and ``-f markdown`` next to ``-f jsonl``: documents per second,
+on real news.
 
 ``make bench`` (or ``.venv/bin/python -m benchmarks bench_export``). The corpus is grown from the
 NewsArticles data (``python -m benchmarks.news_corpus write DIR N``, see that module), run once
@@ -6,6 +7,7 @@ through ``ingest | clean | split-sentences | stats`` to fully processed JSON Lin
 edits, notes, stats: every table gets rows), then exported on one core, A B C rounds:
 
 - ``-f jsonl -o docs.jsonl`` (the reference: read, check, write JSON Lines);
+- ``-f markdown -o docs.md`` (YAML front matter with every figure, then the text);
 - ``-f sqlite -o new.db``, a new database each time;
 - ``-f sqlite -o same.db`` into the database of the round before, every document unchanged
   (the upsert's look-ups, nothing written).
@@ -71,6 +73,12 @@ def jsonl_documents(path: Path) -> int:
         return sum(1 for _ in data)
 
 
+def markdown_documents(path: Path) -> int:
+    from newstool.export import split_markdown_stream
+
+    return len(split_markdown_stream(path.read_text(encoding="utf-8")))
+
+
 def main() -> None:
     core = first_core()
     with tempfile.TemporaryDirectory(prefix="newstool-bench-export-") as tmp:
@@ -81,6 +89,7 @@ def main() -> None:
         run_process(newstool("export", "-q", "-f", "sqlite", str(docs), "-o", str(same)), log)
         cases = {
             "export -f jsonl": ("jsonl", folder / "out.jsonl", jsonl_documents, True),
+            "export -f markdown": ("markdown", folder / "out.md", markdown_documents, True),
             "export -f sqlite (a new database)": (
                 "sqlite",
                 folder / "new.db",

@@ -678,29 +678,58 @@ def _tag_ends_at_verb(words: list[str], verb: int) -> bool | None:
     if (words[verb].lower(), following) in _NOT_SPEAKING:
         return None  # "Li called on Fox News to apologise": a sentence of its own
     asked = words[verb].lower() in _ASKING
-    told = words[verb].lower() in _TELLING and _short_object(words, verb + 1)
+    told = words[verb].lower() in _TELLING and _told_whom(words, verb + 1)
     return False if following in _TAG_ENDS or continues_tag(following) or asked or told else None
 
 
-def _short_object(words: list[str], start: int) -> bool:
-    """Whether a mark ends the tag within :data:`_OBJECT_WORDS` words from ``start``: whom it
-    was told (``"Why?" Li told the crowd.``), not what (``Li told the court the vote was late``).
+def _told_whom(words: list[str], start: int) -> bool:
+    """Whether the words from ``start``, after *told*, name only whom it was told, then end
+    the tag: a pronoun (``him``), a name or an outlet (``Sky News``), an audience (``the
+    crowd``, ``reporters``, ``Sky News Australia's Sunday Agenda program``), perhaps with where
+    or when (``at a rally in Philadelphia``). What was told is a sentence of its own (``Li told
+    them it was over``, ``Li told the truth``).
 
-    >>> [s.text for s in split_sentences('"Why?" Li told the crowd. "No?" Li told the court '
-    ...  'the vote was late.')]
-    ['"Why?" Li told the crowd.', '"No?"', 'Li told the court the vote was late.']
+    >>> [s.text for s in split_sentences('"Why?" Li told the crowd in Des Moines. "No?" Li told '
+    ...  'them it was over.')]
+    ['"Why?" Li told the crowd in Des Moines.', '"No?"', 'Li told them it was over.']
     """
-    following = words[start : start + _OBJECT_WORDS + 1]
-    return any(word in _TAG_ENDS for word in following[1:])
+    i = start
+    if i < len(words) and words[i].lower() in _OBJECT_PRONOUNS:
+        i += 1
+    else:
+        if i < len(words) and words[i].lower() in _DETERMINERS:
+            i += 1
+        named = i
+        while i < len(words) and i - named < _OBJECT_WORDS and words[i][:1].isupper():
+            i += 1
+        if i < len(words) and words[i].lower() in _audiences():
+            i += 1
+        elif i == named:
+            return False  # neither a name nor an audience: "told the truth", "told a joke"
+    if i < len(words) and words[i] in _PLACE_OR_TIME:
+        tail = words[i + 1 : i + 1 + _OBJECT_WORDS + 2]
+        ends = [j for j, word in enumerate(tail) if word in _TAG_ENDS]
+        return bool(ends) and all(word[:1].isalpha() for word in tail[: ends[0]])
+    return i < len(words) and words[i] in _TAG_ENDS
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
+_PLACE_OR_TIME = frozenset({"in", "at", "on", "after", "during", "before", "outside", "from"})
+
+
+@cache
+def _audiences() -> frozenset[str]:
+    return frozenset(data_words("audiences.txt"))
 
 
 # A speech verb and a particle that together mean something else ("called on" is urged).
 _NOT_SPEAKING = frozenset({("called", "on"), ("calls", "on"), ("call", "on")})
 # Speech verbs whose object is the person asked, never what was said.
 _ASKING = frozenset({"asked", "asks", "ask"})
-# Speech verbs whose object is the person told, then perhaps what was told.
+# Speech verbs whose object is the person told, then perhaps what was told (see _told_whom).
 _TELLING = frozenset({"told", "tells", "tell"})
-_OBJECT_WORDS = 4  # "told the Senate committee" ... "told the crowd in Des Moines"
+_OBJECT_WORDS = 4  # words of a name ("Sky News Australia's Sunday") or of where or when
 
 
 # How many words and marks an apposition after a speaker's name may hold ("D-Ore.", "a

@@ -138,7 +138,8 @@ def is_promo_line(line: str) -> bool:
 
     A teaser's one word labels the same shape (``Watch: Premier faces reporters after cabinet
     meeting``, ``More: Former minister breaks silence``), but for a fact box's digits
-    (``Watch: Channel Seven from 7.25pm AEST``); a value holding a date or a day is a fact
+    (``Watch: Channel Seven from 7.25pm AEST``, ``More: Tickets from $25``), and so does ``More
+    from`` a section (``More from Politics: ...``); a value holding a date or a day is a fact
     box's (``Match Details: Saturday at the MCG``).
 
     >>> [is_promo_line(line) for line in ("Watch: Premier faces reporters", "WATCH: Channel "
@@ -167,14 +168,17 @@ def is_promo_line(line: str) -> bool:
 # The label: two to four words, each capitalised but for a few short words between them
 # ("Trending Now", "LIVE SCORECARD", "Health News Today", "State of Play"), no digit (a
 # part's or a step's number: "Part 2: The road to recovery"), not opening as a sentence does
-# ("The results: ..."); one word is a fact box's ("Crowd:", "Verdict:") or a speaker's
-# ("SMITH:"). The rest: a capital first (not "45,321 at the MCG"), no quotation mark, ending
-# without a stop, a dash or an ellipsis (a speaker broken off: "REPORTER: Prime Minister -").
+# ("The results: ..."), or "More from" a section or an outlet ("More from Politics"; not
+# "Flights from Melbourne", "Caller from Toowoomba"); one word is a fact box's ("Crowd:",
+# "Verdict:") or a speaker's ("SMITH:"), but for a teaser's (``teaser``: "Watch:", "More:").
+# The rest: a capital first (not "45,321 at the MCG"), no quotation mark, ending without a
+# stop, a dash or an ellipsis (a speaker broken off: "REPORTER: Prime Minister -").
 _PROMO = lazyre.compile(
     r"(?!(?:The|A|An|This|That|It|He|She|We|They|I|You)\b)"
-    r"(?P<label>[A-Z][^\W\d_][\w'’&-]*(?: (?:of|the|and|in|on|for|to|at|from|&))?"
-    r"(?: [A-Z][^\W\d_][\w'’&-]*(?: (?:of|the|and|in|on|for|to|at|from|&))?){1,3}"
-    r"|(?P<teaser>Watch|WATCH|Listen|LISTEN|Video|VIDEO)|More|MORE|Don['’]t miss|Must read):[ \t]+"
+    r"(?P<label>[A-Z][^\W\d_][\w'’&-]*(?: (?:of|the|and|in|on|for|to|at|&))?"
+    r"(?: [A-Z][^\W\d_][\w'’&-]*(?: (?:of|the|and|in|on|for|to|at|&))?){1,3}"
+    r"|(?:More|MORE) (?:from|From|FROM)(?: the)?(?: [A-Z][\w'’&-]*){1,3}"
+    r"|(?P<teaser>Watch|WATCH|Listen|LISTEN|Video|VIDEO|More|MORE)):[ \t]+"
     r"(?P<rest>[A-Z][^\"“”«»\n]*[^\"“”«».!?\s—–…-])"
 )
 _PROMO_WORDS = 16

@@ -105,9 +105,12 @@ def is_site_prompt(line: str) -> bool:
 
 # "This story has been updated with comment from the senator's office.", "This article was
 # amended on 3 May": what the outlet tells its readers of the story's changes, the article's.
+_CHANGE_VERBS = r"(?:updated|corrected|amended|changed|clarified|edited|revised)"
 _CHANGE_NOTICE = lazyre.compile(
-    r"\b(?:this|the) (?:story|article|report|piece|post) (?:has been|had been|was|is being) "
-    r"(?:updated|corrected|amended|changed|clarified|edited|revised)\b",
+    r"\b(?:(?:this|the) (?:story|article|report|piece|post|video|page|blog|newsletter|episode"
+    r"|transcript) (?:(?:has|had)(?: since| now| also)? been|was|is being|will be) "
+    rf"{_CHANGE_VERBS}|we (?:have )?(?:since )?{_CHANGE_VERBS} (?:this|the) "
+    r"(?:story|article|report|piece|post))\b",
     re.IGNORECASE,
 )
 # The first word of each sentence after the first ("Premium content. Subscribe or log in").
