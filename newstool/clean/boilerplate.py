@@ -108,6 +108,8 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
     lines = list(LINE_CONTENT.finditer(text))
     contents = [line.group() for line in lines]
     furniture = [pattern.fullmatch(line) and not _ATTRIBUTED.search(line) for line in contents]
+    if len(contents) > 1 and _LIVE_BLOG_OPENING.match(contents[1]):
+        furniture[1] = False  # a live blog's first paragraph under its headline
     for index, line in enumerate(lines[1:], 1):  # not the first: a live blog's heading
         if not furniture[index] and is_promo_line(contents[index]) and _alone(text, line):
             furniture[index] = True
@@ -178,6 +180,7 @@ _PROMO = lazyre.compile(
     r"(?P<label>[A-Z][^\W\d_][\w'’&-]*(?: (?:of|the|and|in|on|for|to|at|&))?"
     r"(?: [A-Z][^\W\d_][\w'’&-]*(?: (?:of|the|and|in|on|for|to|at|&))?){1,3}"
     r"|(?:More|MORE) (?:from|From|FROM)(?: the)?(?: [A-Z][\w'’&-]*){1,3}"
+    r"|Trending now"
     r"|(?P<teaser>Watch|WATCH|Listen|LISTEN|Video|VIDEO|More|MORE)):[ \t]+"
     r"(?P<rest>[A-Z][^\"“”«»\n]*[^\"“”«».!?\s—–…-])"
 )
@@ -237,6 +240,9 @@ def _blank_on(text: str, position: int, step: int) -> bool:
 
 # A sentence that says who said it ("..., the airline said.", "..., Ms Li says.") is news,
 # whatever a pattern's free tail took in; a headline under "Read more:" ends with no stop.
+# Right under the headline, a live blog's own opening ("Follow our live coverage of the
+# bushfire emergency in the Blue Mountains."), which elsewhere is a call to it (boilerplate.txt).
+_LIVE_BLOG_OPENING = lazyre.compile(r"(?:follow|read) our live (?:coverage|blog|updates)\b", re.I)
 _ATTRIBUTED = lazyre.compile(rf",[^,]{{1,40}}\b{_REPORTING_VERBS}\b[^,]{{0,40}}[.!]$")
 
 
@@ -299,6 +305,11 @@ def headline_lists(lines: list[str], furniture: list[bool]) -> list[tuple[int, i
     >>> headline_lists(["Rain fell.", "Recommended for you", "Advertisement"], [False, False, True])
     [(1, 3)]
 
+    So does a label that ends the text, its list lost: ``Most Viewed in Politics``.
+
+    >>> headline_lists(["Rain fell.", "Most Viewed in Politics"], [False, False])
+    [(1, 2)]
+
     A time alone heads a live blog's entry: it ends the list.
 
     >>> headline_lists(["Key events", "Stumps", "Tea", "5.10pm AEDT", "Play ended."], [False] * 5)
@@ -313,7 +324,7 @@ def headline_lists(lines: list[str], furniture: list[bool]) -> list[tuple[int, i
                 end += 1
             items = end - index - 1
             headlines = items - sum(furniture[index + 1 : end])
-            if headlines >= 2 or (end == len(lines) and items >= 1):
+            if headlines >= 2 or (end == len(lines) and index > 0):  # to the end, or last
                 found.append((index, end))
             else:
                 end = index + 1
