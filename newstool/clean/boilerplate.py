@@ -238,11 +238,11 @@ def _blank_on(text: str, position: int, step: int) -> bool:
     return True
 
 
-# A sentence that says who said it ("..., the airline said.", "..., Ms Li says.") is news,
-# whatever a pattern's free tail took in; a headline under "Read more:" ends with no stop.
 # Right under the headline, a live blog's own opening ("Follow our live coverage of the
 # bushfire emergency in the Blue Mountains."), which elsewhere is a call to it (boilerplate.txt).
 _LIVE_BLOG_OPENING = lazyre.compile(r"(?:follow|read) our live (?:coverage|blog|updates)\b", re.I)
+# A sentence that says who said it ("..., the airline said.", "..., Ms Li says.") is news,
+# whatever a pattern's free tail took in; a headline under "Read more:" ends with no stop.
 _ATTRIBUTED = lazyre.compile(rf",[^,]{{1,40}}\b{_REPORTING_VERBS}\b[^,]{{0,40}}[.!]$")
 
 
@@ -571,6 +571,7 @@ def repeated_runs(keys: list[str]) -> list[int]:
     """
     places: dict[str, list[int]] = {}
     repeated: list[int] = []
+    last_kept = -1  # the paragraph kept last, which a pasted byline repeats
     index = 0
     while index < len(keys):
         earlier = places.get(keys[index], [])[-_RUN_CANDIDATES:]
@@ -579,24 +580,24 @@ def repeated_runs(keys: list[str]) -> list[int]:
             places.setdefault(keys[i], []).append(i)
         run = keys[index : index + length]
         if (len(run) > 1 and any(map(_has_words_enough, run))) or (
-            run and (reads_as_prose(run[0]) or _doubled(keys, index, repeated))
+            run and (reads_as_prose(run[0]) or _doubled(keys, index, last_kept))
         ):
             repeated += range(index, index + length)
+        else:
+            last_kept = index + max(length, 1) - 1
         index += max(length, 1)
     return repeated
 
 
-def _doubled(keys: list[str], index: int, repeated: list[int]) -> bool:
+def _doubled(keys: list[str], index: int, last_kept: int) -> bool:
     """Whether paragraph ``index`` is a byline or a live blog's time pasted right after itself
-    ("Claire Nunn (AAP)", "8:02 p.m."): the paragraph kept last before it is the same. Any
-    other short paragraph may stand twice in a row: a credit under two photos, a chant, a
-    flattened table's cell (``W``, ``77``), a transcript's ``No.``."""
+    ("Claire Nunn (AAP)", "8:02 p.m."): the paragraph kept last before it (``last_kept``) is
+    the same. Any other short paragraph may stand twice in a row: a credit under two photos, a
+    chant, a flattened table's cell (``W``, ``77``), a transcript's ``No.``."""
     key = keys[index]
     if not (_is_byline(key) or (_LIVE_BLOG_TIME.fullmatch(key) and not key.isdigit())):
         return False
-    removed = set(repeated)
-    kept = next((i for i in range(index - 1, -1, -1) if i not in removed), None)
-    return kept is not None and keys[kept] == key
+    return last_kept >= 0 and keys[last_kept] == key
 
 
 def reads_as_prose(paragraph: str) -> bool:
