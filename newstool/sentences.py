@@ -685,27 +685,34 @@ def _tag_ends_at_verb(words: list[str], verb: int) -> bool | None:
 def _told_whom(words: list[str], start: int) -> bool:
     """Whether the words from ``start``, after *told*, name only whom it was told, then end
     the tag: a pronoun (``him``), a name or an outlet (``Sky News``), an audience (``the
-    crowd``, ``reporters``, ``Sky News Australia's Sunday Agenda program``), perhaps with where
-    or when (``at a rally in Philadelphia``). What was told is a sentence of its own (``Li told
-    them it was over``, ``Li told the truth``).
+    crowd``, ``reporters``, ``her colleagues``, ``the ABC's Insiders program``), perhaps with
+    where or when (``at a rally in Philadelphia``). What was told is a sentence of its own
+    (``Li told them it was over``, ``Li told the truth``).
 
     >>> [s.text for s in split_sentences('"Why?" Li told the crowd in Des Moines. "No?" Li told '
     ...  'them it was over.')]
     ['"Why?" Li told the crowd in Des Moines.', '"No?"', 'Li told them it was over.']
     """
-    i = start
-    if i < len(words) and words[i].lower() in _OBJECT_PRONOUNS:
+    return any(_tag_ends_after(words, i) for i in _after_whom(words, start))
+
+
+def _after_whom(words: list[str], start: int) -> Iterator[int]:
+    """Where the words naming whom it was told may end, from ``start``: after a pronoun, and
+    after a name or an audience (perhaps with a determiner: ``her colleagues``)."""
+    if start < len(words) and words[start].lower() in _OBJECT_PRONOUNS:
+        yield start + 1
+    i = start + (start < len(words) and words[start].lower() in _DETERMINERS)
+    named = i
+    while i < len(words) and i - named < _OBJECT_WORDS and words[i][:1].isupper():
         i += 1
-    else:
-        if i < len(words) and words[i].lower() in _DETERMINERS:
-            i += 1
-        named = i
-        while i < len(words) and i - named < _OBJECT_WORDS and words[i][:1].isupper():
-            i += 1
-        if i < len(words) and words[i].lower() in _audiences():
-            i += 1
-        elif i == named:
-            return False  # neither a name nor an audience: "told the truth", "told a joke"
+    if i < len(words) and words[i].lower() in _audiences():
+        yield i + 1
+    elif i > named:
+        yield i
+
+
+def _tag_ends_after(words: list[str], i: int) -> bool:
+    """Whether the tag ends at word ``i``: a mark, or where or when it was said, then a mark."""
     if i < len(words) and words[i] in _PLACE_OR_TIME:
         tail = words[i + 1 : i + 1 + _OBJECT_WORDS + 2]
         ends = [j for j, word in enumerate(tail) if word in _TAG_ENDS]
