@@ -108,8 +108,8 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
     lines = list(LINE_CONTENT.finditer(text))
     contents = [line.group() for line in lines]
     furniture = [pattern.fullmatch(line) and not _ATTRIBUTED.search(line) for line in contents]
-    if len(contents) > 1 and _LIVE_BLOG_OPENING.match(contents[1]):
-        furniture[1] = False  # a live blog's first paragraph under its headline
+    if len(contents) > 1 and _is_live_blog_opening(contents[0], contents[1]):
+        furniture[1] = False
     for index, line in enumerate(lines[1:], 1):  # not the first: a live blog's heading
         if not furniture[index] and is_promo_line(contents[index]) and _alone(text, line):
             furniture[index] = True
@@ -238,9 +238,25 @@ def _blank_on(text: str, position: int, step: int) -> bool:
     return True
 
 
-# Right under the headline, a live blog's own opening ("Follow our live coverage of the
-# bushfire emergency in the Blue Mountains."), which elsewhere is a call to it (boilerplate.txt).
+def _is_live_blog_opening(first: str, second: str) -> bool:
+    """Whether ``second``, under the headline ``first`` (no final stop), is a live blog's own
+    opening sentence ("Follow our live coverage of the bushfire emergency in the Blue
+    Mountains."), which elsewhere is a call to it (boilerplate.txt: "... of the count here").
+
+    >>> _is_live_blog_opening("Fires in the Blue Mountains", "Follow our live coverage of the "
+    ...     "bushfire emergency."), _is_live_blog_opening("Fires", "Follow our live coverage here.")
+    (True, False)
+    """
+    return (
+        not _ENDS_NO_HEADLINE.search(first)
+        and second.endswith(".")
+        and _LIVE_BLOG_OPENING.match(second) is not None
+        and _POINTS_AWAY.search(second) is None
+    )
+
+
 _LIVE_BLOG_OPENING = lazyre.compile(r"(?:follow|read) our live (?:coverage|blog|updates)\b", re.I)
+_POINTS_AWAY = lazyre.compile(r"\b(?:here|below|above)\b", re.I)
 # A sentence that says who said it ("..., the airline said.", "..., Ms Li says.") is news,
 # whatever a pattern's free tail took in; a headline under "Read more:" ends with no stop.
 _ATTRIBUTED = lazyre.compile(rf",[^,]{{1,40}}\b{_REPORTING_VERBS}\b[^,]{{0,40}}[.!]$")
@@ -305,10 +321,6 @@ def headline_lists(lines: list[str], furniture: list[bool]) -> list[tuple[int, i
     >>> headline_lists(["Rain fell.", "Recommended for you", "Advertisement"], [False, False, True])
     [(1, 3)]
 
-    So does a label that ends the text, its list lost: ``Most Viewed in Politics``.
-
-    >>> headline_lists(["Rain fell.", "Most Viewed in Politics"], [False, False])
-    [(1, 2)]
 
     A time alone heads a live blog's entry: it ends the list.
 
@@ -324,7 +336,7 @@ def headline_lists(lines: list[str], furniture: list[bool]) -> list[tuple[int, i
                 end += 1
             items = end - index - 1
             headlines = items - sum(furniture[index + 1 : end])
-            if headlines >= 2 or (end == len(lines) and index > 0):  # to the end, or last
+            if headlines >= 2 or (end == len(lines) and items >= 1):
                 found.append((index, end))
             else:
                 end = index + 1
