@@ -170,6 +170,22 @@ def _agency_alternatives() -> str:
     return "|".join(re.escape(name) for name in data_words("news_agencies.txt"))
 
 
+def _credits_agency(body: str) -> bool:
+    """Whether a bracket's ``body`` names only wire agencies: one (``AAP``), with others or the
+    wires (``AAP/AFP``, ``AAP/Wires``), or after "with" (``with AAP``).
+
+    >>> [_credits_agency(b) for b in ("AAP", "AAP/Wires", "with AAP", "AAP/AFP", "NATO", "Jo/AAP")]
+    [True, True, True, True, False, False]
+    """
+    return body in agency_names() or _agencies_only().fullmatch(body) is not None
+
+
+@cache
+def _agencies_only() -> re.Pattern[str]:
+    names = _agency_alternatives()
+    return re.compile(rf"(?:with )?(?:{names})(?:\s?/\s?(?:{names}|[Ww]ires|[Aa]gencies))*")
+
+
 @cache
 def _agency_credit() -> re.Pattern[str]:
     """A bracket ending with a dash and an agency or an editor's signature."""
@@ -209,9 +225,9 @@ def bracket_kind(
       or what an agency inserts: a legal status (``banned in Russia``, ``designated a foreign
       agent``), where a quotation was heard (``to journalists, as quoted by TASS``);
     - a photo or video credit (``AP Photo/Jane Doe``, ``Getty Images``, ``Reuters/Jo Li``);
-    - an agency's name alone (``news_agencies.txt``) ending a line, after a sentence or alone on
-      it, or between a dateline and its dash: its credit (``... on Friday. [AAP]``,
-      ``MELBOURNE [AAP] -``);
+    - an agency's name alone (``news_agencies.txt``, or with others: ``AAP/Wires``, ``with
+      AAP``) ending a line, after a sentence or alone on it, or between a dateline and its dash:
+      its credit (``... on Friday. [AAP]``, ``MELBOURNE [AAP] -``);
     - a pointer to media on the page (``Watch the full briefing above.``, ``Click here``);
     - a citation: capitalised, holding a date, right after the end of a sentence or ending
       with a full stop of its own (``[Remarks at a rally, 3/14/16.]``).
@@ -246,16 +262,16 @@ def bracket_kind(
         return "placeholder"
     if _agency_credit().fullmatch(body) or _AGENCY_INSERT.fullmatch(body):
         return "editorial"
+    if _credits_agency(body) and (
+        (ends_line and (not before.strip() or _SENTENCE_END.search(before)))
+        or (_DATELINE.fullmatch(before) and _DASH_NEXT.match(after))
+    ):
+        return "editorial"
     if not body[:1].isupper():  # labels, credits and citations are capitalised
         return None
     if _label().match(body) or _UPDATE.match(body) or _is_media_credit(body):
         return "editorial"
     if _MEDIA_POINTER.fullmatch(body):
-        return "editorial"
-    if body in agency_names() and (
-        (ends_line and (not before.strip() or _SENTENCE_END.search(before)))
-        or (_DATELINE.fullmatch(before) and _DASH_NEXT.match(after))
-    ):
         return "editorial"
     if _DATE.search(body) and (_SENTENCE_END.search(before) or body.endswith(".")):
         return "editorial"
