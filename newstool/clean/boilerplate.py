@@ -241,21 +241,22 @@ def _blank_on(text: str, position: int, step: int) -> bool:
 def _is_live_blog_opening(first: str, second: str) -> bool:
     """Whether ``second``, under the headline ``first`` (no final stop), is a live blog's own
     opening sentence ("Follow our live coverage of the bushfire emergency in the Blue
-    Mountains."), which elsewhere is a call to it (boilerplate.txt: "... of the count here"):
-    when in doubt, it stays.
+    Mountains."), which elsewhere is a call to it (boilerplate.txt: "... of the count here").
 
-    >>> [_is_live_blog_opening(first, "Follow our live coverage here.") for first in (
-    ...     "Fires in the Blue Mountains", "Labor has won Dunkley.")]
-    [True, False]
+    >>> [_is_live_blog_opening("Fires in the Blue Mountains", f"Follow our live coverage {end}")
+    ...  for end in ("of the fires.", "here.")], _is_live_blog_opening("Labor won.", "Follow ...")
+    ([True, False], False)
     """
     return (
         not _ENDS_NO_HEADLINE.search(first)
         and second.endswith(".")
         and _LIVE_BLOG_OPENING.match(second) is not None
+        and _POINTS_AWAY.search(second) is None
     )
 
 
 _LIVE_BLOG_OPENING = lazyre.compile(r"(?:follow|read) our live (?:coverage|blog|updates)\b", re.I)
+_POINTS_AWAY = lazyre.compile(r"\b(?:here|above)\b", re.I)  # (not "below": the entries follow)
 # A sentence that says who said it ("..., the airline said.", "..., Ms Li says.") is news,
 # whatever a pattern's free tail took in; a headline under "Read more:" ends with no stop.
 _ATTRIBUTED = lazyre.compile(rf",[^,]{{1,40}}\b{_REPORTING_VERBS}\b[^,]{{0,40}}[.!]$")

@@ -170,19 +170,25 @@ def _agency_alternatives() -> str:
     return "|".join(re.escape(name) for name in data_words("news_agencies.txt"))
 
 
-def _credits_agency(body: str) -> bool:
-    """Whether a bracket's ``body`` names only wire agencies: one (``AAP``), with others or the
-    wires (``AAP/AFP``, ``AAP/Wires``), or after "with" (``with AAP``).
+def _credits_agency(body: str, before: str = "") -> bool:
+    """Whether a bracket's ``body`` names only wire agencies: one (``AAP``), or, after a
+    statement (not a question: a quiz's answer is the article's), with others or the wires
+    (``AAP/AFP``, ``AAP/Wires``) or after "with" (``with AAP``).
 
-    >>> [_credits_agency(b) for b in ("AAP", "AAP/Wires", "with AAP", "AAP/AFP", "NATO", "Jo/AAP")]
-    [True, True, True, True, False, False]
+    >>> [_credits_agency(b, "It fell. ") for b in ("AAP", "AAP/Wires", "with AAP", "with Ed.")]
+    [True, True, True, False]
+    >>> _credits_agency("AP/Reuters", "Which agencies broke it? "), _credits_agency("NATO")
+    (False, False)
     """
-    return body in agency_names() or _agencies_only().fullmatch(body) is not None
+    if body in agency_names():
+        return True
+    return not before.rstrip().endswith("?") and _agencies_only().fullmatch(body) is not None
 
 
 @cache
 def _agencies_only() -> re.Pattern[str]:
-    names = _agency_alternatives()
+    agencies = (n for n in data_words("news_agencies.txt") if not n.lower().startswith("ed"))
+    names = "|".join(map(re.escape, agencies))
     return re.compile(rf"(?:with )?(?:{names})(?:\s?/\s?(?:{names}|[Ww]ires|[Aa]gencies))*")
 
 
@@ -262,7 +268,7 @@ def bracket_kind(
         return "placeholder"
     if _agency_credit().fullmatch(body) or _AGENCY_INSERT.fullmatch(body):
         return "editorial"
-    if _credits_agency(body) and (
+    if _credits_agency(body, before) and (
         (ends_line and (not before.strip() or _SENTENCE_END.search(before)))
         or (_DATELINE.fullmatch(before) and _DASH_NEXT.match(after))
     ):
