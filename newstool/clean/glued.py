@@ -68,6 +68,11 @@ def separate_glued_sentences(text: str) -> list[Change]:
     >>> fixed(separate_glued_sentences, unchanged) == unchanged
     True
 
+    A transcript's mark after a sentence's end, glued to the next sentence, gets its space too:
+
+    >>> fixed(separate_glued_sentences, "We have a plan. [applause]And we win. Why? [crosstalk]Let")
+    'We have a plan. [applause] And we win. Why? [crosstalk] Let'
+
     Curly quotes are judged as the straight ones they stand for, so that the quote rules, which
     run later, cannot change the verdict (``„Gut.“Dann`` reads as ``"Gut."Dann``):
 
@@ -84,7 +89,16 @@ def separate_glued_sentences(text: str) -> list[Change]:
         del spaced  # (a long text: one copy fewer while the next is made)
         bounds = zip([0, *inserted], [*inserted, len(text)], strict=True)
         spaced = " ".join(_as_straight(text[start:end]) for start, end in bounds)
+    if "]" in text:  # (few texts hold a bracket)
+        inserted = sorted({*inserted, *(m.end() for m in _MARK_GLUED_TO_CAPITAL.finditer(text))})
     return [Change(i, i, " ") for i in inserted]
+
+
+# A transcript's mark after a sentence's end, glued to the capital of the next sentence ("a
+# plan. [applause]And we", "Why? [crosstalk]Let me"): no word starts with a bracket's close.
+_MARK_GLUED_TO_CAPITAL = lazyre.compile(
+    r"(?<=[.!?])[\"'”’]?[ \t]+\[[a-z][a-z ]{1,30}\](?=[\"“‘]?[A-Z])"
+)
 
 
 def _as_straight(text: str) -> str:
