@@ -95,9 +95,13 @@ def separate_glued_sentences(text: str) -> list[Change]:
 
 
 # A transcript's mark after a sentence's end, glued to the capital of the next sentence ("a
-# plan. [applause]And we", "Why? [crosstalk]Let me"): no word starts with a bracket's close.
+# plan. [applause]And we", "Why? [crosstalk]Let me"). Only the marks a transcript uses: a
+# lower-case bracket may also begin a name, a formula or code ("[bmim]Cl", "[ui]Lab",
+# "[quote]Great", "[database]Host").
 _MARK_GLUED_TO_CAPITAL = lazyre.compile(
-    r"(?<=[.!?])[\"'”’]?[ \t]+\[[a-z][a-z ]{1,30}\](?=[\"“‘]?[A-Z])"
+    r"(?<=[.!?])[\"'”’]?[ \t]+\[(?:applause|laughter|laughs|laughing|crosstalk|cross talk"
+    r"|inaudible|unintelligible|pause|pauses|cheers|cheering|booing|boos|music|silence|sighs"
+    r"|chuckles)\](?=[\"“‘]?[A-Z])"
 )
 
 
