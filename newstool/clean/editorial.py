@@ -165,9 +165,11 @@ def agency_names() -> frozenset[str]:
     return frozenset(data_words("news_agencies.txt"))
 
 
-def _agency_alternatives() -> str:
-    """The names of ``news_agencies.txt`` as the alternatives of a pattern, in the file's order."""
-    return "|".join(re.escape(name) for name in data_words("news_agencies.txt"))
+def _agency_alternatives(editors: bool = True) -> str:
+    """The names of ``news_agencies.txt`` as the alternatives of a pattern, in the file's order;
+    without ``editors``, not the editors' signatures (``Ed.``, ``Eds.``)."""
+    names = data_words("news_agencies.txt")
+    return "|".join(re.escape(n) for n in names if editors or not n.lower().startswith("ed"))
 
 
 def _credits_agency(body: str, before: str = "") -> bool:
@@ -187,8 +189,7 @@ def _credits_agency(body: str, before: str = "") -> bool:
 
 @cache
 def _agencies_only() -> re.Pattern[str]:
-    agencies = (n for n in data_words("news_agencies.txt") if not n.lower().startswith("ed"))
-    names = "|".join(map(re.escape, agencies))
+    names = _agency_alternatives(editors=False)  # "with Ed." is a person's credit
     return re.compile(rf"(?:with )?(?:{names})(?:\s?/\s?(?:{names}|[Ww]ires|[Aa]gencies))*")
 
 
