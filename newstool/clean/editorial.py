@@ -99,6 +99,7 @@ _DATELINE = lazyre.compile(
     r"(?:, [A-Z0-9][\w'’.-]*(?: [A-Z0-9][\w'’.-]*){0,2}){0,2} +"
 )
 _DASH_NEXT = lazyre.compile(r"[ \t]*(?:—|–|--?)[ \t]")
+_LOWER_CASE_NEXT = lazyre.compile(r"[ \t]+[a-z]")
 
 
 @cache
@@ -239,6 +240,8 @@ def bracket_kind(
     - a citation: capitalised, holding a date, right after the end of a sentence or ending
       with a full stop of its own (``[Remarks at a rally, 3/14/16.]``).
 
+    >>> bracket_kind("Polls", "", after=" show"), bracket_kind("link", "north of the ", after=" ci")
+    (None, 'placeholder')
     >>> [bracket_kind(body) for body in ["Links", "Editor's note: he left", "Video: A fire",
     ...  "Updated at noon", "outlawed in Russia - TASS", "the mayor - Ed.", "AP Photo/Jo Li"]]
     ['placeholder', 'editorial', 'editorial', 'editorial', 'editorial', 'editorial', 'editorial']
@@ -266,7 +269,11 @@ def bracket_kind(
     """
     body = body.strip()
     if _is_placeholder(body) or _AD_BREAK.fullmatch(body):
-        return "placeholder"
+        # opening a sentence, before its lower-case verb, it is the sentence's altered subject
+        # ("[Polls] show the government ahead"; after a label's colon it is the placeholder:
+        # "Sentence: [Image] seven years")
+        opens = not before.strip() or _SENTENCE_END.search(before)
+        return None if opens and _LOWER_CASE_NEXT.match(after) else "placeholder"
     if _agency_credit().fullmatch(body) or _AGENCY_INSERT.fullmatch(body):
         return "editorial"
     if _credits_agency(body, before) and (
