@@ -173,6 +173,12 @@ def _agency_alternatives(editors: bool = True) -> str:
     return "|".join(re.escape(n) for n in names if editors or not n.lower().startswith("ed"))
 
 
+def _after_sentence(before: str) -> bool:
+    """Whether a bracket after ``before`` (the text before it on its line) opens its line or
+    follows a sentence's end."""
+    return not before.strip() or _SENTENCE_END.search(before) is not None
+
+
 def _credits_agency(body: str, before: str = "") -> bool:
     """Whether a bracket's ``body`` names only wire agencies: one (``AAP``), or, after a
     statement (not a question: a quiz's answer is the article's), with others or the wires
@@ -272,12 +278,11 @@ def bracket_kind(
         # opening a sentence, before its lower-case verb, it is the sentence's altered subject
         # ("[Polls] show the government ahead"; after a label's colon it is the placeholder:
         # "Sentence: [Image] seven years")
-        opens = not before.strip() or _SENTENCE_END.search(before)
-        return None if opens and _LOWER_CASE_NEXT.match(after) else "placeholder"
+        return None if _after_sentence(before) and _LOWER_CASE_NEXT.match(after) else "placeholder"
     if _agency_credit().fullmatch(body) or _AGENCY_INSERT.fullmatch(body):
         return "editorial"
     if _credits_agency(body, before) and (
-        (ends_line and (not before.strip() or _SENTENCE_END.search(before)))
+        (ends_line and _after_sentence(before))
         or (_DATELINE.fullmatch(before) and _DASH_NEXT.match(after))
     ):
         return "editorial"
