@@ -73,6 +73,13 @@ _SENTENCE_END = lazyre.compile(r"[.!?…。！？][\"'”’»)\]」』]*$")
 _WORD = lazyre.compile(r"\S+")
 _OPENING_PUNCTUATION = "\"'“‘«([{「『"
 # A list item line: a dash, star or bullet sign, or a label (1. 1) (1) a)), then the item.
+# A line of a fact box: a short capitalised label, a colon and its value ("When: Saturday,
+# 7.30pm", "Venue: Marvel Stadium", "ASX200: up 52.3 points"). See fact_box_starts.
+_FACT_LINE = lazyre.compile(r"[ \t]*[A-Z][\w'’&+./-]*(?: [\w'’&+./-]+){0,3}:[ \t]+\S")
+# What the line before a fact box ends with: its heading's colon, or a sentence's end; a line of
+# the box does not end in an unfinished phrase ("Third: plan for" goes on, "Drought: ...").
+_ENDS_BEFORE_FACTS = lazyre.compile(r"[:.!?…][\"'”’»)\]]*[ \t]*$")
+_UNFINISHED_BEFORE_FACTS = _UNFINISHED_LAST_WORDS | {"for", "in", "on", "until", "such"}
 _LIST_ITEM = lazyre.compile(
     r"[ \t]*(?:[-*–][ \t]+|[•●▪◦‣⁃][ \t]*|(?:\d{1,3}[.)]|\(\d{1,3}\)|[a-z]\))[ \t]+)\S"
 )
@@ -448,12 +455,14 @@ def _line_groups(chunk: str) -> list[tuple[str, list[str]]]:
     lines = [line for line in chunk.split("\n") if line.strip()]
     width = max(NARROWEST_WRAP, *map(_columns, lines))
     alone = _lines_alone(lines, width)
+    facts = fact_box_starts(lines, width)
     groups: list[tuple[str, list[str]]] = []
     for i, line in enumerate(lines):
         starts_block = (
             i == 0
             or alone[i]
             or alone[i - 1]
+            or facts[i]
             or _LIST_ITEM.match(line)
             or _leaves_list(groups[-1][1], line, width)
         )
@@ -488,15 +497,66 @@ def _lines_alone(lines: list[str], width: int) -> list[bool]:
     return alone
 
 
-def _leaves_list(group: list[str], line: str, width: int) -> bool:
-    """Whether ``line`` ends the list item ``group``: it is not indented, starts a sentence and
-    does not continue a hard-wrapped item line.
+def fact_box_starts(lines: list[str], width: int | None = None) -> list[bool]:
+    """For each line of a run of lines, whether it starts a unit of its own because of a fact
+    box: a line of one, or the first line after one that starts a sentence and does not
+    continue it (see :func:`_leaves_list`). Each unit is a paragraph of a document, as a list
+    item is, and a sentence. ``width``: where the lines were wrapped (default: the widest).
+
+    A line of a fact box holds a label, a colon and a value (:data:`_FACT_LINE`), two or more
+    in a row; the first opens the run or follows a line that ends with a colon or a sentence's
+    end (``Match details:``); the next ones follow one that ends so, or a line of the box that
+    was not hard-wrapped (:func:`_wrapped`) and does not end in an unfinished phrase.
+
+    >>> fact_box_starts(["Match details:", "When: Saturday, 7pm", "Venue: MCG", "Tickets: $25,",
+    ...                  "sold out", "The final is on.", "Said: no"])
+    [False, True, True, True, False, True, False]
+
+    Wrapped prose whose lines happen to open with a capitalised word and a colon is not one:
+
+    >>> fact_box_starts(["The council issued a statement that said the", "Council: had acted"
+    ...                  " and the union responded within", "Minutes: that it would appeal."])
+    [False, False, False]
+    """
+    starts = [False] * len(lines)
+    if len(lines) < 2:
+        return starts
+    if width is None:
+        width = max(NARROWEST_WRAP, *map(_columns, lines))
+    counted: list[bool] = []
+    for i, line in enumerate(lines):
+        before = lines[i - 1] if i else ""
+        counted.append(
+            bool(_FACT_LINE.match(line))
+            and (
+                not i
+                or bool(_ENDS_BEFORE_FACTS.search(before))
+                or (
+                    counted[i - 1]
+                    and not _wrapped(before, line, width)
+                    and before.split()[-1].lower() not in _UNFINISHED_BEFORE_FACTS
+                )
+            )
+        )
+    in_box = False  # the unit being read is a line of the box (and what continues it)
+    for i, line in enumerate(lines):
+        fact = counted[i] and ((i and counted[i - 1]) or (i + 1 < len(lines) and counted[i + 1]))
+        if fact:
+            starts[i] = in_box = True
+        elif in_box and _leaves_list([lines[i - 1]], line, width, fact=True):
+            starts[i], in_box = True, False
+    return starts
+
+
+def _leaves_list(group: list[str], line: str, width: int, fact: bool = False) -> bool:
+    """Whether ``line`` ends the list item ``group`` (or the line of a fact box, ``fact``): it
+    is not indented, starts a sentence and does not continue a hard-wrapped item line.
 
     >>> _leaves_list(["- one"], "Then prose.", 60), _leaves_list(["- one"], "  More of it", 60)
     (True, False)
     """
     return (
-        bool(_LIST_ITEM.match(group[0]))
+        (fact or bool(_LIST_ITEM.match(group[0])))
         and not line[:1].isspace()
         and _starts_sentence(line)
         and not _wrapped(group[-1], line, width)

@@ -1183,6 +1183,34 @@ def list_items(text: str) -> tuple[list[int], set[int]]:
     return [i.start for i in items], {i.period for i in items if i.period is not None}
 
 
+def fact_line_starts(text: str) -> list[int]:
+    """The line breaks before the lines of a fact box and the line after it (see
+    :func:`newstool.ingest.fact_box_starts`, asked of each run of lines between blank lines):
+    each of its lines is a sentence.
+
+    >>> text = "Match details:\\nWhen: Saturday, 7.30pm\\nVenue: MCG\\nHe said:\\nNo: why"
+    >>> [text[i + 1 : i + 6] for i in fact_line_starts(text)]
+    ['When:', 'Venue', 'He sa']
+    """
+    if text.count(":") < 2:  # (the quick test: a fact box has a colon a line)
+        return []
+    from newstool.ingest import fact_box_starts  # here: few texts hold two lines with a colon
+
+    breaks: list[int] = []
+    run: list[tuple[int, str]] = []  # (offset, line) of the lines since the last blank one
+    at = 0
+    for line in [*text.split("\n"), ""]:
+        if line.strip():
+            run.append((at, line))
+        elif run:
+            starts = fact_box_starts([run_line for _, run_line in run])
+            pairs = zip(run, starts, strict=True)
+            breaks += [offset - 1 for (offset, _), start in pairs if start and offset]
+            run = []
+        at += len(line) + 1
+    return breaks
+
+
 def structural_starts(text: str) -> tuple[list[int], set[int]]:
     """Offsets where a blank line, a bullet or a list item starts a sentence whatever the
     punctuation, and the periods of list labels (which end nothing).
@@ -1195,6 +1223,7 @@ def structural_starts(text: str) -> tuple[list[int], set[int]]:
     if "\n" in text:  # (most paragraphs are one line)
         starts += [m.end() for m in _BLANK_LINE.finditer(text)]
         starts += [m.start() for m in _DASH_ITEM.finditer(text)]
+        starts += fact_line_starts(text)
     if any(bullet in text for bullet in _BULLETS):  # (quick: no text of Latin-1 holds one)
         starts += [m.start() for m in _BULLET.finditer(text)]
     return (sorted(set(starts)) if starts else starts), periods

@@ -418,6 +418,35 @@ def test_each_list_item_line_is_a_paragraph_of_its_own():
     )
 
 
+def test_each_line_of_a_fact_box_is_a_paragraph_and_wrapped_lines_with_colons_still_join():
+    text = (
+        "Final set for Saturday\n\nThe final is on Saturday.\n\nMatch details:\n"
+        "When: Saturday, 7.30pm AEDT\nVenue: Rod Laver Arena\nTickets: From $45, sold\n"
+        "online\nThe winner takes $3 million.\n\n"
+        "The statement was issued by the press officer in the office of Media" + " x" * 30 + "\n"
+        "Relations: call 555 0100 between nine and five on weekdays; The Better\n"
+        "Cash Alliance: Ann Li, head of communications.\n"
+    )
+    assert structure(text) == (
+        "Final set for Saturday",
+        [
+            ("paragraph", "The final is on Saturday."),
+            ("paragraph", "Match details:"),
+            ("paragraph", "When: Saturday, 7.30pm AEDT"),
+            ("paragraph", "Venue: Rod Laver Arena"),
+            ("paragraph", "Tickets: From $45, sold online"),
+            ("paragraph", "The winner takes $3 million."),
+            (
+                "paragraph",
+                "The statement was issued by the press officer in the office of Media"
+                + " x" * 30
+                + " Relations: call 555 0100 between nine and five on weekdays; The Better"
+                " Cash Alliance: Ann Li, head of communications.",
+            ),
+        ],
+    )
+
+
 def test_a_short_line_above_a_list_is_a_heading_and_a_list_item_is_never_the_title():
     assert structure("Shopping\n- milk\n- eggs")[0] == "Shopping"
     assert structure("- milk\n\n- eggs") == (

@@ -51,10 +51,12 @@ _UPDATE = lazyre.compile(
     r"|reached out to) [^.]{1,60}? for comment\b|(?-i:Eds?|ED)\.?:\s",
     re.IGNORECASE,
 )
-# Where an advertisement broke the story ("[article continues after advertisement]").
+# Where an advertisement broke the story ("[article continues after advertisement]"), or a
+# control of the page was ("[click to expand]", "[tap to enlarge]").
 _AD_BREAK = lazyre.compile(
     r"(?:the )?(?:story|article|text) continues (?:below|after)"
-    r"(?: (?:the |this )?(?:advertisement|ad))?",
+    r"(?: (?:the |this )?(?:advertisement|ad))?"
+    r"|(?:click|tap) (?:here )?to (?:expand|enlarge|zoom)",
     re.IGNORECASE,
 )
 # A legal status that Russian media must print after certain names, inserted by the agency
@@ -100,9 +102,17 @@ _DATELINE = lazyre.compile(
 )
 _DASH_NEXT = lazyre.compile(r"[ \t]*(?:—|–|--?)[ \t]")
 _LOWER_CASE_NEXT = lazyre.compile(r"[ \t]+[a-z]")
+_CAPITAL_NEXT = lazyre.compile(r"[ \t]+[\"'“‘]?[A-Z]")
 
 
-@cache
+# A call to look at what a placeholder stood for: "[see map]", "[view gallery]" (in a quotation
+# a bracket such as "[see the map]" stands for the speaker's words: see bracket_kind).
+_LOOK_AT = lazyre.compile(r"(?i:see|view|watch|click for) (?=\S)")
+# A transcript's speaker label opening a line ("MODERATOR:", "Q.", "QUESTION:"), where a
+# bracketed outlet says who asks ("QUESTION: Thanks. [Kyodo] Prime Minister, ...").
+_SPEAKER_LABEL = lazyre.compile(r"[ \t]*(?:[A-Z][A-Z.'’ -]{0,40}[A-Z.]|Q|A)[.:][ \t]")
+
+
 @cache
 def _placeholders() -> frozenset[str]:
     return frozenset(entry.lower() for entry in data_words("placeholders.txt"))
@@ -179,6 +189,12 @@ def _after_sentence(before: str) -> bool:
     return not before.strip() or _SENTENCE_END.search(before) is not None
 
 
+def _after_statement(before: str) -> bool:
+    """Whether a bracket after ``before`` opens its line or follows a sentence that is not a
+    question (a quiz's answer, ``Who broke the story? [AP] Which ...``, is the article's)."""
+    return _after_sentence(before) and not before.rstrip().rstrip("\"'”’»)").endswith("?")
+
+
 def _credits_agency(body: str, before: str = "") -> bool:
     """Whether a bracket's ``body`` names only wire agencies: one (``AAP``), or, after a
     statement (not a question: a quiz's answer is the article's), with others or the wires
@@ -224,14 +240,17 @@ def _agency_photographer() -> re.Pattern[str]:
 
 
 def bracket_kind(
-    body: str, before: str = "", *, ends_line: bool = False, after: str = ""
+    body: str, before: str = "", *, ends_line: bool = False, after: str = "", quoted: bool = False
 ) -> str | None:
     """``"placeholder"``, ``"editorial"`` or None (the bracket stays) for a bracket holding
     ``body`` after the text ``before`` on its line (``ends_line``: nothing after it there) and
-    before ``after`` (its next few characters). The tests, in turn:
+    before ``after`` (its next few characters), ``quoted`` when a quotation is open there. The
+    tests, in turn:
 
     - a placeholder (see :func:`_is_placeholder`): ``[link]``, ``[Photos]``, ``[Twitter embed]``,
-      or where an advertisement broke the story (``[article continues after advertisement]``);
+      outside a quotation a call to look at one (``[see map]``, ``[view gallery]``), where an
+      advertisement broke the story (``[article continues after advertisement]``) or a page's
+      control was (``[click to expand]``);
     - a labelled note: a capitalised label from ``note_labels.txt`` (note, update, correction,
       media and link captions), then a colon (within a few words: ``Note to readers:``), a
       dash, "by" or nothing; or an update notice (``Updated at noon``);
@@ -240,8 +259,11 @@ def bracket_kind(
       agent``), where a quotation was heard (``to journalists, as quoted by TASS``);
     - a photo or video credit (``AP Photo/Jane Doe``, ``Getty Images``, ``Reuters/Jo Li``);
     - an agency's name alone (``news_agencies.txt``, or with others: ``AAP/Wires``, ``with
-      AAP``) ending a line, after a sentence or alone on it, or between a dateline and its dash:
-      its credit (``... on Friday. [AAP]``, ``MELBOURNE [AAP] -``);
+      AAP``) ending a line, after a sentence or alone on it; after a statement and before the
+      capital of the next sentence, outside a quotation and a transcript's line (where it says
+      who asks: ``Q. Thanks. [Reuters] Can you ...``); or between a dateline and its dash: its
+      credit (``... on Friday. [AAP]``, ``... premiums. [AP] A legislative``, ``MELBOURNE [AAP]
+      -``);
     - a pointer to media on the page (``Watch the full briefing above.``, ``Click here``);
     - a citation: capitalised, holding a date, right after the end of a sentence or ending
       with a full stop of its own (``[Remarks at a rally, 3/14/16.]``).
@@ -257,6 +279,11 @@ def bracket_kind(
     >>> bracket_kind("AAP", "It rained on Friday. ", ends_line=True), bracket_kind("AAP", "It "
     ...     "rained. ", ends_line=False), bracket_kind("NATO", "It rained. ", ends_line=True)
     ('editorial', None, None)
+    >>> [bracket_kind("AP", before, after=" A l") for before in ("It rained. ", "Who? ", "By ",
+    ...  "Q. Thanks. ")], bracket_kind("AP", "It rained. ", after=" A l", quoted=True)
+    (['editorial', None, None, None], None)
+    >>> [bracket_kind("see map", quoted=q) for q in (False, True)], bracket_kind("see Table 2")
+    (['placeholder', None], None)
     >>> [bracket_kind("AP", before, after=" — ") for before in ("DES MOINES, Iowa ",
     ...  "LONDON, May 5 ", "Officials told the ")], bracket_kind("AP", "ADVANCED PLACEMENT ")
     (['editorial', 'editorial', None], None)
@@ -279,10 +306,20 @@ def bracket_kind(
         # ("[Polls] show the government ahead"; after a label's colon it is the placeholder:
         # "Sentence: [Image] seven years")
         return None if _after_sentence(before) and _LOWER_CASE_NEXT.match(after) else "placeholder"
+    looked_at = _LOOK_AT.match(body)
+    if looked_at and not quoted and _is_placeholder(body[looked_at.end() :]):
+        return "placeholder"
     if _agency_credit().fullmatch(body) or _AGENCY_INSERT.fullmatch(body):
         return "editorial"
     if _credits_agency(body, before) and (
         (ends_line and _after_sentence(before))
+        or (
+            _after_statement(before)
+            and _CAPITAL_NEXT.match(after)
+            and not quoted
+            and not _SPEAKER_LABEL.match(before)
+            and _agencies_only().fullmatch(body)  # (not an editor's "[Ed.]": a correction's)
+        )
         or (_DATELINE.fullmatch(before) and _DASH_NEXT.match(after))
     ):
         return "editorial"
@@ -352,6 +389,7 @@ def extract_editorial_notes(text: str) -> list[Change]:
                 _line_before(text, match.start()),
                 ends_line=_ends_line(text, match.end()),
                 after=text[match.end() : match.end() + 4],
+                quoted=_in_quotation(text, match.start()),
             )
         )
         and _stands_apart(text, match.start(), match.end(), spaced_later, kind == "placeholder")
@@ -366,6 +404,17 @@ def extract_editorial_notes(text: str) -> list[Change]:
             note = Note(kinds[match], match["body"].strip())
             changes.append(Change(cut_start, cut_end, "", note=note))
     return changes
+
+
+def _in_quotation(text: str, start: int) -> bool:
+    """Whether a quotation is open at ``start``, read from the start of its line: an odd number
+    of straight double marks, or more opening curly marks than closing ones.
+
+    >>> [_in_quotation(t, len(t)) for t in ('He said "we', "“We left,” he", 'Li: "It “is')]
+    [True, False, True]
+    """
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return line.count('"') % 2 == 1 or line.count("“") > line.count("”")
 
 
 def _line_before(text: str, start: int) -> str:
