@@ -9,6 +9,7 @@ import os
 import select
 import signal
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -293,6 +294,27 @@ def test_interrupted_runs_exit_128_plus_signal_with_no_partial_output(tmp_path, 
     assert process.returncode == status
     assert b"Traceback" not in stderr and b"Aborted!" not in stderr
     assert list(tmp_path.iterdir()) == []  # neither the file nor its temporary
+
+
+def test_a_ctrl_c_while_a_finaliser_runs_stops_the_run_at_the_next_document():
+    """Python prints a KeyboardInterrupt raised inside ``__del__`` as ignored and goes on (a
+    Dask run's futures are finalised all the time): it is raised at the next document."""
+    from newstool import cli
+
+    class Finalised:
+        def __del__(self) -> None:
+            cli.on_interrupt(signal.SIGINT, sys._getframe())  # as if the signal came here
+
+    reporter = cli.Reporter("clean", quiet=True)
+    try:
+        reporter.written()  # no Ctrl-C yet
+        Finalised()  # made and finalised at once: no exception escapes
+        with pytest.raises(KeyboardInterrupt):
+            reporter.written()
+        with pytest.raises(KeyboardInterrupt):  # anywhere else, at once
+            cli.on_interrupt(signal.SIGINT, sys._getframe())
+    finally:
+        cli._interrupted.clear()
 
 
 def _unwritable_directory(tmp_path: Path) -> Path:
