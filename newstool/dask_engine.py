@@ -232,7 +232,7 @@ class DaskEngine:
         """``map(function, items)`` on the cluster, results in input order, one task per shard
         of about :data:`SHARD_BYTES` by ``weigh`` (an item a shard without it); an exception in
         ``function`` is raised here after the results before it, as ``map`` would raise it."""
-        batches = tasks(items, weigh, SHARD_BYTES)
+        batches = tasks(items, weigh, SHARD_BYTES, SHARD_BYTES)
         first = next(batches, None)
         if first is None:
             return
