@@ -115,6 +115,8 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
             furniture[index] = True
     for first, end in [*headline_lists(contents, furniture), *section_menus(contents)]:
         furniture[first:end] = [True] * (end - first)
+    for index in _header_times(contents, furniture):  # the story's own, under its headline
+        furniture[index] = False
     spans = []
     notice = _may_hold_notice(text)
     for line, stripped, goes in zip(lines, contents, furniture, strict=True):
@@ -124,6 +126,52 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
         elif notice and (tail := _notice_after_sentences(stripped, pattern)) is not None:
             spans.append((start + tail, start + len(stripped)))
     return removal_changes(text, spans)
+
+
+# When the story was posted or updated ("Posted Thu 14 March at 6:12am", "Updated 11:42 p.m.
+# ET", "Posted 3 hours ago"): in the text's header, the story's own line; elsewhere the page's.
+_PAGE_TIME = lazyre.compile(
+    r"(?:posted|updated|published|last updated|first published|last modified|modified)\b"
+    r".*(?:\d|\bago\b)",
+    re.IGNORECASE,
+)
+# A line of the header between the headline and the story's time: a byline ("By Jo Li"), or
+# a line of three words at most that ends no sentence and is no list's item or label
+# ("Business Reporter", "Austin Bureau"; not "- Crews remain", "Best Film: Dune", "Power is
+# out for 40,000 homes").
+_HEADER_LINE = lazyre.compile(
+    r"(?:By|BY) \S.*|(?![-*•●▪◦‣⁃]|\d+[.)])(?!.*:\s)(?:\S+ ){0,2}\S+(?<![.!?:])"
+)
+_HEADER_LINES = 5
+
+
+def _header_times(contents: list[str], furniture: list[bool]) -> list[int]:
+    """The lines among the first :data:`_HEADER_LINES` that say when the story was posted or
+    updated, after its headline and perhaps its byline, one after the other (no line before
+    them furniture: the times of a list of headlines are the page's; none after another line:
+    a live blog's entries have their own).
+
+    >>> _header_times(["Storm hits coast", "By Jo Li", "Updated 11:42 p.m. ET", "Rain fell."],
+    ...               [False, False, True, False])
+    [2]
+    >>> _header_times(["Trending", "Mayor quits", "Posted 2 hours ago"], [True, True, True])
+    []
+    >>> _header_times(["Key points:", "- Crews remain", "Posted 3 hours ago"], [False, False, True])
+    []
+    >>> _header_times(["Live: Storm", "Updated 5 min ago", "6:12am", "Posted 6:12am"], [0, 1, 0, 1])
+    [1]
+    >>> _header_times(["Rain fell.", "Posted 5h ago", "Roads flooded."], [False, True, False])
+    []
+    """
+    if not contents or _ENDS_AS_SENTENCE.search(contents[0]):
+        return []  # the text opens with its first sentence, no headline
+    times: list[int] = []
+    for index, line in enumerate(contents[:_HEADER_LINES]):
+        if index and _PAGE_TIME.match(line):
+            times.append(index)
+        elif times or furniture[index] or (index and not _HEADER_LINE.fullmatch(line)):
+            break
+    return [index for index in times if furniture[index]]
 
 
 def is_promo_line(line: str) -> bool:

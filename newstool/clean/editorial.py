@@ -29,6 +29,7 @@ from newstool.clean.fragments import remove_orphan_punctuation
 from newstool.clean.glued import separate_glued_sentences
 from newstool.datafiles import data_words
 from newstool.model import Note
+from newstool.sentences import abbreviation_kind, lexicon, previous_word, token_before
 
 _BRACKETED = lazyre.compile(r"\[(?P<body>[^\[\]\n]*)\]")
 _SQUARE_BRACKET = lazyre.compile(r"[\[\]]")
@@ -185,8 +186,20 @@ def _agency_alternatives(editors: bool = True) -> str:
 
 def _after_sentence(before: str) -> bool:
     """Whether a bracket after ``before`` (the text before it on its line) opens its line or
-    follows a sentence's end."""
-    return not before.strip() or _SENTENCE_END.search(before) is not None
+    follows a sentence's end: not the period of an abbreviation (``a cut in Sept. [Chart]``).
+
+    >>> [_after_sentence(b) for b in ("", "It fell. ", "a cut in Sept. ", "the U.S. ", "a cut ")]
+    [True, True, False, False, False]
+    """
+    if not before.strip():
+        return True
+    end = _SENTENCE_END.search(before)
+    if end is None:
+        return False
+    if before[end.start()] != ".":
+        return True
+    word = previous_word(token_before(before, end.start()), lexicon())
+    return abbreviation_kind(word, lexicon()) is None
 
 
 def _after_statement(before: str) -> bool:

@@ -45,7 +45,7 @@ def remove_site_prompts(text: str) -> list[Change]:
     >>> fixed(remove_site_prompts, "Rain fell.\\nThis article is for subscribers only.")
     'Rain fell.'
 
-    News about the same things, told as news, stays:
+    News about the same things, told as news, stays, and so does a headline about them:
 
     >>> unchanged = "Readers were offered a digital subscription.\\n\\nThe app was free."
     >>> fixed(remove_site_prompts, unchanged) == unchanged
@@ -53,10 +53,24 @@ def remove_site_prompts(text: str) -> list[Change]:
     """
     spans = [
         (line.start(), line.end())
-        for line in LINE_CONTENT.finditer(text)
-        if is_site_prompt(line.group())
+        for index, line in enumerate(LINE_CONTENT.finditer(text))
+        if is_site_prompt(line.group()) and not (index == 0 and _is_headline(line.group()))
     ]
     return removal_changes(text, spans)
+
+
+def _is_headline(line: str) -> bool:
+    """Whether the text's first line reads as its headline: six words or more, ending as no
+    sentence does ("From the readers' editor: why we turned off comments on this story"); a
+    site's prompt above the story is a short label or a sentence ("Subscriber exclusive").
+
+    >>> _is_headline("Why we turned off comments on this story"), _is_headline("Subscriber only")
+    (True, False)
+    """
+    return line.count(" ") >= _HEADLINE_WORDS - 1 and not _ends_as_sentence(line)
+
+
+_HEADLINE_WORDS = 6
 
 
 def is_site_prompt(line: str) -> bool:
