@@ -916,56 +916,6 @@ def abbreviation_before_glued_opening_quote(c: Candidate, lex: Lexicon) -> bool 
 _CURLY_OPENING_MARKS = frozenset("“‘«")  # (a set: "" is in every string)
 
 
-def street_before_capital(c: Candidate, lex: Lexicon) -> bool | None:
-    """A street's abbreviation after its name and a preposition (``on Water St.``, ``at 5 Smith
-    St.``) ends the sentence before a capital or an opening quote, glued or not; inside one, a
-    comma, a lower-case word or a day follows it (``on K St. lobbyists``, ``a fire on Elm St.
-    Tuesday``), or a place the street names (``at Hawthorne Ave. School``). Without a
-    preposition before the name the abbreviation may open a saint's name (``Mount St.
-    Helens``, ``Port St. Lucie``) or stand in a title (``the Wall St. Journal``).
-
-    >>> [s.text for s in split_sentences('They met on Water St. About 60 came. On K St. "We won."'
-    ...                                  " Lava ran down Mount St. Helens to Russia's St. Paul.")]
-    ['They met on Water St.', 'About 60 came.', 'On K St.', '"We won."', \
-"Lava ran down Mount St. Helens to Russia's St. Paul."]
-    """
-    if c.prev not in _STREET_TYPES or c.closers or not c.word[:1].isupper():
-        return None
-    if c.word in _NAMED_AFTER_STREETS or is_listed(c.word, lex.calendar):
-        return None  # "Hawthorne Ave. School": the street names a place; "on Elm St. Tuesday"
-    token_start = c.start - len(c.token)
-    before = c.text[max(0, token_start - 60) : token_start]
-    name = _STREET_BEFORE.search(before)
-    last = before.split()[-1] if name else ""
-    if name is None or (c.prev == "St" and (last in _BEFORE_SAINTS or last.endswith(_OWNED))):
-        return None  # a saint's town: "Mount St. Helens", "Russia's St. Petersburg"
-    return True
-
-
-_OWNED = ("'s", "’s")
-
-
-# The words a saint's name follows in places ("Mount St. Helens", "Port St. Lucie").
-_BEFORE_SAINTS = frozenset(
-    {"Mount", "Mt", "Fort", "Ft", "Port", "Lake", "Point", "Cape", "Bay", "Glen", "Isle",
-     "East", "West", "North", "South", "Upper", "Lower", "Grand", "Sault", "Saint"}
-)  # fmt: skip
-# What a street's name may name ("Hawthorne Ave. School", "Main St. Bridge").
-_NAMED_AFTER_STREETS = frozenset(
-    {"School", "Elementary", "Primary", "Middle", "High", "Public", "Bridge", "Station", "Park",
-     "Church", "Market", "Mall", "Pier", "Library", "Theatre", "Theater", "Hotel", "Hospital",
-     "Clinic", "Plaza", "Shops", "Precinct", "Baptist", "Methodist", "Synagogue", "Mosque",
-     "Gallery", "Studio", "Studios", "Garage", "Depot", "Terminal", "Wharf", "Jetty", "Journal"}
-)  # fmt: skip
-_STREET_TYPES = frozenset({"St", "Ave", "Rd", "Blvd", "Ln", "Hwy", "Pde", "Tce", "Cres"})
-# A preposition, perhaps a street number, and the street's name of one to three capitalised
-# words, right before its abbreviation ("on Water ", "at 5 Collins ", "along Lower Hunter ").
-_STREET_BEFORE = lazyre.compile(
-    r"(?<![\w'’])(?i:on|at|along|off|down|up|near|in|into|onto|from|to|of|via|outside|past)"
-    r"\s+(?:\d+[A-Za-z]?\s+)?(?:[A-Z][\w'’-]*\s+){1,3}\Z"
-)
-
-
 def title_before_name(c: Candidate, lex: Lexicon) -> bool | None:
     """A title or a prefix abbreviation never ends a sentence: ``Mr. He``, ``Ali vs. Frazier``.
 
@@ -1110,7 +1060,6 @@ RULES: tuple[Rule, ...] = (
     abbreviation_before_number,
     abbreviation_before_closing_mark,
     abbreviation_before_glued_opening_quote,
-    street_before_capital,
     title_before_name,
     dateline_continues,
     place_abbreviation_before_capital,
