@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import cache
 
 from newstool import lazyre
@@ -589,12 +589,27 @@ def remove_repeated_paragraphs(text: str) -> list[Change]:
     """
     # its words, one space between them (a paragraph has no white space at either end); not
     # split into a list of words, which for a long paragraph costs ten times its size
-    keys = [_single_spaced(paragraph) for paragraph in paragraphs_from_blank_lines(text)]
+    paragraphs = paragraphs_from_blank_lines(text)
+    keys = [_single_spaced(paragraph) for paragraph in paragraphs]
     if len(set(keys)) == len(keys):
         return []  # no paragraph repeats another: most texts
+    lists = {key for key, paragraph in zip(keys, paragraphs, strict=True) if _is_list(paragraph)}
     blocks = blocks_from_blank_lines(text)
-    spans = [(blocks[i].start, blocks[i].end) for i in repeated_runs(keys)]
+    spans = [(blocks[i].start, blocks[i].end) for i in repeated_runs(keys, lists)]
     return removal_changes(text, spans)
+
+
+def _is_list(paragraph: str) -> bool:
+    """A paragraph of two lines or more and six words or more (a list's items, an address):
+    pasted again alone, it is a repeat, as a sentence is (a credit or a caption is one line).
+
+    >>> _is_list("- Grampians Rd\\n- Mt Victory Rd\\n- Northern Rd"), _is_list("- Yes\\n- No")
+    (True, False)
+    """
+    return "\n" in paragraph and len(paragraph.split()) >= _MIN_LIST_WORDS
+
+
+_MIN_LIST_WORDS = 6
 
 
 def _single_spaced(paragraph: str) -> str:
@@ -613,11 +628,12 @@ def _single_spaced(paragraph: str) -> str:
 _RUN_CANDIDATES = 8
 
 
-def repeated_runs(keys: list[str]) -> list[int]:
+def repeated_runs(keys: list[str], lists: Collection[str] = ()) -> list[int]:
     """Indexes of the ``keys`` (paragraphs) that repeat earlier ones: each longest run of
     paragraphs repeating an earlier run, when one of them has three words or more; a single
-    paragraph that recurs alone is a repeat when it reads as prose (:func:`reads_as_prose`), or
-    when a byline or a live blog's time comes right after itself (:func:`_doubled`).
+    paragraph that recurs alone is a repeat when it reads as prose (:func:`reads_as_prose`) or
+    is one of ``lists`` (see :func:`_is_list`), or when a byline or a live blog's time comes
+    right after itself (:func:`_doubled`).
 
     >>> repeated_runs(["A b c.", "Bio.", "X y z.", "A b c.", "Bio.", "Bio.", "Q."])
     [3, 4]
@@ -640,7 +656,7 @@ def repeated_runs(keys: list[str]) -> list[int]:
             places.setdefault(keys[i], []).append(i)
         run = keys[index : index + length]
         if (len(run) > 1 and any(map(_has_words_enough, run))) or (
-            run and (reads_as_prose(run[0]) or _doubled(keys, index, last_kept))
+            run and (reads_as_prose(run[0]) or run[0] in lists or _doubled(keys, index, last_kept))
         ):
             repeated += range(index, index + length)
         else:
