@@ -113,7 +113,6 @@ class Reporter:
             self.report(message.text)
 
     def written(self, doc: Document | None = None) -> None:
-        raise_pending_interrupt()
         self.written_count += 1
         if self._progress is not None:
             self._progress.update(self._task, count=plural(self.written_count, "document"))
@@ -917,7 +916,6 @@ class RunReporter:
         self._progress.start()
 
     def advanced(self, path: str) -> None:
-        raise_pending_interrupt()
         if self._progress is not None:
             self._progress.advance(self._task)
 
@@ -1084,27 +1082,18 @@ def main() -> None:
     cli(prog_name="newstool")
 
 
-_interrupted: list[bool] = []  # a Ctrl-C that no KeyboardInterrupt has carried out yet
-
-
 def on_interrupt(signum: int, frame: Any) -> None:
     """Ctrl-C raises KeyboardInterrupt, as Python's own handler does, except inside a
     finaliser (``__del__``, run whenever an object goes, as a Dask run's futures do all the
-    time), where Python would print it as ignored and the run would go on: there it waits
-    for the reporters, which raise it at the next document (:func:`raise_pending_interrupt`).
-    """
-    _interrupted.append(True)
+    time), where Python would print it as ignored and the run would go on: there it asks
+    again 10 ms later (``SIGALRM``), out of the finaliser."""
     while frame is not None:
         if frame.f_code.co_name == "__del__":
+            signal.signal(signal.SIGALRM, on_interrupt)
+            signal.setitimer(signal.ITIMER_REAL, 0.01)
             return
         frame = frame.f_back
     raise KeyboardInterrupt
-
-
-def raise_pending_interrupt() -> None:
-    """Raise the KeyboardInterrupt of a Ctrl-C that came while a finaliser ran."""
-    if _interrupted:
-        raise KeyboardInterrupt
 
 
 __all__ = ["cli", "main"]

@@ -392,9 +392,12 @@ def extract_editorial_notes(text: str) -> list[Change]:
         return []  # no bracket: most texts
     brackets = list(_BRACKETED.finditer(text))
     spaced_later = Later(lambda: _glued_sentence_spaces(text))
+    states = zip(
+        brackets, _inside_open_bracket(text, brackets), _in_quotation(text, brackets), strict=True
+    )
     kinds = {
         match: kind
-        for match, nested in zip(brackets, _inside_open_bracket(text, brackets), strict=True)
+        for match, nested, quoted in states
         if not nested
         and (
             kind := bracket_kind(
@@ -402,7 +405,7 @@ def extract_editorial_notes(text: str) -> list[Change]:
                 _line_before(text, match.start()),
                 ends_line=_ends_line(text, match.end()),
                 after=text[match.end() : match.end() + 4],
-                quoted=_in_quotation(text, match.start()),
+                quoted=quoted,
             )
         )
         and _stands_apart(text, match.start(), match.end(), spaced_later, kind == "placeholder")
@@ -419,15 +422,28 @@ def extract_editorial_notes(text: str) -> list[Change]:
     return changes
 
 
-def _in_quotation(text: str, start: int) -> bool:
-    """Whether a quotation is open at ``start``, read from the start of its line: an odd number
-    of straight double marks, or more opening curly marks than closing ones.
+def _in_quotation(text: str, matches: list[re.Match[str]]) -> list[bool]:
+    """For each match, whether a quotation is open where it starts, read from the start of its
+    line: an odd number of straight double marks, or more opening curly marks than closing
+    ones. One pass over the text, however many brackets a line holds.
 
-    >>> [_in_quotation(t, len(t)) for t in ('He said "we', "“We left,” he", 'Li: "It “is')]
-    [True, False, True]
+    >>> text = 'He said "we [x] left." [y] "and [v]\\n“We [z] left,” he [w]'
+    >>> _in_quotation(text, list(_BRACKETED.finditer(text)))
+    [True, False, True, True, False]
     """
-    line = text[text.rfind("\n", 0, start) + 1 : start]
-    return line.count('"') % 2 == 1 or line.count("“") > line.count("”")
+    quoted = []
+    straight = opening = closing = position = 0
+    for match in matches:
+        segment = text[position : match.start()]
+        if (newline := segment.rfind("\n")) >= 0:
+            straight = opening = closing = 0
+            segment = segment[newline + 1 :]
+        straight += segment.count('"')
+        opening += segment.count("“")
+        closing += segment.count("”")
+        quoted.append(straight % 2 == 1 or opening > closing)
+        position = match.start()
+    return quoted
 
 
 def _line_before(text: str, start: int) -> str:
