@@ -117,6 +117,8 @@ def remove_boilerplate_lines(text: str, patterns: Iterable[str] | None = None) -
         furniture[first:end] = [True] * (end - first)
     for index in _header_times(contents, furniture):  # the story's own, under its headline
         furniture[index] = False
+    for index in _table_rows(text, lines):  # a table's header row is no row of links
+        furniture[index] = False
     spans = []
     notice = _may_hold_notice(text)
     for line, stripped, goes in zip(lines, contents, furniture, strict=True):
@@ -172,6 +174,34 @@ def _header_times(contents: list[str], furniture: list[bool]) -> list[int]:
         elif times or furniture[index] or (index and not _HEADER_LINE.fullmatch(line)):
             break
     return [index for index in times if furniture[index]]
+
+
+def _table_rows(text: str, lines: list[re.Match[str]]) -> list[int]:
+    """The lines that hold bars (``|``) as many as the line right above or below them, with no
+    blank line between: the rows of a table in text ("Candidate | Likely voters | Registered
+    voters" over "Nakamura (D) | 44% | 43%").
+
+    >>> text = "Poll:\\nCandidate | Likely | All\\nLi | 44% | 43%\\n\\nHome | News | Sport"
+    >>> _table_rows(text, list(LINE_CONTENT.finditer(text)))
+    [1, 2]
+    """
+    if "|" not in text:
+        return []
+    bars = [line.group().count("|") for line in lines]
+    rows = []
+    for index, line in enumerate(lines):
+        if not bars[index]:
+            continue
+        above = index and bars[index - 1] == bars[index] and _adjacent(text, lines[index - 1], line)
+        below = index + 1 < len(lines) and bars[index + 1] == bars[index]
+        if above or (below and _adjacent(text, line, lines[index + 1])):
+            rows.append(index)
+    return rows
+
+
+def _adjacent(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    """Whether two lines follow each other with no blank line between them."""
+    return text.count("\n", first.end(), second.start()) == 1
 
 
 def is_promo_line(line: str) -> bool:
