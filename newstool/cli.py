@@ -1078,21 +1078,24 @@ def dask_engine(scheduler: str | None) -> Any:
 def main() -> None:
     """Console-script entry point: SIGTERM ends the run as cleanly as Ctrl-C (no half file)."""
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(EXIT_TERMINATED))
-    signal.signal(signal.SIGINT, on_interrupt)
+    sys.unraisablehook = interrupt_again_if_lost
     cli(prog_name="newstool")
 
 
-def on_interrupt(signum: int, frame: Any) -> None:
-    """Ctrl-C raises KeyboardInterrupt, as Python's own handler does, except inside a
-    finaliser (``__del__``, run whenever an object goes, as a Dask run's futures do all the
-    time), where Python would print it as ignored and the run would go on: there it asks
-    again 10 ms later (``SIGALRM``), out of the finaliser."""
-    while frame is not None:
-        if frame.f_code.co_name == "__del__":
-            signal.signal(signal.SIGALRM, on_interrupt)
-            signal.setitimer(signal.ITIMER_REAL, 0.01)
-            return
-        frame = frame.f_back
+def interrupt_again_if_lost(unraisable: Any) -> None:
+    """``sys.unraisablehook``: a Ctrl-C whose KeyboardInterrupt came while Python ran a
+    finaliser or a weak reference's callback (``__del__``, ``WeakSet``'s ``_remove``: a
+    process pool's and a Dask run's objects go all the time) is one Python would print as
+    ignored, and the run would go on to its end: it is raised again 10 ms later (``SIGALRM``),
+    out of there. Anything else is reported as Python reports it."""
+    if issubclass(unraisable.exc_type, KeyboardInterrupt):
+        signal.signal(signal.SIGALRM, _interrupt)
+        signal.setitimer(signal.ITIMER_REAL, 0.01)
+        return
+    sys.__unraisablehook__(unraisable)
+
+
+def _interrupt(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
 
