@@ -77,7 +77,7 @@ def outputs(folder: Path) -> tuple[dict[str, dict], dict, dict]:
 
 def test_a_dask_run_equals_the_local_run_and_reruns_like_it(run, scheduler, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
-    monkeypatch.setattr("newstool.engines.TASK_BYTES", 800)  # shards of ~7 inputs, not one
+    monkeypatch.setattr("newstool.dask_engine.SHARD_BYTES", 800)  # shards of ~7 inputs, not one
     monkeypatch.chdir(project(tmp_path))
     on_dask = ["run", "--engine", "dask", "--scheduler", scheduler, "--report", "report.json"]
     here = run(["run", "--report", "report.json"])
